@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Features.Admin.Audit;
+using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Catalog;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Listings;
+using SellerPortal.Features.Orders;
+using SellerPortal.Features.Sync;
+
+namespace SellerPortal.Data;
+
+/// <summary>
+/// The one EF Core model. Each provider has its own subclass (<see cref="SqliteAppDbContext"/>,
+/// <see cref="SqlServerAppDbContext"/>) so both migration sets compile into App; see docs/adr/0001.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Variant> Variants => Set<Variant>();
+    public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<ChannelListing> ChannelListings => Set<ChannelListing>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<SyncJob> SyncJobs => Set<SyncJob>();
+    public DbSet<ApiCallLog> ApiCallLogs => Set<ApiCallLog>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<ApplicationUser>(u => u.Property(x => x.DisplayName).HasMaxLength(200));
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SellerPortal.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>The EF Core model on the configured provider, a context factory, and the Data Protection key ring in the database.</summary>
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
+        var connectionString = ResolveConnectionString(builder, options.Provider);
+        builder.Services.AddSingleton(new DatabaseConnection(options.Provider, connectionString));
+
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            builder.Services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString,
+                sql => sql.EnableRetryOnFailure()));
+            builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, ContextFactory<SqlServerAppDbContext>>();
+        }
+        else
+        {
+            builder.Services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, ContextFactory<SqliteAppDbContext>>();
+        }
+
+        // Identity's stores and the key ring take a scoped context.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SellerPortal")
+            .PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddScoped<DatabaseMigrator>();
+        return builder;
+    }
+
+    private static string ResolveConnectionString(IHostApplicationBuilder builder, DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            return builder.Configuration.GetConnectionString("SqlServer")
+                ?? throw new InvalidOperationException(
+                    "Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
+        }
+
+        // SQLite: a file under a data folder the app creates, relative to the content root.
+        var raw = builder.Configuration.GetConnectionString("Sqlite") ?? "Data Source=data/sellerportal.db";
+        var csb = new SqliteConnectionStringBuilder(raw);
+        if (!Path.IsPathRooted(csb.DataSource) && csb.DataSource != ":memory:")
+        {
+            csb.DataSource = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, csb.DataSource));
+        }
+
+        var folder = Path.GetDirectoryName(csb.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        csb.Pooling = true;
+        csb.DefaultTimeout = 30;
+        return csb.ToString();
+    }
+}
+
+/// <summary>The provider and resolved connection string, for the parts that open their own connections (Quartz).</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);

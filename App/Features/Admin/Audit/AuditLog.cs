@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+
+namespace SellerPortal.Features.Admin.Audit;
+
+/// <summary>Records who did what. Each entry is its own small write, so an audit never rides on a failed change.</summary>
+public sealed class AuditLog(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    public async Task RecordAsync(string? userId, string? userName, string action, string? subject, string? detail, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = userId,
+            UserName = userName,
+            Action = action,
+            Subject = subject,
+            Detail = detail,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

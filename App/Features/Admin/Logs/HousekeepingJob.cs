@@ -1,0 +1,37 @@
+using Quartz;
+
+namespace SellerPortal.Features.Admin.Logs;
+
+/// <summary>Nightly prune of old log rows. Thin: the work is in <see cref="ApiCallLogPruner"/>.</summary>
+[DisallowConcurrentExecution]
+public sealed class HousekeepingJob(ApiCallLogPruner pruner) : IJob
+{
+    public static readonly JobKey Key = new("housekeeping", "admin");
+    public static readonly TriggerKey TriggerKey = new("housekeeping-nightly", "admin");
+
+    public async Task Execute(IJobExecutionContext context) =>
+        await pruner.PruneAsync(context.CancellationToken);
+}
+
+public static class HousekeepingRegistration
+{
+    public static IServiceCollectionQuartzConfigurator AddHousekeepingJob(this IServiceCollectionQuartzConfigurator q, string cron)
+    {
+        q.AddJob<HousekeepingJob>(j => j.WithIdentity(HousekeepingJob.Key).StoreDurably()
+            .WithDescription("Prunes API call log rows past the retention"));
+        q.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity(HousekeepingJob.TriggerKey)
+            .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)
+                .WithMisfireHandlingInstructionFireAndProceed()));
+        return q;
+    }
+
+    public static IHostApplicationBuilder AddHousekeeping(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HousekeepingOptions>()
+            .BindConfiguration(HousekeepingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddTransient<ApiCallLogPruner>();
+        return builder;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SellerPortal.Features.Catalog;
+
+public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Description).HasMaxLength(8000);
+        b.Property(p => p.Brand).HasMaxLength(100);
+        b.Property(p => p.Category).HasMaxLength(200);
+        b.Property(p => p.Condition).HasConversion<string>().HasMaxLength(20);
+        b.PrimitiveCollection(p => p.ImageUrls);
+        b.OwnsMany(p => p.Attributes, a => a.ToJson());
+        b.HasMany(p => p.Variants).WithOne(v => v.Product).HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => p.Name);
+        b.HasIndex(p => p.Brand);
+        b.HasIndex(p => p.Category);
+    }
+}
+
+public sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
+{
+    public void Configure(EntityTypeBuilder<Variant> b)
+    {
+        b.Property(v => v.Sku).HasMaxLength(64);
+        b.HasIndex(v => v.Sku).IsUnique();
+        b.OwnsMany(v => v.Options, o => o.ToJson());
+        b.ComplexProperty(v => v.Price, m =>
+        {
+            m.Property(x => x.AmountMinor).HasColumnName("PriceMinor");
+            m.Property(x => x.Currency).HasColumnName("Currency").HasMaxLength(3);
+        });
+    }
+}

@@ -1,0 +1,53 @@
+namespace SellerPortal.Features.Channels;
+
+/// <summary>
+/// One connection to one marketplace account. Credentials and tokens are held only in
+/// <see cref="EncryptedCredentials"/> (Data Protection, a purpose per channel): never logged, never sent to the browser.
+/// </summary>
+public sealed class ChannelAccount
+{
+    public int Id { get; set; }
+    public ChannelKind Channel { get; set; }
+    public required string DisplayName { get; set; }
+    public ChannelEnvironment Environment { get; set; } = ChannelEnvironment.Production;
+    public string? ShopId { get; set; }
+    public string? ShopName { get; set; }
+    public string? SellerId { get; set; }
+    /// <summary>Region or marketplace id where the channel has one (Amazon NA/EU/FE, eBay EBAY_US).</summary>
+    public string? Region { get; set; }
+    public string? EncryptedCredentials { get; set; }
+    public DateTime? AccessTokenExpiresUtc { get; set; }
+    public DateTime? RefreshTokenExpiresUtc { get; set; }
+    public ChannelAccountStatus Status { get; set; } = ChannelAccountStatus.Connected;
+    public DateTime? LastSuccessfulCallUtc { get; set; }
+    public string? LastError { get; set; }
+    public int OrderPollIntervalSeconds { get; set; } = 120;
+    public DateTime CreatedUtc { get; set; }
+}
+
+public enum ChannelKind
+{
+    TikTokShop,
+    Amazon,
+    Ebay,
+    Etsy,
+    Shopify,
+    Flipkart,
+    IndiaMart,
+    Gem,
+    ShipStation,
+}
+
+public enum ChannelEnvironment
+{
+    Sandbox,
+    Production,
+}
+
+public enum ChannelAccountStatus
+{
+    Connected,
+    NeedsReauth,
+    Disconnected,
+    Error,
+}

@@ -1,0 +1,30 @@
+using SellerPortal.Features.Catalog;
+using SellerPortal.Features.Channels;
+
+namespace SellerPortal.Features.Listings;
+
+/// <summary>A product as listed on one channel account, with its own state and price.</summary>
+public sealed class ChannelListing
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    public int ChannelAccountId { get; set; }
+    public ChannelAccount? ChannelAccount { get; set; }
+    public string? ExternalId { get; set; }
+    public string? ExternalUrl { get; set; }
+    public ListingState State { get; set; } = ListingState.Draft;
+    public long? PriceOverrideMinor { get; set; }
+    public DateTime? LastSyncedUtc { get; set; }
+    public string? LastError { get; set; }
+}
+
+public enum ListingState
+{
+    Draft,
+    Publishing,
+    Live,
+    Unpublishing,
+    Unpublished,
+    Error,
+}

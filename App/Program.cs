@@ -1,0 +1,25 @@
+using SellerPortal;
+using SellerPortal.Components;
+using SellerPortal.Components.Account;
+using SellerPortal.Data;
+using SellerPortal.Features.Admin.Health;
+using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Scheduling;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDatabase();
+builder.AddStaffIdentity();
+builder.AddPortalUi();
+builder.AddHousekeeping();
+builder.AddScheduling();
+builder.AddHealth();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+app.MapSellerPortal();
+app.Run();
+
+/// <summary>The entry point; public so integration tests can host the app.</summary>
+public partial class Program;

@@ -1,0 +1,31 @@
+using SellerPortal.Components;
+using SellerPortal.Components.Account;
+using SellerPortal.Features.Admin.Health;
+using SellerPortal.Features.Setup;
+
+namespace SellerPortal;
+
+public static class SellerPortalEndpoints
+{
+    /// <summary>The request pipeline and every endpoint, in order.</summary>
+    public static WebApplication MapSellerPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SetupRedirectMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthProbe();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
