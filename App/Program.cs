@@ -4,6 +4,7 @@ using SellerPortal.Components.Account;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Sandbox.Common;
 using SellerPortal.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddPortalUi();
 builder.AddHousekeeping();
 builder.AddScheduling();
 builder.AddHealth();
+builder.AddSandbox();
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using SellerPortal.Components;
 using SellerPortal.Components.Account;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Setup;
+using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal;
 
@@ -25,6 +26,7 @@ public static class SellerPortalEndpoints
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthProbe();
         app.MapAccountEndpoints();
+        app.MapSandbox();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,34 @@
+using SellerPortal.Features.Channels;
+
+namespace SellerPortal.Integrations.Abstractions;
+
+public sealed record AuthorizeRequest(string State, Uri RedirectUri, ChannelEnvironment Environment, string? Region = null);
+
+/// <summary>What came back to our callback: every query parameter, as the channel sent it.</summary>
+public sealed record AuthorizationCallback(
+    IReadOnlyDictionary<string, string> Query,
+    Uri RedirectUri,
+    ChannelEnvironment Environment,
+    string? Region = null);
+
+/// <summary>
+/// Access and refresh tokens with their expiry (UTC). Secret: stored only encrypted, never logged
+/// (<see cref="ToString"/> hides the values).
+/// </summary>
+public sealed record TokenSet(
+    string AccessToken,
+    DateTime AccessTokenExpiresUtc,
+    string? RefreshToken,
+    DateTime? RefreshTokenExpiresUtc)
+{
+    public override string ToString() =>
+        $"TokenSet {{ AccessToken = ***, AccessTokenExpiresUtc = {AccessTokenExpiresUtc:O}, RefreshToken = ***, RefreshTokenExpiresUtc = {RefreshTokenExpiresUtc:O} }}";
+}
+
+/// <summary>A shop or seller account the consent covers. <see cref="Properties"/> are non-secret (shop_cipher, marketplace).</summary>
+public sealed record ShopInfo(string ShopId, string Name, string? Region = null)
+{
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed record ConnectedAccount(TokenSet Tokens, IReadOnlyList<ShopInfo> Shops, string? SellerId = null);

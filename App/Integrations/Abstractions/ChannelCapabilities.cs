@@ -1,0 +1,25 @@
+namespace SellerPortal.Integrations.Abstractions;
+
+/// <summary>What a channel supports, and its batch sizes. The UI and the sync engine read these.</summary>
+public sealed record ChannelCapabilities
+{
+    public bool Listings { get; init; }
+    public bool Variations { get; init; }
+    public bool Inventory { get; init; }
+    public bool Prices { get; init; }
+    public bool Orders { get; init; }
+    public bool Shipping { get; init; }
+    public bool Webhooks { get; init; }
+    public bool OAuthConnect { get; init; }
+
+    /// <summary>SKUs per inventory call (1 where the channel has no batch endpoint).</summary>
+    public int InventoryBatchSize { get; init; } = 1;
+
+    /// <summary>SKUs per price call (1 where the channel has no batch endpoint).</summary>
+    public int PriceBatchSize { get; init; } = 1;
+
+    /// <summary>Longest title the channel accepts, shown as a hint in the editor.</summary>
+    public int? MaxTitleLength { get; init; }
+
+    public static ChannelCapabilities None { get; } = new();
+}
