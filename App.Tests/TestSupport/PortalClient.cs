@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Data;
+
+namespace SellerPortal.Tests.TestSupport;
+
+/// <summary>Signed-in HTTP clients for integration tests.</summary>
+public static class PortalClient
+{
+    public const string AdminEmail = "admin@example.com";
+    public const string Password = "Correct-Horse-42";
+
+    public static HttpClient Anonymous(WebApplicationFactory<Program> factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates the user through Identity (not through setup) and signs in through the real sign-in form.</summary>
+    public static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> factory, string email, string role)
+    {
+        await EnsureUserAsync(factory, email, role);
+        var client = Anonymous(factory);
+        var response = await HtmlForms.SubmitAsync(client, "/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed for {email}: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static async Task EnsureUserAsync(WebApplicationFactory<Program> factory, string email, string role)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var r in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(r))
+            {
+                await roles.CreateAsync(new IdentityRole(r));
+            }
+        }
+
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+}
