@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace SellerPortal.Tests.TestSupport;
 
@@ -31,6 +33,17 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
 
+    /// <summary>
+    /// Quartz logs through a process-wide provider that it points at each host's logger factory; a disposed test host
+    /// must not break the next one, so after start it is pointed at one that lives as long as the test run.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        Quartz.Logging.LogContext.SetCurrentLogProvider(TestLogging.Factory);
+        return host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
@@ -56,4 +69,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
     }
+}
+
+internal static class TestLogging
+{
+    public static readonly ILoggerFactory Factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
 }
