@@ -4,6 +4,7 @@ using SellerPortal.Components.Account;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Sync;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Scheduling;
 
@@ -13,6 +14,7 @@ builder.AddDatabase();
 builder.AddStaffIdentity();
 builder.AddPortalUi();
 builder.AddHousekeeping();
+builder.AddSync();
 builder.AddScheduling();
 builder.AddHealth();
 builder.AddSandbox();
