@@ -16,6 +16,7 @@ builder.AddHousekeeping();
 builder.AddScheduling();
 builder.AddHealth();
 builder.AddSandbox();
+builder.AddCatalog();
 
 var app = builder.Build();
 
