@@ -122,11 +122,16 @@ public static class ChannelPricing
             return null;
         }
 
-        // price * keep / 10000 >= cost + fixed, rounded up; then nudged for the half-up rounding of the percentages.
+        // price * keep / 10000 >= cost + fixed, rounded up; then nudged either way for the half-up rounding of the percentages.
         var price = CeilDiv(checked((costMinor + fees.FixedFeeMinor) * BasisPoints), keep);
         while (CheckMargin(price, costMinor, fees, minimumMarginBasisPoints, "XXX").BelowFloor)
         {
             price++;
+        }
+
+        while (price > 0 && !CheckMargin(price - 1, costMinor, fees, minimumMarginBasisPoints, "XXX").BelowFloor)
+        {
+            price--;
         }
 
         return price;
