@@ -18,6 +18,7 @@ builder.AddSync();
 builder.AddScheduling();
 builder.AddHealth();
 builder.AddSandbox();
+builder.AddCatalog();
 
 var app = builder.Build();
 

@@ -446,6 +446,9 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("WeightGrams")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Brand");
@@ -453,6 +456,8 @@ namespace SellerPortal.Migrations.SqlServer
                     b.HasIndex("Category");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("UpdatedUtc");
 
                     b.ToTable("Products");
                 });
@@ -499,10 +504,10 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("Sku")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "Sku");
 
                     b.ToTable("Variants");
                 });
@@ -623,6 +628,8 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("ProductId", "ChannelAccountId")
                         .IsUnique();
+
+                    b.HasIndex("State", "ProductId");
 
                     b.ToTable("ChannelListings");
                 });

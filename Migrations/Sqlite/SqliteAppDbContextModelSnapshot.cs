@@ -425,6 +425,9 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WeightGrams")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Brand");
@@ -432,6 +435,8 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("Category");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("UpdatedUtc");
 
                     b.ToTable("Products");
                 });
@@ -476,10 +481,10 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("Sku")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "Sku");
 
                     b.ToTable("Variants");
                 });
@@ -596,6 +601,8 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("ProductId", "ChannelAccountId")
                         .IsUnique();
+
+                    b.HasIndex("State", "ProductId");
 
                     b.ToTable("ChannelListings");
                 });

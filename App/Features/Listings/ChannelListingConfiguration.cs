@@ -15,5 +15,7 @@ public sealed class ChannelListingConfiguration : IEntityTypeConfiguration<Chann
         b.HasOne(l => l.ChannelAccount).WithMany().HasForeignKey(l => l.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(l => new { l.ProductId, l.ChannelAccountId }).IsUnique();
         b.HasIndex(l => new { l.ChannelAccountId, l.State });
+        // The catalog grid's "listed in state X on any channel" filter.
+        b.HasIndex(l => new { l.State, l.ProductId });
     }
 }
