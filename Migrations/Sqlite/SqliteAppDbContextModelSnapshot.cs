@@ -519,6 +519,12 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FeePercentBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FixedFeeMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -560,6 +566,80 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("ChannelAccounts");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("BulkOperations");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.CategoryMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalCategoryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MasterCategory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RequiredAspects")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "Marketplace", "MasterCategory")
+                        .IsUnique();
+
+                    b.ToTable("CategoryMappings");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>
                 {
                     b.Property<int>("Id")
@@ -568,6 +648,11 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<int>("ChannelAccountId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelFields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
@@ -584,8 +669,21 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime?>("LastSyncedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("PriceOverrideMinor")
+                    b.Property<long>("PriceAmountMinor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PricePercentBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceRounding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");

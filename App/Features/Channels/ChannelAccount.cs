@@ -22,6 +22,10 @@ public sealed class ChannelAccount
     public DateTime? LastSuccessfulCallUtc { get; set; }
     public string? LastError { get; set; }
     public int OrderPollIntervalSeconds { get; set; } = 120;
+    /// <summary>The channel's selling fee on this account, in basis points of the price (1250 = 12.5 %), for the margin guard.</summary>
+    public int FeePercentBasisPoints { get; set; }
+    /// <summary>A fixed fee per order line, in the account's currency minor units, for the margin guard.</summary>
+    public long FixedFeeMinor { get; set; }
     public DateTime CreatedUtc { get; set; }
 }
 
