@@ -12,6 +12,7 @@ public static class ListingsServiceCollectionExtensions
         builder.Services.AddOptions<ListingOptions>().BindConfiguration(ListingOptions.SectionName);
         builder.Services.AddSingleton<ListingPublisher>();
         builder.Services.AddSingleton<BulkOperationsService>();
+        builder.Services.AddSingleton<ProductChannels.ProductChannelsService>();
         builder.Services.AddSingleton<ISyncJobHandler, PublishListingHandler>();
         builder.Services.AddSingleton<ISyncJobHandler, UpdateListingHandler>();
         builder.Services.AddSingleton<ISyncJobHandler, UnpublishListingHandler>();
