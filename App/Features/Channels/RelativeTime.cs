@@ -10,9 +10,9 @@ public static class RelativeTime
         var amount = span switch
         {
             _ when span < TimeSpan.FromMinutes(1) => null,
-            _ when span < TimeSpan.FromHours(1) => Plural((int)span.TotalMinutes, "minute"),
-            _ when span < TimeSpan.FromDays(1) => Plural((int)span.TotalHours, "hour"),
-            _ => Plural((int)span.TotalDays, "day"),
+            _ when span < TimeSpan.FromHours(1) => Plural(span.TotalMinutes, "minute"),
+            _ when span < TimeSpan.FromDays(1) => Plural(span.TotalHours, "hour"),
+            _ => Plural(span.TotalDays, "day"),
         };
         if (amount is null)
         {
@@ -22,5 +22,10 @@ public static class RelativeTime
         return delta >= TimeSpan.Zero ? $"in {amount}" : $"{amount} ago";
     }
 
-    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+    // Rounded, so a token that expires in 5.99 days reads "in 6 days".
+    private static string Plural(double value, string unit)
+    {
+        var n = (int)Math.Round(value, MidpointRounding.AwayFromZero);
+        return n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+    }
 }
