@@ -115,6 +115,21 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
         Assert.NotNull((await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId)).LastSuccessfulCallUtc);
     }
 
+    [Fact]
+    public async Task BearerHandler_After401_RefreshesOnce_AndTheRetryCarriesTheNewToken()
+    {
+        var account = await host.AddAccountAsync(new TokenSet("stale-token", DateTime.UtcNow.AddHours(1), "refresh-0", null));
+        var client = host.Get<IHttpClientFactory>().CreateClient(ClientName + "-bearer");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/needs-token").For(account, "ping");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bearer access-1", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, host.Get<Fakes.FakeChannelAuthorization>().RefreshCount);
+        Assert.Equal(2, hits["needs-token"]);
+    }
+
     [Theory]
     [InlineData("https://api.example.test/orders?ids=1,2&access_token=abc", "/orders?ids=***&access_token=***")]
     [InlineData("https://api.example.test/orders", "/orders")]
@@ -141,6 +156,12 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
         server.MapPost("/unavailable", () => { Hit("unavailable"); return Results.StatusCode(503); });
         server.MapPost("/broken", () => { Hit("broken"); return Results.StatusCode(500); });
         server.MapGet("/ok", () => Results.Ok());
+        server.MapGet("/needs-token", (HttpContext http) =>
+        {
+            Hit("needs-token");
+            var auth = http.Request.Headers.Authorization.ToString();
+            return auth == "Bearer stale-token" ? Results.Unauthorized() : Results.Text(auth);
+        });
         await server.StartAsync();
         var handler = server.GetTestServer().CreateHandler();
 
@@ -149,6 +170,11 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
             services.AddHttpClient(ClientName, c => c.BaseAddress = new Uri("http://channel.test"))
                 .AddChannelPipeline(ChannelKind.Gem, new ChannelRateLimits(1000, 1000))
                 .ConfigurePrimaryHttpMessageHandler(() => handler);
+            services.AddHttpClient(ClientName + "-bearer", c => c.BaseAddress = new Uri("http://channel.test"))
+                .AddChannelPipeline(ChannelKind.Gem, new ChannelRateLimits(1000, 1000))
+                .AddChannelBearerToken()
+                .ConfigurePrimaryHttpMessageHandler(() => handler);
+            services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<ChannelTokenService>());
             services.Configure<ChannelResilienceOptions>(nameof(ChannelKind.Gem), o =>
             {
                 o.MaxRetries = 2;

@@ -45,6 +45,13 @@ public static class ChannelPipelineExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds <see cref="ChannelBearerTokenHandler"/>: call after <see cref="AddChannelPipeline"/> so it is inner and every
+    /// attempt carries the current token. Amazon: <c>AddChannelBearerToken("x-amz-access-token", scheme: null)</c>.
+    /// </summary>
+    public static IHttpClientBuilder AddChannelBearerToken(this IHttpClientBuilder builder, string headerName = "Authorization", string? scheme = "Bearer") =>
+        builder.AddHttpMessageHandler(sp => new ChannelBearerTokenHandler(sp.GetRequiredService<IAccessTokenSource>(), headerName, scheme));
+
     /// <summary>One pipeline (and so one circuit) per account; calls without an account share the "app" one.</summary>
     public static string PartitionKey(HttpRequestMessage request) =>
         request.Options.TryGetValue(ChannelRequestOptions.Account, out var account)
