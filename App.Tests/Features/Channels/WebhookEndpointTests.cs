@@ -36,7 +36,8 @@ public sealed class WebhookEndpointTests(ChannelsAppFactory factory) : IClassFix
         var job = Assert.Single(await db.SyncJobs.Where(j => j.Target == "order-9").ToListAsync());
         Assert.Equal(SyncJobKind.RefreshOrder, job.Kind);
         Assert.Equal(accountId, job.ChannelAccountId);
-        Assert.Equal($"RefreshOrder:{accountId}:order-9", job.DedupeKey);
+        Assert.Equal($"order:{accountId}:order-9", job.DedupeKey);
+        Assert.Equal(SyncLanes.Orders, job.Priority);
     }
 
     [Fact]

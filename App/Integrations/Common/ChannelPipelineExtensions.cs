@@ -29,6 +29,8 @@ public static class ChannelPipelineExtensions
             .Validate(o => !o.Validate().Any(), $"Channels:Resilience:{name}: timeouts and breaker sampling do not fit together.")
             .ValidateOnStart();
 
+        // The pipeline's total timeout governs; HttpClient's own 100 s default would cut it short with a bare cancellation.
+        builder.ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.AddHttpMessageHandler(() => new ChannelFailureHandler(channel));
         builder.AddHttpMessageHandler(sp => new ChannelRateLimitHandler(sp.GetRequiredService<ChannelRateLimiters>(), channel, limits));
         builder.AddResilienceHandler($"channel-{name}", (pipeline, context) =>

@@ -34,7 +34,7 @@ public sealed class SyncQueueWebhookActionSink(TimeProvider clock, ILogger<SyncQ
                             Kind = SyncJobKind.RefreshOrder,
                             Target = refresh.ExternalOrderId,
                             DedupeKey = key,
-                            Priority = 0,
+                            Priority = SyncLanes.PriorityOf(SyncJobKind.RefreshOrder),
                             NextAttemptUtc = now,
                             CreatedUtc = now,
                         });
@@ -62,6 +62,7 @@ public sealed class SyncQueueWebhookActionSink(TimeProvider clock, ILogger<SyncQ
         return notes.Count == 0 ? null : string.Join(" ", notes);
     }
 
+    /// <summary>One pending refresh per order per account, in the style of <see cref="SyncJobRequest.StockKey"/>.</summary>
     public static string DedupeKey(int accountId, string externalOrderId) =>
-        string.Create(CultureInfo.InvariantCulture, $"RefreshOrder:{accountId}:{externalOrderId}");
+        string.Create(CultureInfo.InvariantCulture, $"order:{accountId}:{externalOrderId}");
 }
