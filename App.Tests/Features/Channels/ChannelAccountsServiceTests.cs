@@ -49,14 +49,37 @@ public sealed class ChannelAccountsServiceTests(ChannelsAppFactory factory) : IC
     }
 
     [Fact]
-    public async Task TestConnection_ChannelWithoutConnector_IsASentence()
+    public async Task TestConnection_Success_ReturnsTheConnectorsResult()
     {
-        var id = await AddAccountAsync("untestable");
+        var id = await AddAccountAsync("healthy-shop");
+
+        var result = await Service.TestConnectionAsync(id, CancellationToken.None);
+
+        Assert.True(result.Ok);
+        Assert.Equal("healthy-shop", result.ShopName);
+    }
+
+    [Fact]
+    public async Task TestConnection_ChannelError_IsItsSentence()
+    {
+        var id = await AddAccountAsync("broken-shop");
 
         var result = await Service.TestConnectionAsync(id, CancellationToken.None);
 
         Assert.False(result.Ok);
-        Assert.Equal("GeM cannot be tested yet.", result.Message);
+        Assert.Equal("GeM had a problem on its side (503). Try again later.", result.Message);
+    }
+
+    [Fact]
+    public async Task TestConnection_UnexpectedError_ShowsNoDetail()
+    {
+        var id = await AddAccountAsync("crash-shop");
+
+        var result = await Service.TestConnectionAsync(id, CancellationToken.None);
+
+        Assert.False(result.Ok);
+        Assert.DoesNotContain("stack trace", result.Message);
+        Assert.Contains("application log", result.Message);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Channels;
 
-/// <summary>The whole portal with the fake channel (GeM) authorization and webhook verifier registered.</summary>
+/// <summary>The whole portal with the fake channel (GeM) authorization, connector and webhook verifier registered.</summary>
 public sealed class ChannelsAppFactory : PortalAppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -18,6 +18,7 @@ public sealed class ChannelsAppFactory : PortalAppFactory
             services.AddSingleton<FakeChannelAuthorization>();
             services.AddSingleton<IChannelAuthorization>(sp => sp.GetRequiredService<FakeChannelAuthorization>());
             services.AddSingleton<IChannelWebhookVerifier, FakeWebhookVerifier>();
+            services.AddSingleton<IChannelConnector, FakeChannelConnector>();
         });
     }
 }

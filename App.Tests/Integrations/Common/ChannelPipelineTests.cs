@@ -18,6 +18,7 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
 {
     private const string ClientName = "pipeline-test";
     private readonly ConcurrentDictionary<string, int> hits = new();
+    private readonly ConcurrentQueue<string> signatures = new();
     private WebApplication server = default!;
     private CommonTestHost host = default!;
 
@@ -49,6 +50,19 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
         });
         Assert.Equal("rid-429", rows[0].RequestId);
         Assert.Equal("RATE_LIMITED", rows[0].ErrorCode);
+    }
+
+    [Fact]
+    public async Task HandlerAddedAfterThePipeline_RunsOnEveryAttempt_SoEachRetryIsSignedAfresh()
+    {
+        var client = host.Get<IHttpClientFactory>().CreateClient(ClientName + "-signed");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/throttled").For(Account(6), "orders.list");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, signatures.Count);
+        Assert.Equal(3, signatures.Distinct().Count());
     }
 
     [Fact]
@@ -143,6 +157,11 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
         server = builder.Build();
         server.MapGet("/throttled", (HttpContext http) =>
         {
+            if (http.Request.Headers.TryGetValue("X-Test-Sign", out var sign))
+            {
+                signatures.Enqueue(sign.ToString());
+            }
+
             if (Hit("throttled") <= 2)
             {
                 http.Response.Headers.RetryAfter = "1";
@@ -174,6 +193,10 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
                 .AddChannelPipeline(ChannelKind.Gem, new ChannelRateLimits(1000, 1000))
                 .AddChannelBearerToken()
                 .ConfigurePrimaryHttpMessageHandler(() => handler);
+            services.AddHttpClient(ClientName + "-signed", c => c.BaseAddress = new Uri("http://channel.test"))
+                .AddChannelPipeline(ChannelKind.Gem, new ChannelRateLimits(1000, 1000))
+                .AddHttpMessageHandler(() => new StampingHandler())
+                .ConfigurePrimaryHttpMessageHandler(() => handler);
             services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<ChannelTokenService>());
             services.Configure<ChannelResilienceOptions>(nameof(ChannelKind.Gem), o =>
             {
@@ -191,6 +214,17 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
     }
 
     private HttpClient Client() => host.Get<IHttpClientFactory>().CreateClient(ClientName);
+
+    /// <summary>Stands in for a channel's signing handler: a fresh value per attempt.</summary>
+    private sealed class StampingHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove("X-Test-Sign");
+            request.Headers.Add("X-Test-Sign", Guid.NewGuid().ToString("N"));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     private int Hit(string key) => hits.AddOrUpdate(key, 1, (_, n) => n + 1);
 }

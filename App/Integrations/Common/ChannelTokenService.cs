@@ -110,6 +110,15 @@ public sealed class ChannelTokenService(
         }
         catch (ChannelAuthException ex) when (ex.RequiresReauthorization)
         {
+            // Another app instance (SQL Server, several nodes) may have rotated the refresh token under us:
+            // then the stored one is newer and good, and the account is fine.
+            var stored = (await store.LoadAsync(account.AccountId, ct))?.Tokens;
+            if (stored is not null && stored.RefreshToken != current.RefreshToken && !IsDue(stored))
+            {
+                cache[account.AccountId] = stored;
+                return stored;
+            }
+
             logger.LogWarning("Refresh token of {Channel} account {AccountId} was rejected ({ErrorCode}); the account needs reconnecting.",
                 account.Channel, account.AccountId, ex.ErrorCode);
             cache.TryRemove(account.AccountId, out _);
