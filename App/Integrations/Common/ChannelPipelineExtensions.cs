@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -23,6 +24,7 @@ public static class ChannelPipelineExtensions
     public static IHttpClientBuilder AddChannelPipeline(this IHttpClientBuilder builder, ChannelKind channel, ChannelRateLimits limits)
     {
         var name = channel.ToString();
+        builder.Services.TryAddSingleton<ChannelRateLimiters>();
         builder.Services.AddOptions<ChannelResilienceOptions>(name)
             .BindConfiguration($"{ChannelResilienceOptions.SectionName}:{name}")
             .ValidateDataAnnotations()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SellerPortal.Features.Channels;
 
 namespace SellerPortal.Integrations.Common;
@@ -15,7 +16,7 @@ public static class IntegrationsCommonServiceCollectionExtensions
         services.AddSingleton<ChannelCredentialStore>();
         services.AddSingleton<ChannelTokenService>();
         services.AddSingleton<Abstractions.IAccessTokenSource>(sp => sp.GetRequiredService<ChannelTokenService>());
-        services.AddSingleton<ChannelRateLimiters>();
+        services.TryAddSingleton<ChannelRateLimiters>();
         services.AddSingleton<OAuthStateService>();
         services.AddSingleton<ChannelConnectFlow>();
         services.AddSingleton<IWebhookActionSink, SyncQueueWebhookActionSink>();
