@@ -6,6 +6,7 @@ using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Scheduling;
 
@@ -19,6 +20,7 @@ builder.AddSync();
 builder.AddListings();
 builder.AddScheduling();
 builder.AddHealth();
+builder.AddIntegrationsCommon();
 builder.AddSandbox();
 builder.AddCatalog();
 

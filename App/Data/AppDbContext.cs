@@ -22,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Variant> Variants => Set<Variant>();
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
     public DbSet<ChannelListing> ChannelListings => Set<ChannelListing>();
     public DbSet<CategoryMapping> CategoryMappings => Set<CategoryMapping>();
     public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();

@@ -982,3 +982,59 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    ALTER TABLE [ChannelAccounts] ADD [PropertiesJson] nvarchar(4000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    CREATE TABLE [OAuthStates] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StateHash] nvarchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Environment] nvarchar(20) NOT NULL,
+        [Region] nvarchar(50) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ExpiresUtc] datetime2 NOT NULL,
+        [UsedUtc] datetime2 NULL,
+        CONSTRAINT [PK_OAuthStates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124093407_ChannelsFramework', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

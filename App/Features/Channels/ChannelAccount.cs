@@ -15,6 +15,11 @@ public sealed class ChannelAccount
     public string? SellerId { get; set; }
     /// <summary>Region or marketplace id where the channel has one (Amazon NA/EU/FE, eBay EBAY_US).</summary>
     public string? Region { get; set; }
+    /// <summary>
+    /// Channel-specific non-secret values as a JSON object (TikTok's shop_cipher, Amazon's marketplace id);
+    /// they become <c>ChannelAccountContext.Properties</c>.
+    /// </summary>
+    public string? PropertiesJson { get; set; }
     public string? EncryptedCredentials { get; set; }
     public DateTime? AccessTokenExpiresUtc { get; set; }
     public DateTime? RefreshTokenExpiresUtc { get; set; }
