@@ -70,7 +70,7 @@ public sealed class ListingPublisher(
         var problems = new List<string>();
         if (!connectors.Any(c => c.Channel == subject.Account.Channel) || !subject.Capabilities.Listings)
         {
-            problems.Add($"{ChannelNames.Of(subject.Account.Channel)} listings are not supported yet.");
+            problems.Add($"{Channels.ChannelNames.Display(subject.Account.Channel)} listings are not supported yet.");
             return problems;
         }
 

@@ -16,7 +16,7 @@ public static class ListingRequirements
     public static IReadOnlyList<string> Check(ListingSubject s, int minimumMarginBasisPoints)
     {
         var problems = new List<string>();
-        var channel = ChannelNames.Of(s.Account.Channel);
+        var channel = ChannelNames.Display(s.Account.Channel);
         if (s.Product.Variants.Count == 0)
         {
             problems.Add("Add at least one variant (SKU, price, stock) before publishing.");
@@ -85,16 +85,4 @@ public static class ListingRequirements
 
     private static string MarketplaceSuffix(ListingSubject s) =>
         string.IsNullOrEmpty(s.Account.Region) ? "" : $" on {s.Account.Region}";
-}
-
-public static class ChannelNames
-{
-    public static string Of(ChannelKind channel) => channel switch
-    {
-        ChannelKind.TikTokShop => "TikTok Shop",
-        ChannelKind.Ebay => "eBay",
-        ChannelKind.IndiaMart => "IndiaMART",
-        ChannelKind.Gem => "GeM",
-        _ => channel.ToString(),
-    };
 }
