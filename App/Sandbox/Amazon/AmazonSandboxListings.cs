@@ -213,7 +213,7 @@ internal static class AmazonSandboxListings
     internal static List<ListingsIssue> Validate(Dictionary<string, JsonElement> attributes, bool requireListing)
     {
         var issues = new List<ListingsIssue>();
-        if (requireListing && ItemName(attributes) is null)
+        if (requireListing && string.IsNullOrWhiteSpace(ItemName(attributes)))
         {
             issues.Add(Issue("90220", "'item_name' is required but not supplied.", "item_name"));
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SellerPortal.Integrations.Amazon.Dto;
 
 // Orders API v0 uses PascalCase names on the wire; these records carry them verbatim (see AmazonJson.Orders).
@@ -65,10 +67,13 @@ public sealed record AmazonOrderItemsPayload
     public string? NextToken { get; init; }
 }
 
-/// <summary>Orders v0 wraps every answer in <c>payload</c>; errors come in <c>errors</c> instead.</summary>
+/// <summary>Orders v0 wraps every answer in lower-case <c>payload</c> (the fields inside are PascalCase); errors come in <c>errors</c>.</summary>
 public sealed record AmazonPayloadResponse<T>
 {
+    [JsonPropertyName("payload")]
     public T? Payload { get; init; }
+
+    [JsonPropertyName("errors")]
     public IReadOnlyList<AmazonError>? Errors { get; init; }
 }
 
