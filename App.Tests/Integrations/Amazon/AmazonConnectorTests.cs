@@ -4,10 +4,13 @@ using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Tests.Integrations.Amazon.Support;
 
+using SellerPortal.Tests.Integrations.Support;
+
 namespace SellerPortal.Tests.Integrations.Amazon;
 
 /// <summary>The connector over real HTTP against the emulator, connected through the consent page and LWA.</summary>
-public sealed class AmazonConnectorTests(AmazonEmulatorFixture emulator) : IClassFixture<AmazonEmulatorFixture>
+[Collection(ChannelEmulatorsCollection.Name)]
+public sealed class AmazonConnectorTests(AmazonEmulatorFixture emulator)
 {
     private static ListingDraft Draft(string sku, decimal price, int quantity) => new()
     {

@@ -3,10 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SellerPortal.Tests.Integrations.Amazon.Support;
 
+using SellerPortal.Tests.Integrations.Support;
+
 namespace SellerPortal.Tests.Integrations.Amazon;
 
 /// <summary>The emulator answers the way SP-API does: raw HTTP, no client library in between.</summary>
-public sealed class AmazonEmulatorProtocolTests(AmazonEmulatorFixture emulator) : IClassFixture<AmazonEmulatorFixture>
+[Collection(ChannelEmulatorsCollection.Name)]
+public sealed class AmazonEmulatorProtocolTests(AmazonEmulatorFixture emulator)
 {
     private async Task<HttpResponseMessage> GetAsync(string pathAndQuery, string? token)
     {

@@ -6,7 +6,12 @@ namespace SellerPortal.Tests.Integrations.Support;
 /// </summary>
 public static class OfficialExamples
 {
-    public static string? Read(string fileName)
+    public static string? Read(string fileName) => ReadShared("official", fileName);
+
+    /// <summary>The example payloads beside the API notes (<c>../shared/api/examples</c>).</summary>
+    public static string? ReadExample(string fileName) => ReadShared(fileName);
+
+    private static string? ReadShared(params string[] parts)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SellerPortal.sln")))
@@ -19,7 +24,7 @@ public static class OfficialExamples
             return null;
         }
 
-        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "api", "examples", "official", fileName));
+        var path = Path.GetFullPath(Path.Combine([dir.FullName, "..", "shared", "api", "examples", .. parts]));
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 }
