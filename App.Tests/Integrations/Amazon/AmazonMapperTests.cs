@@ -134,6 +134,15 @@ public sealed class AmazonMapperTests
             }
         }
 
+        if (OfficialExamples.ReadExample("amazon-getOrders.json") is { } notesOrders
+            && OfficialExamples.ReadExample("amazon-getOrderItems.json") is { } notesItems)
+        {
+            var order = AmazonMapper.ToChannelOrder(Orders(notesOrders).Orders[0], Items(notesItems).OrderItems);
+            Assert.Equal(47.98m, order.Total.Amount);
+            Assert.Equal(23.99m, order.Lines[0].UnitPrice.Amount);
+            Assert.Equal(OrderStatus.Cancelled, AmazonMapper.ToChannelOrder(Orders(notesOrders).Orders[1], []).Status);
+        }
+
         if (OfficialExamples.Read("amazon_getOrderItems_example.json") is { } itemsJson)
         {
             using var doc = JsonDocument.Parse(itemsJson);

@@ -10,7 +10,12 @@ public static class AmazonServiceCollectionExtensions
     /// Amazon SP-API: options, the token handler, the typed client and the connector contract. Needs an
     /// <see cref="IAccessTokenSource"/> (Integrations/Common's token service in the app).
     /// </summary>
-    public static IHostApplicationBuilder AddAmazon(this IHostApplicationBuilder builder)
+    /// <param name="pipeline">
+    /// The place for the shared HTTP pipeline (rate limiter, resilience, call log):
+    /// <c>builder.AddAmazon(http => http.AddChannelPipeline(ChannelKind.Amazon, limits))</c>. It runs before the token
+    /// handler is added, so it sits outside it and every retry fetches the token again.
+    /// </param>
+    public static IHostApplicationBuilder AddAmazon(this IHostApplicationBuilder builder, Action<IHttpClientBuilder>? pipeline = null)
     {
         builder.Services.AddOptions<AmazonOptions>()
             .BindConfiguration(AmazonOptions.SectionName)
@@ -20,10 +25,9 @@ public static class AmazonServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<AmazonAccessTokenHandler>();
 
-        builder.Services.AddHttpClient<AmazonClient>()
-            // Lead: the shared pipeline goes here, outside the token handler, so every retry fetches the token again:
-            // .AddChannelPipeline(ChannelKind.Amazon, ...)
-            .AddHttpMessageHandler<AmazonAccessTokenHandler>();
+        var http = builder.Services.AddHttpClient<AmazonClient>();
+        pipeline?.Invoke(http);
+        http.AddHttpMessageHandler<AmazonAccessTokenHandler>();
 
         // Login with Amazon and the pre-signed feed document URLs: no SP-API token on these.
         builder.Services.AddHttpClient(AmazonAuthorization.LwaClientName);

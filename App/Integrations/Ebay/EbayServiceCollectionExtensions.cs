@@ -11,7 +11,12 @@ public static class EbayServiceCollectionExtensions
     /// webhook verifier. Needs an <see cref="IAccessTokenSource"/> (Integrations/Common's token service in the app).
     /// The challenge endpoint is mapped separately with <see cref="EbayDeletionEndpoints.MapEbayDeletionChallenge"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddEbay(this IHostApplicationBuilder builder)
+    /// <param name="pipeline">
+    /// The place for the shared HTTP pipeline (rate limiter, resilience, call log):
+    /// <c>builder.AddEbay(http => http.AddChannelPipeline(ChannelKind.Ebay, limits))</c>. It runs before the token
+    /// handler is added, so it sits outside it and every retry fetches the token again.
+    /// </param>
+    public static IHostApplicationBuilder AddEbay(this IHostApplicationBuilder builder, Action<IHttpClientBuilder>? pipeline = null)
     {
         builder.Services.AddOptions<EbayOptions>()
             .BindConfiguration(EbayOptions.SectionName)
@@ -23,10 +28,9 @@ public static class EbayServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<EbayBearerTokenHandler>();
 
-        builder.Services.AddHttpClient<EbayClient>()
-            // Lead: the shared pipeline goes here, outside the bearer handler, so every retry fetches the token again:
-            // .AddChannelPipeline(ChannelKind.Ebay, ...)
-            .AddHttpMessageHandler<EbayBearerTokenHandler>();
+        var http = builder.Services.AddHttpClient<EbayClient>();
+        pipeline?.Invoke(http);
+        http.AddHttpMessageHandler<EbayBearerTokenHandler>();
 
         // Token endpoint and application-token calls: Basic client credentials or an app token, never a user token.
         builder.Services.AddHttpClient(EbayAuthorization.OAuthClientName);

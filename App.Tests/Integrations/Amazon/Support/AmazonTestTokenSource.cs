@@ -16,10 +16,14 @@ public sealed class AmazonTestTokenSource(PortalAppFactory factory, IServiceProv
     public static readonly Uri RedirectUri = new("https://portal.example.test/channels/callback/Amazon");
     private readonly SemaphoreSlim gate = new(1, 1);
     private TokenSet? tokens;
+    private int fetches;
 
     public ConnectedAccount? Connected { get; private set; }
 
     public int Refreshes { get; private set; }
+
+    /// <summary>How many times a handler asked for the token (once per attempt).</summary>
+    public int Fetches => fetches;
 
     public async Task<ConnectedAccount> ConnectAsync(CancellationToken ct = default)
     {
@@ -54,6 +58,7 @@ public sealed class AmazonTestTokenSource(PortalAppFactory factory, IServiceProv
 
     public async Task<string> GetAccessTokenAsync(ChannelAccountContext account, CancellationToken ct)
     {
+        Interlocked.Increment(ref fetches);
         await ConnectAsync(ct);
         return tokens!.AccessToken;
     }

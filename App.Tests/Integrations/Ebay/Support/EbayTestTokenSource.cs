@@ -16,10 +16,14 @@ public sealed class EbayTestTokenSource(PortalAppFactory factory, IServiceProvid
     public static readonly Uri AcceptUrl = new("https://portal.example.test/channels/callback/Ebay");
     private readonly SemaphoreSlim gate = new(1, 1);
     private TokenSet? tokens;
+    private int fetches;
 
     public ConnectedAccount? Connected { get; private set; }
 
     public int Refreshes { get; private set; }
+
+    /// <summary>How many times a handler asked for the token (once per attempt).</summary>
+    public int Fetches => fetches;
 
     public TokenSet Current => tokens!;
 
@@ -61,6 +65,7 @@ public sealed class EbayTestTokenSource(PortalAppFactory factory, IServiceProvid
 
     public async Task<string> GetAccessTokenAsync(ChannelAccountContext account, CancellationToken ct)
     {
+        Interlocked.Increment(ref fetches);
         await ConnectAsync(ct);
         return tokens!.AccessToken;
     }
