@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using SellerPortal.Sandbox.Amazon;
+using SellerPortal.Sandbox.Ebay;
 
 namespace SellerPortal.Sandbox.Common;
 
@@ -24,6 +26,8 @@ public static class SandboxServiceCollectionExtensions
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString();
         builder.Services.AddSingleton(new SandboxStore(connectionString));
         builder.Services.AddSingleton<SandboxFaults>();
+        builder.AddAmazonSandbox();
+        builder.AddEbaySandbox();
         return builder;
     }
 
@@ -41,6 +45,8 @@ public static class SandboxServiceCollectionExtensions
 
         var sandbox = app.MapGroup("/sandbox").AllowAnonymous().DisableAntiforgery();
         sandbox.MapGet("/", () => TypedResults.Ok(new { emulators = "see /sandbox/{channel}" }));
+        sandbox.MapAmazonSandbox();
+        sandbox.MapEbaySandbox();
         return app;
     }
 }
