@@ -6,7 +6,7 @@ using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Sync;
-using SellerPortal.Integrations.Common;
+using SellerPortal.Integrations;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Scheduling;
 
@@ -20,7 +20,7 @@ builder.AddSync();
 builder.AddListings();
 builder.AddScheduling();
 builder.AddHealth();
-builder.AddIntegrationsCommon();
+builder.AddIntegrations();
 builder.AddSandbox();
 builder.AddCatalog();
 
