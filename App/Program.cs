@@ -4,6 +4,7 @@ using SellerPortal.Components.Account;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Admin.Operations;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Scheduling;
 
@@ -16,6 +17,7 @@ builder.AddHousekeeping();
 builder.AddScheduling();
 builder.AddHealth();
 builder.AddSandbox();
+builder.AddOperations();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using SellerPortal.Components;
 using SellerPortal.Components.Account;
 using SellerPortal.Features.Admin.Health;
+using SellerPortal.Features.Admin.Operations;
 using SellerPortal.Features.Setup;
 using SellerPortal.Sandbox.Common;
 
@@ -25,6 +26,7 @@ public static class SellerPortalEndpoints
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthProbe();
+        app.MapOperations();
         app.MapAccountEndpoints();
         app.MapSandbox();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

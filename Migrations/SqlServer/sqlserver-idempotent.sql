@@ -797,3 +797,33 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124091933_Operations'
+)
+BEGIN
+    CREATE TABLE [AlertSettings] (
+        [Id] int NOT NULL,
+        [OrderImportStaleMinutes] int NOT NULL,
+        [ErrorRatePercent] int NOT NULL,
+        [ErrorRateMinimumCalls] int NOT NULL,
+        [TokenExpiryHours] int NOT NULL,
+        [UpdatedUtc] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_AlertSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124091933_Operations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124091933_Operations', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

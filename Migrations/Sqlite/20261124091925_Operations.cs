@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SellerPortal.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Operations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AlertSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderImportStaleMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRatePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRateMinimumCalls = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenExpiryHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertSettings", x => x.Id);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AlertSettings");
+        }
+    }
+}
