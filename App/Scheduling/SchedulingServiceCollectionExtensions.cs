@@ -47,6 +47,7 @@ public static class SchedulingServiceCollectionExtensions
                 ?? new HousekeepingOptions().Schedule);
         });
 
+        builder.Services.AddHostedService<QuartzLogBinding>();
         builder.Services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;
