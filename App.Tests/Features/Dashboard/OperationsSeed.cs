@@ -4,12 +4,12 @@ using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Sync;
-using SellerPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SellerPortal.Tests.Features.Dashboard;
 
 /// <summary>Writes channel accounts, API call log rows and sync jobs straight into the test database.</summary>
-internal sealed class OperationsSeed(PortalAppFactory factory)
+internal sealed class OperationsSeed(WebApplicationFactory<Program> factory)
 {
     public IDbContextFactory<AppDbContext> Contexts => factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
