@@ -50,6 +50,21 @@ public sealed class OperationsPagesAuthorizationTests : IClassFixture<PortalAppF
     }
 
     [Fact]
+    public async Task IntegrationsPage_WithAnAccount_RendersItsCardAndChart()
+    {
+        var seed = new SellerPortal.Tests.Features.Dashboard.OperationsSeed(factory);
+        var id = await seed.AccountAsync("Card shop", DateTime.UtcNow.AddDays(-1));
+        await seed.CallsAsync(id, [new(DateTime.UtcNow.AddMinutes(-10), 200, 120), new(DateTime.UtcNow.AddMinutes(-20), 503, 900, "UNAVAILABLE")]);
+        var client = await PortalClient.SignedInAsync(factory, "staff-ops@example.com", Roles.Staff);
+
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/integrations"));
+
+        Assert.Contains($"data-testid=\"account-card-{id}\"", html);
+        Assert.Contains("UNAVAILABLE ×1", html);
+        Assert.Contains("mud-chart", html);
+    }
+
+    [Fact]
     public async Task AdminPage_Anonymous_IsSentToSignIn()
     {
         var response = await PortalClient.Anonymous(factory).GetAsync("/admin/health");
