@@ -152,6 +152,10 @@ public sealed class IntegrationMetricsTests : IClassFixture<PortalAppFactory>
 
         Assert.Equal(0, account.Counts.Calls);
         Assert.Null(account.P50Ms);
+        Assert.Null(account.LastOrderImportUtc);
+        Assert.Null(account.LastStockPushUtc);
+        Assert.Equal(0, account.QueueDepth);
+        Assert.Null(account.OldestPendingAge);
         Assert.Equal(28, account.Series.Count);
         Assert.All(account.Series, b => Assert.Equal(0, b.Calls));
     }

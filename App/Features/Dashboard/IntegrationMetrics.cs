@@ -93,8 +93,8 @@ public sealed class IntegrationMetrics(IDbContextFactory<AppDbContext> contexts,
                 series.GetValueOrDefault(a.Id) ?? EmptySeries(shape, now),
                 q.Depth,
                 q.OldestPendingCreatedUtc is { } oldest ? now - oldest : null,
-                lastSuccess.GetValueOrDefault((a.Id, SyncJobKind.ImportOrders)),
-                lastSuccess.GetValueOrDefault((a.Id, SyncJobKind.PushStock))));
+                lastSuccess.TryGetValue((a.Id, SyncJobKind.ImportOrders), out var imported) ? imported : null,
+                lastSuccess.TryGetValue((a.Id, SyncJobKind.PushStock), out var pushed) ? pushed : null));
         }
 
         return new IntegrationSnapshot(window, from, now, rows);
