@@ -16,9 +16,20 @@ public sealed class AdminHealthChecks(
 {
     public async Task<IReadOnlyList<HealthCheckRow>> RunAllAsync(CancellationToken ct)
     {
-        var probes = new List<HealthProbe>(system.All());
-        probes.AddRange(await channels.AllAsync(ct));
         var timeout = options.Value.CheckTimeout;
+        var probes = new List<HealthProbe>(system.All());
+        try
+        {
+            probes.AddRange(await channels.AllAsync(ct).WaitAsync(timeout, clock, ct));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Without the account list there are no channel checks; say so in a row instead of failing the page.
+            logger.LogWarning(ex, "Listing channel accounts for the health checks failed");
+            probes.Add(new HealthProbe("channels", "Channel accounts", _ =>
+                Task.FromResult(CheckOutcome.Error("The channel accounts could not be listed; see the database check."))));
+        }
+
         return await Task.WhenAll(probes.Select(p => RunOneAsync(p, timeout, ct)));
     }
 
