@@ -20,7 +20,7 @@ public static class AmazonSandboxServiceCollectionExtensions
         builder.Services.AddSingleton<AmazonSandboxRateLimiter>();
         builder.Services.AddOptions<AmazonOptions>().PostConfigure<IOptions<SandboxOptions>>((amazon, sandbox) =>
         {
-            var emulator = new Uri((sandbox.Value.PortalBaseUrl ?? "http://localhost:5000").TrimEnd('/') + MountPath);
+            var emulator = new Uri(sandbox.Value.BaseUrl + MountPath);
             foreach (var region in amazon.Regions.Values)
             {
                 region.ApiBaseUrl = emulator;

@@ -20,7 +20,7 @@ public static class EbaySandboxServiceCollectionExtensions
         builder.Services.AddSingleton<EbaySandboxDailyBudget>();
         builder.Services.AddOptions<EbayOptions>().PostConfigure<IOptions<SandboxOptions>>((ebay, sandbox) =>
         {
-            var emulator = new Uri((sandbox.Value.PortalBaseUrl ?? "http://localhost:5000").TrimEnd('/') + MountPath);
+            var emulator = new Uri(sandbox.Value.BaseUrl + MountPath);
             foreach (var keyset in new[] { ebay.Production, ebay.Sandbox })
             {
                 keyset.ApiBaseUrl = emulator;
