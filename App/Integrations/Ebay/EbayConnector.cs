@@ -31,6 +31,8 @@ public sealed class EbayConnector(EbayClient client, IOptions<EbayOptions> optio
         PriceBatchSize = EbayClient.BulkPriceQuantityLimit,
         // eBay's listing title limit.
         MaxTitleLength = 80,
+        // An offer needs a leaf categoryId (ebay.md, createOffer): mapped from the master category before any call.
+        RequiresCategory = true,
     };
 
     public async Task<ConnectionTestResult> TestConnectionAsync(ChannelAccountContext account, CancellationToken ct)

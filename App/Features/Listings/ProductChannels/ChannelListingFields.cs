@@ -12,21 +12,21 @@ public static class ChannelListingFields
         // eBay Inventory API: offer.categoryId, inventoryItem.condition, offer.listingDuration (GTC for fixed price), listingPolicies.
         ChannelKind.Ebay =>
         [
-            new("categoryId", "eBay category id", "Leave empty to use the category mapping"),
+            new("category_id", "eBay category id", "Leave empty to use the category mapping"),
             new("condition", "Condition", "NEW, USED_EXCELLENT, ...", "NEW"),
-            new("listingDuration", "Listing duration", "Fixed-price listings are GTC", "GTC"),
-            new("fulfillmentPolicyId", "Fulfillment policy id"),
-            new("paymentPolicyId", "Payment policy id"),
-            new("returnPolicyId", "Return policy id"),
+            new("listing_duration", "Listing duration", "Fixed-price listings are GTC", "GTC"),
+            new("fulfillment_policy_id", "Fulfillment policy id"),
+            new("payment_policy_id", "Payment policy id"),
+            new("return_policy_id", "Return policy id"),
         ],
         // Listings Items API: productType is required; list against an existing ASIN where there is one.
         ChannelKind.Amazon =>
         [
-            new("productType", "Product type", "e.g. AUTO_ACCESSORY"),
+            new("product_type", "Product type", "e.g. AUTO_ACCESSORY; the default product type when empty"),
             new("asin", "ASIN to list against", "Find it with catalog search"),
         ],
         // TikTok Shop Products API: category_id of a leaf category.
-        ChannelKind.TikTokShop => [new("categoryId", "TikTok category id", "A leaf category")],
+        ChannelKind.TikTokShop => [new("category_id", "TikTok category id", "A leaf category")],
         _ => [],
     };
 }

@@ -81,7 +81,7 @@ public static class ListingRequirements
     }
 
     public static string? CategoryId(ListingSubject s) =>
-        s.Listing.ChannelFields.TryGetValue("categoryId", out var id) && !string.IsNullOrWhiteSpace(id) ? id : s.Mapping?.ExternalCategoryId;
+        s.Listing.ChannelFields.TryGetValue("category_id", out var id) && !string.IsNullOrWhiteSpace(id) ? id : s.Mapping?.ExternalCategoryId;
 
     private static string MarketplaceSuffix(ListingSubject s) =>
         string.IsNullOrEmpty(s.Account.Region) ? "" : $" on {s.Account.Region}";
