@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AlertSettings] (
@@ -28,7 +28,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [ApiCallLogs] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -64,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -92,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -109,7 +109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [BulkOperations] (
@@ -126,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [CategoryMappings] (
@@ -142,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelAccounts] (
@@ -171,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -184,7 +184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [OAuthStates] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -224,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [SyncJobs] (
@@ -251,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookEvents] (
@@ -262,6 +262,7 @@ BEGIN
         [EventType] nvarchar(100) NULL,
         [SignatureValid] bit NOT NULL,
         [Payload] nvarchar(max) NULL,
+        [Headers] nvarchar(max) NULL,
         [Outcome] nvarchar(20) NOT NULL,
         [Error] nvarchar(2000) NULL,
         [ReceivedUtc] datetime2 NOT NULL,
@@ -272,7 +273,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -287,7 +288,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -302,7 +303,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -317,7 +318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -331,7 +332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -346,7 +347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -381,7 +382,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListings] (
@@ -406,7 +407,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [Variants] (
@@ -426,7 +427,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -446,7 +447,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_ChannelAccountId_StartedUtc] ON [ApiCallLogs] ([ChannelAccountId], [StartedUtc]);
@@ -454,7 +455,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_StartedUtc] ON [ApiCallLogs] ([StartedUtc]);
@@ -462,7 +463,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -470,7 +471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -478,7 +479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -486,7 +487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -494,7 +495,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -502,7 +503,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -510,7 +511,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -518,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
@@ -526,7 +527,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
@@ -534,7 +535,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
@@ -542,7 +543,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelAccounts_Channel_ShopId] ON [ChannelAccounts] ([Channel], [ShopId]);
@@ -550,7 +551,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_ChannelAccountId_State] ON [ChannelListings] ([ChannelAccountId], [State]);
@@ -558,7 +559,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListings_ProductId_ChannelAccountId] ON [ChannelListings] ([ProductId], [ChannelAccountId]);
@@ -566,7 +567,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
@@ -574,7 +575,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
@@ -582,7 +583,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
@@ -590,7 +591,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -598,7 +599,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_Sku] ON [OrderLines] ([Sku]);
@@ -606,7 +607,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_VariantId] ON [OrderLines] ([VariantId]);
@@ -614,7 +615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_ChannelAccountId_ExternalOrderId] ON [Orders] ([ChannelAccountId], [ExternalOrderId]);
@@ -622,7 +623,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_OrderNumber] ON [Orders] ([OrderNumber]);
@@ -630,7 +631,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PlacedUtc] ON [Orders] ([PlacedUtc]);
@@ -638,7 +639,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PlacedUtc] ON [Orders] ([Status], [PlacedUtc]);
@@ -646,7 +647,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Brand] ON [Products] ([Brand]);
@@ -654,7 +655,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Category] ON [Products] ([Category]);
@@ -662,7 +663,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Name] ON [Products] ([Name]);
@@ -670,7 +671,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_UpdatedUtc] ON [Products] ([UpdatedUtc]);
@@ -678,7 +679,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_BulkOperationId] ON [SyncJobs] ([BulkOperationId]);
@@ -686,7 +687,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_DedupeKey_Status] ON [SyncJobs] ([DedupeKey], [Status]);
@@ -694,7 +695,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_Status_ChannelAccountId_Priority_NextAttemptUtc] ON [SyncJobs] ([Status], [ChannelAccountId], [Priority], [NextAttemptUtc]);
@@ -702,7 +703,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
@@ -710,7 +711,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Variants_Sku] ON [Variants] ([Sku]);
@@ -718,7 +719,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookEvents_Channel_EventId] ON [WebhookEvents] ([Channel], [EventId]);
@@ -726,7 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_ReceivedUtc] ON [WebhookEvents] ([ReceivedUtc]);
@@ -734,7 +735,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     -- Quartz.NET job store schema for SQL Server (official script, database/tables/tables_sqlServer.sql),
@@ -860,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CALENDARS] WITH NOCHECK ADD CONSTRAINT [PK_QRTZ_CALENDARS] PRIMARY KEY CLUSTERED ([SCHED_NAME], [CALENDAR_NAME]);
@@ -878,7 +879,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CRON_TRIGGERS] ADD CONSTRAINT [FK_QRTZ_CRON_TRIGGERS_QRTZ_TRIGGERS] FOREIGN KEY ([SCHED_NAME], [TRIGGER_NAME], [TRIGGER_GROUP])
@@ -893,7 +894,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IDX_QRTZ_T_G_J]                 ON [dbo].[QRTZ_TRIGGERS](SCHED_NAME, JOB_GROUP, JOB_NAME);
@@ -912,11 +913,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124094000_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124094000_Initial', N'10.0.15');
+    VALUES (N'20261124095048_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -41,6 +41,30 @@ public sealed class WebhookEndpointTests(ChannelsAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task ReplayingAStoredWebhook_ChangesNothingTheSecondTime()
+    {
+        var accountId = await AddAccountAsync("replay-shop");
+        var body = """{"id":"evt-replay","shop_id":"replay-shop","order_id":"order-r","type":"order"}""";
+        await PostAsync(PortalClient.Anonymous(factory), body, FakeWebhookVerifier.Sign(body));
+        long eventId;
+        await using (var db = Db())
+        {
+            eventId = (await db.WebhookEvents.SingleAsync(e => e.EventId == "evt-replay")).Id;
+        }
+
+        var replayer = factory.Services.GetRequiredService<IWebhookReplayer>();
+        var first = await replayer.ReplayAsync(eventId, CancellationToken.None);
+        var second = await replayer.ReplayAsync(eventId, CancellationToken.None);
+
+        Assert.True(first.Succeeded, first.Message);
+        Assert.True(second.Succeeded, second.Message);
+        await using var check = Db();
+        Assert.Single(await check.WebhookEvents.Where(e => e.EventId == "evt-replay").ToListAsync());
+        var job = Assert.Single(await check.SyncJobs.Where(j => j.Target == "order-r").ToListAsync());
+        Assert.Equal(accountId, job.ChannelAccountId);
+    }
+
+    [Fact]
     public async Task ForgedSignature_Gets401_AndWritesNothing()
     {
         await AddAccountAsync("forged-shop");

@@ -21,6 +21,7 @@ public static class IntegrationsCommonServiceCollectionExtensions
         services.AddSingleton<ChannelConnectFlow>();
         services.AddSingleton<IWebhookActionSink, SyncQueueWebhookActionSink>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<SellerPortal.Features.Admin.Logs.IWebhookReplayer, WebhookReplayer>();
         services.AddSingleton<ChannelAccountsService>();
         return builder;
     }

@@ -102,6 +102,7 @@ public sealed class WebhookIntake(
             EventType = verdict.EventType,
             SignatureValid = true,
             Payload = request.Body,
+            Headers = System.Text.Json.JsonSerializer.Serialize(request.Headers),
             Outcome = WebhookOutcome.Processed,
             ReceivedUtc = now,
             ProcessedUtc = now,
@@ -126,6 +127,38 @@ public sealed class WebhookIntake(
         }
 
         return new(WebhookIntakeOutcome.Accepted, stored.Id);
+    }
+
+    /// <summary>
+    /// Runs a stored event through the same verification and actions again. Its work is idempotent (an order refresh
+    /// is coalesced with a pending one and an import never moves an order backwards), so a replay changes nothing
+    /// that the first delivery already did.
+    /// </summary>
+    public async Task<WebhookReplayResult> ReplayAsync(long webhookEventId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stored = await db.WebhookEvents.SingleOrDefaultAsync(w => w.Id == webhookEventId, ct);
+        if (stored is null || stored.Payload is null)
+        {
+            return new(false, "That webhook is no longer stored.");
+        }
+
+        if (!ChannelNames.TryParse(stored.Channel, out var channel) || verifiers.FirstOrDefault(v => v.Channel == channel) is not { } verifier)
+        {
+            return new(false, $"No {stored.Channel} webhook handler is registered.");
+        }
+
+        var headers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(stored.Headers ?? "{}") ?? [];
+        var verdict = verifier.Verify(new WebhookRequest($"/webhooks/{channel}", headers, stored.Payload));
+        if (!verdict.SignatureValid)
+        {
+            return new(false, $"The stored webhook no longer verifies ({verdict.Error ?? "signature"}); nothing was replayed.");
+        }
+
+        var note = await sink.ApplyAsync(new WebhookDelivery(channel, stored.ChannelAccountId, stored.EventId, verdict.EventType, verdict.Actions), db, ct);
+        stored.ProcessedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return new(true, note ?? $"Replayed {verdict.Actions.Count} action(s).");
     }
 
     private async Task<bool> IsStoredAsync(string channel, string eventId, CancellationToken ct)

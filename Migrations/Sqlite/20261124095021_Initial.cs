@@ -272,6 +272,7 @@ namespace SellerPortal.Migrations.Sqlite
                     EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SignatureValid = table.Column<bool>(type: "INTEGER", nullable: false),
                     Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Headers = table.Column<string>(type: "TEXT", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ReceivedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),

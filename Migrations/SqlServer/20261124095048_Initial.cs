@@ -272,6 +272,7 @@ namespace SellerPortal.Migrations.SqlServer
                     EventType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     SignatureValid = table.Column<bool>(type: "bit", nullable: false),
                     Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Headers = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     ReceivedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
