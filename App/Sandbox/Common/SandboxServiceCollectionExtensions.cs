@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SellerPortal.Sandbox.TikTokShop;
 
 namespace SellerPortal.Sandbox.Common;
 
@@ -24,6 +25,7 @@ public static class SandboxServiceCollectionExtensions
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString();
         builder.Services.AddSingleton(new SandboxStore(connectionString));
         builder.Services.AddSingleton<SandboxFaults>();
+        builder.AddTikTokShopSandbox();
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class SandboxServiceCollectionExtensions
 
         var sandbox = app.MapGroup("/sandbox").AllowAnonymous().DisableAntiforgery();
         sandbox.MapGet("/", () => TypedResults.Ok(new { emulators = "see /sandbox/{channel}" }));
+        sandbox.MapTikTokShopSandbox();
         return app;
     }
 }
