@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.TikTokShop;
 using SellerPortal.Integrations.TikTokShop.Dto;
@@ -17,7 +18,9 @@ public sealed record TikTokFaultsRequest
     public int RetryAfterSeconds { get; init; } = 1;
     public bool Hang { get; init; }
     public bool RateLimitsEnabled { get; init; } = true;
+    [JsonPropertyName("queue_429")]
     public int Queue429 { get; init; }
+    [JsonPropertyName("queue_5xx")]
     public int Queue5xx { get; init; }
     public bool Reset { get; init; }
 }
