@@ -112,13 +112,13 @@ public sealed class TikTokShopAuthorization(
         {
             response = await http.SendAsync(request, ct);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             throw new ChannelNetworkException(Channel, $"TikTok Shop's token service could not be reached: {ex.Message}", ex);
         }
-        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            throw new ChannelNetworkException(Channel, "TikTok Shop's token service did not answer in time.", ex);
+            throw new ChannelNetworkException(Channel, "TikTok Shop's token service did not answer in time or dropped the connection.", ex);
         }
 
         using (response)

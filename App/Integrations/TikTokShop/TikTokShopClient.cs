@@ -144,13 +144,13 @@ public sealed class TikTokShopClient
             {
                 response = await http.SendAsync(request, ct);
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
                 throw new ChannelNetworkException(ChannelKind.TikTokShop, $"TikTok Shop could not be reached: {ex.Message}", ex);
             }
-            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
             {
-                throw new ChannelNetworkException(ChannelKind.TikTokShop, "TikTok Shop did not answer in time.", ex);
+                throw new ChannelNetworkException(ChannelKind.TikTokShop, "TikTok Shop did not answer in time or dropped the connection.", ex);
             }
 
             using (response)

@@ -18,12 +18,23 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
     public const string ServiceId = "sandbox-tiktok-service";
     public const string EmulatorBase = "http://localhost/sandbox/tiktok";
 
-    public PortalAppFactory Factory { get; } = PortalAppFactory.With(null, new Dictionary<string, string?>
+    public TikTokShopEmulatorFixture()
+        : this(null)
     {
-        ["Sandbox:TikTokShop:AppKey"] = AppKey,
-        ["Sandbox:TikTokShop:AppSecret"] = AppSecret,
-        ["Sandbox:TikTokShop:ServiceId"] = ServiceId,
-    });
+    }
+
+    private TikTokShopEmulatorFixture(string? dataDirectory) =>
+        Factory = PortalAppFactory.With(dataDirectory, new Dictionary<string, string?>
+        {
+            ["Sandbox:TikTokShop:AppKey"] = AppKey,
+            ["Sandbox:TikTokShop:AppSecret"] = AppSecret,
+            ["Sandbox:TikTokShop:ServiceId"] = ServiceId,
+        });
+
+    public PortalAppFactory Factory { get; }
+
+    /// <summary>A second host on the databases of an earlier one (a restart).</summary>
+    public static TikTokShopEmulatorFixture Reopen(string dataDirectory) => new(dataDirectory);
 
     public HttpClient Portal { get; private set; } = null!;
 
@@ -39,13 +50,14 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
+        ForgetDisposedQuartzLogger();
         Portal = PortalClient.Anonymous(Factory);
-        Services = BuildClientServices(AppSecret);
+        Services = BuildClientServices(AppSecret, null);
         return Task.CompletedTask;
     }
 
     /// <summary>A client-side container; pass another secret to sign wrongly.</summary>
-    public IServiceProvider BuildClientServices(string appSecret)
+    public IServiceProvider BuildClientServices(string appSecret, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -60,6 +72,7 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
         builder.AddTikTokShop();
         builder.Services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Factory.Server.CreateHandler()));
         builder.Services.AddSingleton<IAccessTokenSource>(sp => new EmulatorAccessTokenSource(sp, Portal));
+        configure?.Invoke(builder);
         return builder.Build().Services;
     }
 
@@ -71,5 +84,13 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
     {
         Portal.Dispose();
         await Factory.DisposeAsync();
+        ForgetDisposedQuartzLogger();
     }
+
+    /// <summary>
+    /// Quartz keeps the first host's logger factory in a static (quartznet/quartznet#1781): once that host is disposed,
+    /// the next host in the process fails to start with ObjectDisposedException. Point it at a logger that outlives hosts.
+    /// </summary>
+    private static void ForgetDisposedQuartzLogger() =>
+        Quartz.Logging.LogContext.SetCurrentLogProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 }
