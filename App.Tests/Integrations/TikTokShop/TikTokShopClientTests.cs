@@ -42,6 +42,23 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
     }
 
     [Fact]
+    public async Task UpdateListing_FullEdit_KeepsSkuIdsAndDropsOmittedVariants()
+    {
+        var account = await emulator.Tokens.ConnectAsync("Editing Seller");
+        var created = await emulator.Connector.CreateListingAsync(account, Draft("P-150", "DECK-S", "DECK-L"), default);
+        var edit = Draft("P-150", "DECK-S") with { ExternalId = created.ExternalId, Title = "Deck box, small" };
+        edit = edit with { Variants = [edit.Variants[0] with { ExternalSkuId = created.ExternalSkuIds["DECK-S"] }] };
+
+        var updated = await emulator.Connector.UpdateListingAsync(account, edit, default);
+
+        var product = await emulator.Client.GetProductAsync(account, created.ExternalId, default);
+        Assert.Equal("Deck box, small", product.Title);
+        var sku = Assert.Single(product.Skus);
+        Assert.Equal(created.ExternalSkuIds["DECK-S"], sku.Id);
+        Assert.Equal(created.ExternalSkuIds["DECK-S"], updated.ExternalSkuIds["DECK-S"]);
+    }
+
+    [Fact]
     public async Task Prices_UpdatePerProduct_AreReflected()
     {
         var account = await emulator.Tokens.ConnectAsync("Prices Seller");

@@ -141,6 +141,31 @@ public sealed class TikTokShopEmulatorTests(TikTokShopEmulatorFixture emulator) 
     }
 
     [Fact]
+    public async Task ExpiredAccessToken_IsAnswered105002_AndTheHandlerRefreshesOnce()
+    {
+        var shortLived = TikTokShopEmulatorFixture.WithEmulatorSettings(new Dictionary<string, string?> { ["Sandbox:TikTokShop:AccessTokenLifetimeSeconds"] = "2" });
+        try
+        {
+            await shortLived.InitializeAsync();
+            var account = await shortLived.Tokens.ConnectAsync("Expiring Seller");
+            var expiredToken = shortLived.Tokens.Tokens(account).AccessToken;
+            await Task.Delay(TimeSpan.FromSeconds(3.2));
+
+            var expired = await Assert.ThrowsAsync<ChannelAuthException>(() => shortLived.Client.GetAuthorizedShopsAsync(account, expiredToken, default));
+            var shops = await shortLived.Client.GetAuthorizedShopsAsync(account, default);
+
+            Assert.Equal("105002", expired.ErrorCode);
+            Assert.Equal(account.ShopId, Assert.Single(shops.Shops).Id);
+            Assert.Equal(1, shortLived.Tokens.Refreshes);
+            Assert.NotEqual(expiredToken, shortLived.Tokens.Tokens(account).AccessToken);
+        }
+        finally
+        {
+            await shortLived.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task ControlOrders_UnknownShop_IsABadRequest()
     {
         var response = await emulator.ControlAsync("orders", new { shop_id = "nope", count = 1, seller_skus = new[] { "X" } });

@@ -123,7 +123,9 @@ public static class TikTokShopSandboxExtensions
             return configured.TrimEnd('/');
         }
 
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        // Options validated at start are built before the server binds: then the configured urls are all there is.
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? services.GetService<IConfiguration>()?["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         if (address is null)
         {
             return "http://localhost";

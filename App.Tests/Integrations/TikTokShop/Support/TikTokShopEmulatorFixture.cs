@@ -23,18 +23,29 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
     {
     }
 
-    private TikTokShopEmulatorFixture(string? dataDirectory) =>
-        Factory = PortalAppFactory.With(dataDirectory, new Dictionary<string, string?>
+    private TikTokShopEmulatorFixture(string? dataDirectory, IDictionary<string, string?>? emulatorSettings = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Sandbox:TikTokShop:AppKey"] = AppKey,
             ["Sandbox:TikTokShop:AppSecret"] = AppSecret,
             ["Sandbox:TikTokShop:ServiceId"] = ServiceId,
-        });
+        };
+        foreach (var (key, value) in emulatorSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        Factory = PortalAppFactory.With(dataDirectory, settings);
+    }
 
     public PortalAppFactory Factory { get; }
 
     /// <summary>A second host on the databases of an earlier one (a restart).</summary>
     public static TikTokShopEmulatorFixture Reopen(string dataDirectory) => new(dataDirectory);
+
+    /// <summary>A separate host whose emulator runs with other settings (short token lifetimes).</summary>
+    public static TikTokShopEmulatorFixture WithEmulatorSettings(IDictionary<string, string?> settings) => new(null, settings);
 
     public HttpClient Portal { get; private set; } = null!;
 
