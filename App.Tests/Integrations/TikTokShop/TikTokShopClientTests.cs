@@ -168,6 +168,7 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
         Assert.Equal(106001, body.GetProperty("code").GetInt32());
         Assert.Contains("sign", body.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("request_id").GetString()));
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").ValueKind);
     }
 
     [Fact]

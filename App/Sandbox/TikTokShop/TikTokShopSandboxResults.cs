@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SellerPortal.Integrations.TikTokShop.Dto;
 
 namespace SellerPortal.Sandbox.TikTokShop;
@@ -10,8 +11,9 @@ public static class TikTokShopSandboxResults
     public static IResult Ok<T>(T data) =>
         Results.Json(new TikTokEnvelope<T> { Code = 0, Message = "Success", RequestId = RequestId(), Data = data }, TikTokJson.Options);
 
+    /// <summary>TikTok's error shape, <c>"data":null</c> included.</summary>
     public static IResult Error(int httpStatus, int code, string message) =>
-        Results.Json(new TikTokEnvelope<object> { Code = code, Message = message, RequestId = RequestId() }, TikTokJson.Options, statusCode: httpStatus);
+        Results.Json(new ErrorEnvelope(code, message, RequestId()), TikTokJson.Options, statusCode: httpStatus);
 
     public static IResult BadParameter(string message) => Error(400, SandboxCodes.InvalidParameter, message);
 
@@ -33,4 +35,10 @@ public static class TikTokShopSandboxResults
     public static string RequestId() =>
         DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
         + Convert.ToHexString(RandomNumberGenerator.GetBytes(10));
+
+    private sealed record ErrorEnvelope(int Code, string Message, string RequestId)
+    {
+        [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+        public object? Data => null;
+    }
 }
