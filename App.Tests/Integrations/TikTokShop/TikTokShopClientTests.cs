@@ -73,6 +73,24 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
     }
 
     [Fact]
+    public async Task Inventory_UnlinkedOrUnknownProducts_FailPerSkuWhileOthersSucceed()
+    {
+        var account = await emulator.Tokens.ConnectAsync("Mixed Seller");
+        var created = await emulator.Connector.CreateListingAsync(account, Draft("P-250", "MIX-1"), default);
+
+        var results = await emulator.Connector.UpdateInventoryAsync(account,
+        [
+            new SkuQuantity("MIX-1", 4, created.ExternalId, created.ExternalSkuIds["MIX-1"]),
+            new SkuQuantity("GONE-1", 4, "1000000000000000000", "2000000000000000000"),
+            new SkuQuantity("NEW-1", 4),
+        ], default);
+
+        Assert.True(results.Single(r => r.Sku == "MIX-1").Succeeded);
+        Assert.Equal("12052048", results.Single(r => r.Sku == "GONE-1").ErrorCode);
+        Assert.Equal("not_linked", results.Single(r => r.Sku == "NEW-1").ErrorCode);
+    }
+
+    [Fact]
     public async Task Inventory_UnknownWarehouse_ComesBackAsAPerSkuFailureInsideASuccess()
     {
         var account = await emulator.Tokens.ConnectAsync("Warehouse Seller");

@@ -13,8 +13,9 @@ public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConne
     public ChannelKind Channel => ChannelKind.TikTokShop;
 
     /// <summary>
-    /// Stock and price go per product, all its SKUs in one call; 100 is the most SKUs a 202309 product holds, so a
-    /// batch of 100 SKUs is split into one call per product. Titles up to 255 characters.
+    /// Stock and price go per product, all its SKUs in one call (TikTok has no cross-product batch): a batch is split
+    /// into one call per product. 100 is our cap per batch, the SKU limit we assume per product (the emulator enforces
+    /// it; TikTok's per-region limit is not confirmed). Titles up to 255 characters.
     /// </summary>
     public ChannelCapabilities Capabilities { get; } = new()
     {
@@ -75,13 +76,27 @@ public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConne
     {
         var results = new List<SkuUpdateResult>();
         results.AddRange(items.Where(i => !IsLinked(i.ExternalId, i.ExternalSkuId)).Select(NotLinked));
+        var products = items.Where(i => IsLinked(i.ExternalId, i.ExternalSkuId)).GroupBy(i => i.ExternalId!).ToList();
+        if (products.Count == 0)
+        {
+            return results;
+        }
+
         var warehouse = await WarehouseAsync(account, ct);
-        foreach (var product in items.Where(i => IsLinked(i.ExternalId, i.ExternalSkuId)).GroupBy(i => i.ExternalId!))
+        foreach (var product in products)
         {
             var body = new TikTokInventoryUpdate([.. product.Select(i => new TikTokSkuInventory(
                 i.ExternalSkuId!, [new TikTokInventory { WarehouseId = warehouse, Quantity = Math.Max(0, i.Quantity) }]))]);
-            var answer = await client.UpdateInventoryAsync(account, product.Key, body, ct);
-            results.AddRange(PerSku(product.Select(i => (i.Sku, i.ExternalSkuId!)), answer));
+            try
+            {
+                var answer = await client.UpdateInventoryAsync(account, product.Key, body, ct);
+                results.AddRange(PerSku(product.Select(i => (i.Sku, i.ExternalSkuId!)), answer));
+            }
+            catch (ChannelException ex) when (ex is ChannelValidationException or ChannelNotFoundException)
+            {
+                // One product refused (deleted, unknown SKU): its SKUs fail, the other products still go.
+                results.AddRange(product.Select(i => new SkuUpdateResult(i.Sku, false, ex.ErrorCode, ex.Message)));
+            }
         }
 
         return results;
@@ -100,7 +115,7 @@ public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConne
                 await client.UpdatePricesAsync(account, product.Key, body, ct);
                 results.AddRange(product.Select(i => SkuUpdateResult.Ok(i.Sku)));
             }
-            catch (ChannelValidationException ex)
+            catch (ChannelException ex) when (ex is ChannelValidationException or ChannelNotFoundException)
             {
                 // The price call is all-or-nothing per product: every SKU of it carries the refusal.
                 results.AddRange(product.Select(i => new SkuUpdateResult(i.Sku, false, ex.ErrorCode, ex.Message)));
