@@ -59,6 +59,32 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
     }
 
     [Fact]
+    public async Task Create_RetriedWithTheSameIdempotencyKey_ReturnsTheSameProduct()
+    {
+        var account = await emulator.Tokens.ConnectAsync("Idempotent Seller");
+        var request = TikTokShopMapper.ToCreateProductRequest(Draft("P-175", "IDEM-1"), (await emulator.Client.GetWarehousesAsync(account, default)).Warehouses[0].Id);
+
+        var first = await emulator.Client.CreateProductAsync(account, request, default);
+        var second = await emulator.Client.CreateProductAsync(account, request, default);
+
+        Assert.Equal(first.ProductId, second.ProductId);
+        var all = await emulator.Client.SearchProductsAsync(account, new TikTokProductSearchRequest(), 100, null, default);
+        Assert.Equal(1, all.TotalCount);
+    }
+
+    [Fact]
+    public async Task Orders_ForeignPageToken_IsAValidationError()
+    {
+        var account = await emulator.Tokens.ConnectAsync("Token Seller");
+
+        var ex = await Assert.ThrowsAsync<ChannelValidationException>(() =>
+            emulator.Connector.ListOrdersAsync(account, new OrderQuery(DateTime.UtcNow.AddDays(-1), Cursor: "not-a-token"), default));
+
+        Assert.Equal(400, ex.HttpStatus);
+        Assert.Contains("page_token", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Prices_UpdatePerProduct_AreReflected()
     {
         var account = await emulator.Tokens.ConnectAsync("Prices Seller");
