@@ -79,6 +79,31 @@ public sealed class TikTokShopWebhookVerifierTests(TikTokShopEmulatorFixture emu
     }
 
     [Fact]
+    public async Task EmulatorWebhooks_SentOverHttp_ArriveSignedAndVerify()
+    {
+        var account = await emulator.Tokens.ConnectAsync("Delivering Seller");
+
+        var response = await emulator.ControlAsync("orders", new
+        {
+            shop_id = account.ShopId,
+            count = 2,
+            seller_skus = new[] { "SENT-1" },
+            send_webhooks = true,
+            webhook_url = "http://localhost" + WebhookCaptureAppFactory.ReceiverPath,
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.All(body.GetProperty("webhooks").EnumerateArray(), d => Assert.Equal(200, d.GetProperty("status_code").GetInt32()));
+        var verifier = Verifier(TikTokShopEmulatorFixture.AppKey, TikTokShopEmulatorFixture.AppSecret);
+        var arrived = emulator.Factory.Received.Select(verifier.Verify).Where(v => v.ShopId == account.ShopId).ToList();
+        Assert.Equal(2, arrived.Count);
+        Assert.All(arrived, v => Assert.True(v.SignatureValid));
+        Assert.Equal(
+            body.GetProperty("order_ids").EnumerateArray().Select(e => e.GetString()).Order(),
+            arrived.SelectMany(v => v.Actions).Cast<RefreshOrderAction>().Select(a => a.ExternalOrderId).Order());
+    }
+
+    [Fact]
     public async Task Verify_EmulatorDeauthorization_AsksForReconnect()
     {
         var account = await emulator.Tokens.ConnectAsync("Leaving Seller");

@@ -36,10 +36,10 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        Factory = PortalAppFactory.With(dataDirectory, settings);
+        Factory = new WebhookCaptureAppFactory(dataDirectory, settings);
     }
 
-    public PortalAppFactory Factory { get; }
+    public WebhookCaptureAppFactory Factory { get; }
 
     /// <summary>A second host on the databases of an earlier one (a restart).</summary>
     public static TikTokShopEmulatorFixture Reopen(string dataDirectory) => new(dataDirectory);
