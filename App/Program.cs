@@ -4,6 +4,9 @@ using SellerPortal.Components.Account;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Listings;
+using SellerPortal.Features.Sync;
+using SellerPortal.Integrations;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Scheduling;
 
@@ -13,9 +16,13 @@ builder.AddDatabase();
 builder.AddStaffIdentity();
 builder.AddPortalUi();
 builder.AddHousekeeping();
+builder.AddSync();
+builder.AddListings();
 builder.AddScheduling();
 builder.AddHealth();
+builder.AddIntegrations();
 builder.AddSandbox();
+builder.AddCatalog();
 
 var app = builder.Build();
 

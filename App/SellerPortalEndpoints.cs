@@ -1,6 +1,7 @@
 using SellerPortal.Components;
 using SellerPortal.Components.Account;
 using SellerPortal.Features.Admin.Health;
+using SellerPortal.Integrations;
 using SellerPortal.Features.Setup;
 using SellerPortal.Sandbox.Common;
 
@@ -27,6 +28,7 @@ public static class SellerPortalEndpoints
         app.MapHealthProbe();
         app.MapAccountEndpoints();
         app.MapSandbox();
+        app.MapIntegrations();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

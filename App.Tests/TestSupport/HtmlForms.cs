@@ -6,7 +6,23 @@ namespace SellerPortal.Tests.TestSupport;
 public static partial class HtmlForms
 {
     public static async Task<HttpResponseMessage> SubmitAsync(
-        HttpClient client, string url, IDictionary<string, string> fields, CancellationToken ct = default)
+        HttpClient client, string url, IDictionary<string, string> fields, CancellationToken ct = default) =>
+        await PostAsync(client, url, await ReadHiddenFieldsAsync(client, url, ct), fields, ct);
+
+    /// <summary>Posts a form whose page was read earlier (a stale tab, a replay).</summary>
+    public static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string url, IDictionary<string, string> hidden, IDictionary<string, string> fields, CancellationToken ct = default)
+    {
+        var form = new Dictionary<string, string>(hidden);
+        foreach (var (k, v) in fields)
+        {
+            form[k] = v;
+        }
+
+        return await client.PostAsync(url, new FormUrlEncodedContent(form), ct);
+    }
+
+    public static async Task<Dictionary<string, string>> ReadHiddenFieldsAsync(HttpClient client, string url, CancellationToken ct = default)
     {
         var page = await client.GetStringAsync(url, ct);
         var form = new Dictionary<string, string>();
@@ -19,12 +35,7 @@ public static partial class HtmlForms
             }
         }
 
-        foreach (var (k, v) in fields)
-        {
-            form[k] = v;
-        }
-
-        return await client.PostAsync(url, new FormUrlEncodedContent(form), ct);
+        return form;
     }
 
     private static string? Attr(string tag, string attr)

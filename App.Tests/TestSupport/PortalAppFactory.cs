@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace SellerPortal.Tests.TestSupport;
 
@@ -11,6 +14,7 @@ namespace SellerPortal.Tests.TestSupport;
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
     private readonly IDictionary<string, string?>? settings;
+    private readonly Action<IServiceCollection>? services;
 
     public PortalAppFactory()
         : this(null, null)
@@ -18,11 +22,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>For tests that need their own settings or a database shared by two hosts.</summary>
-    public static PortalAppFactory With(string? dataDirectory, IDictionary<string, string?>? settings = null) =>
-        new(dataDirectory, settings);
+    public static PortalAppFactory With(string? dataDirectory, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(dataDirectory, settings, services);
 
-    protected PortalAppFactory(string? dataDirectory, IDictionary<string, string?>? settings)
+    protected PortalAppFactory(string? dataDirectory, IDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "sellerportal-tests", Guid.NewGuid().ToString("N"));
         this.settings = settings;
     }
@@ -30,6 +35,17 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
+
+    /// <summary>
+    /// Quartz logs through a process-wide provider that it points at each host's logger factory; a disposed test host
+    /// must not break the next one, so after start it is pointed at one that lives as long as the test run.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        Quartz.Logging.LogContext.SetCurrentLogProvider(TestLogging.Factory);
+        return host;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -55,5 +71,14 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
+}
+
+internal static class TestLogging
+{
+    public static readonly ILoggerFactory Factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
 }

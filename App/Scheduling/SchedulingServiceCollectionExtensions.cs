@@ -1,6 +1,7 @@
 using Quartz;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Sync;
 
 namespace SellerPortal.Scheduling;
 
@@ -45,6 +46,8 @@ public static class SchedulingServiceCollectionExtensions
             // Jobs are registered in code, grouped by feature, each with an explicit identity.
             q.AddHousekeepingJob(builder.Configuration.GetSection(HousekeepingOptions.SectionName).Get<HousekeepingOptions>()?.Schedule
                 ?? new HousekeepingOptions().Schedule);
+            q.AddSyncJobs(builder.Configuration.GetSection(SyncQueueOptions.SectionName).Get<SyncQueueOptions>()?.DispatchInterval
+                ?? new SyncQueueOptions().DispatchInterval);
         });
 
         builder.Services.AddQuartzHostedService(o =>

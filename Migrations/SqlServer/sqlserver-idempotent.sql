@@ -797,3 +797,244 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124091903_Catalog'
+)
+BEGIN
+    DROP INDEX [IX_Variants_ProductId] ON [Variants];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124091903_Catalog'
+)
+BEGIN
+    ALTER TABLE [Products] ADD [WeightGrams] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124091903_Catalog'
+)
+BEGIN
+    CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124091903_Catalog'
+)
+BEGIN
+    CREATE INDEX [IX_Products_UpdatedUtc] ON [Products] ([UpdatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124091903_Catalog'
+)
+BEGIN
+    CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124091903_Catalog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124091903_Catalog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ChannelListings]') AND [c].[name] = N'PriceOverrideMinor');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [ChannelListings] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [ChannelListings] DROP COLUMN [PriceOverrideMinor];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [ChannelFields] nvarchar(4000) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [PriceAmountMinor] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [PriceKind] nvarchar(20) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [PricePercentBasisPoints] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [PriceRounding] nvarchar(20) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    ALTER TABLE [ChannelAccounts] ADD [FeePercentBasisPoints] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    ALTER TABLE [ChannelAccounts] ADD [FixedFeeMinor] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    CREATE TABLE [BulkOperations] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Description] nvarchar(500) NOT NULL,
+        [CreatedBy] nvarchar(256) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [Queued] int NOT NULL,
+        [Refused] int NOT NULL,
+        CONSTRAINT [PK_BulkOperations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    CREATE TABLE [CategoryMappings] (
+        [Id] int NOT NULL IDENTITY,
+        [Channel] nvarchar(20) NOT NULL,
+        [Marketplace] nvarchar(50) NOT NULL,
+        [MasterCategory] nvarchar(200) NOT NULL,
+        [ExternalCategoryId] nvarchar(100) NOT NULL,
+        [RequiredAspects] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_CategoryMappings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092926_ListingPricing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124092926_ListingPricing', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    ALTER TABLE [ChannelAccounts] ADD [PropertiesJson] nvarchar(4000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    CREATE TABLE [OAuthStates] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StateHash] nvarchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Environment] nvarchar(20) NOT NULL,
+        [Region] nvarchar(50) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ExpiresUtc] datetime2 NOT NULL,
+        [UsedUtc] datetime2 NULL,
+        CONSTRAINT [PK_OAuthStates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124093407_ChannelsFramework', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Sync;
+
+public sealed class SyncDispatcherTests
+{
+    private readonly TestDatabase db = new();
+    private readonly RecordingConnector channel = new(ChannelKind.Ebay, batchSize: 25);
+    private readonly SyncQueue queue;
+    private readonly SyncDispatcher dispatcher;
+    private readonly int accountId;
+
+    public SyncDispatcherTests()
+    {
+        var options = Options.Create(new SyncQueueOptions());
+        queue = new SyncQueue(db, options, TimeProvider.System);
+        dispatcher = new SyncDispatcher(queue, db, [channel], [new PushStockHandler(), new PushPriceHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        using var context = db.CreateDbContext();
+        var account = new ChannelAccount { Channel = ChannelKind.Ebay, DisplayName = "eBay US", Status = ChannelAccountStatus.Connected };
+        context.ChannelAccounts.Add(account);
+        context.SaveChanges();
+        accountId = account.Id;
+    }
+
+    [Fact]
+    public async Task SixtyStockChanges_GoOutInThreeBatchCalls_OfTheChannelsBatchSize()
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            await queue.EnqueueAsync(Stock($"SKU-{i:00}", i), CancellationToken.None);
+        }
+
+        var summary = await dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+
+        Assert.Equal(3, channel.InventoryCalls.Count);
+        Assert.Equal([25, 25, 10], channel.InventoryCalls.Select(c => c.Count));
+        Assert.Equal(60, summary.Succeeded);
+        Assert.Equal(60, await CountAsync(SyncJobStatus.Succeeded));
+    }
+
+    [Fact]
+    public async Task FiveChangesForOneSku_BeforeTheDispatcherRuns_EndInOneCallWithTheLastValue()
+    {
+        foreach (var quantity in new[] { 9, 8, 7, 6, 5 })
+        {
+            await queue.EnqueueAsync(Stock("SKU-1", quantity), CancellationToken.None);
+        }
+
+        await dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+
+        var call = Assert.Single(channel.InventoryCalls);
+        Assert.Equal(5, Assert.Single(call).Quantity);
+    }
+
+    [Fact]
+    public async Task ARejectedSku_FailsOnlyItsOwnJob_WithTheChannelsReason()
+    {
+        channel.RejectedSkus.Add("SKU-BAD");
+        await queue.EnqueueAsync(Stock("SKU-OK", 1), CancellationToken.None);
+        await queue.EnqueueAsync(Stock("SKU-BAD", 1), CancellationToken.None);
+
+        await dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+
+        await using var context = db.CreateDbContext();
+        var jobs = await context.SyncJobs.ToDictionaryAsync(j => j.Target);
+        Assert.Equal(SyncJobStatus.Succeeded, jobs["SKU-OK"].Status);
+        Assert.Equal(SyncJobStatus.Failed, jobs["SKU-BAD"].Status);
+        Assert.Contains("Invalid SKU", jobs["SKU-BAD"].LastError);
+    }
+
+    [Fact]
+    public async Task ARateLimitedBatch_GoesBackToTheQueue_AfterTheChannelsHint()
+    {
+        channel.ThrowOnNextCall = new ChannelRateLimitException(ChannelKind.Ebay, "Too many requests", TimeSpan.FromMinutes(1), "RateLimit");
+        await queue.EnqueueAsync(Stock("SKU-1", 4), CancellationToken.None);
+
+        await dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+
+        await using var context = db.CreateDbContext();
+        var job = await context.SyncJobs.SingleAsync();
+        Assert.Equal(SyncJobStatus.Pending, job.Status);
+        Assert.True(job.NextAttemptUtc > DateTime.UtcNow.AddSeconds(50));
+        Assert.Contains("Too many requests", job.LastError);
+    }
+
+    [Fact]
+    public async Task AnAccountThatNeedsReconnecting_KeepsItsJobsQueued_WithoutSpendingAttempts()
+    {
+        await using (var context = db.CreateDbContext())
+        {
+            await context.ChannelAccounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ChannelAccountStatus.NeedsReauth));
+        }
+
+        await queue.EnqueueAsync(Stock("SKU-1", 4), CancellationToken.None);
+
+        await dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+
+        Assert.Empty(channel.InventoryCalls);
+        await using var check = db.CreateDbContext();
+        var job = await check.SyncJobs.SingleAsync();
+        Assert.Equal(SyncJobStatus.Pending, job.Status);
+        Assert.Equal(0, job.Attempts);
+    }
+
+    private async Task<int> CountAsync(SyncJobStatus status)
+    {
+        await using var context = db.CreateDbContext();
+        return await context.SyncJobs.CountAsync(j => j.Status == status);
+    }
+
+    private SyncJobRequest Stock(string sku, int quantity) =>
+        new(accountId, SyncJobKind.PushStock, sku, SyncPayload.Write(new StockPushPayload(sku, quantity)), SyncJobRequest.StockKey(accountId, sku));
+}

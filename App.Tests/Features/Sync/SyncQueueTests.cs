@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SellerPortal.Features.Sync;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Sync;
+
+public sealed class SyncQueueTests
+{
+    private readonly TestDatabase db = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+    private readonly SyncQueue queue;
+
+    public SyncQueueTests() => queue = new SyncQueue(db, Options.Create(new SyncQueueOptions { MaxAttempts = 3 }), clock);
+
+    [Fact]
+    public async Task FiveStockChangesForOneSku_LeaveOnePendingJob_CarryingTheLastValue()
+    {
+        for (var quantity = 1; quantity <= 5; quantity++)
+        {
+            await queue.EnqueueAsync(Stock(1, "SKU-1", quantity), CancellationToken.None);
+        }
+
+        await using var context = db.CreateDbContext();
+        var job = Assert.Single(await context.SyncJobs.ToListAsync());
+        Assert.Contains("\"quantity\":5", job.Payload);
+    }
+
+    [Fact]
+    public async Task Claim_TakesStockBeforeAnEarlierBulkPublish()
+    {
+        await queue.EnqueueAsync(new SyncJobRequest(1, SyncJobKind.PublishListing, "product:1"), CancellationToken.None);
+        await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
+
+        var claimed = await queue.ClaimAsync(1, 1, CancellationToken.None);
+
+        Assert.Equal(SyncJobKind.PushStock, Assert.Single(claimed).Kind);
+    }
+
+    [Fact]
+    public async Task AClaimedJobWhoseDispatcherDied_IsClaimedAgainAfterItsLease()
+    {
+        await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
+        var first = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+
+        Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
+        clock.Advance(new SyncQueueOptions().Lease + TimeSpan.FromSeconds(1));
+        var again = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(2, again.Attempts);
+    }
+
+    [Fact]
+    public async Task ARetryableFailure_BacksOff_ThenIsDeadLetteredAfterMaxAttempts_WithTheLastError()
+    {
+        var id = await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var job = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+            await queue.FailAsync(job.Id, $"timeout {attempt}", retryable: true, retryAfter: null, CancellationToken.None);
+            Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
+            clock.Advance(TimeSpan.FromMinutes(20));
+        }
+
+        await using var context = db.CreateDbContext();
+        var dead = await context.SyncJobs.SingleAsync(j => j.Id == id);
+        Assert.Equal(SyncJobStatus.Dead, dead.Status);
+        Assert.Equal("timeout 3", dead.LastError);
+    }
+
+    [Fact]
+    public async Task ARetryHint_FromTheChannel_IsHonoured()
+    {
+        await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
+        var job = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+
+        await queue.FailAsync(job.Id, "429", retryable: true, retryAfter: TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task APermanentFailure_IsFailedAtOnce_AndRetryPutsItBack()
+    {
+        var id = await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
+        var job = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+        await queue.FailAsync(job.Id, "Invalid SKU", retryable: false, retryAfter: null, CancellationToken.None);
+        Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
+
+        Assert.Equal(1, await queue.RetryAsync([id], CancellationToken.None));
+
+        Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TwoDispatchers_NeverClaimTheSameJob()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await queue.EnqueueAsync(Stock(1, $"SKU-{i}", i), CancellationToken.None);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => queue.ClaimAsync(1, 20, CancellationToken.None))));
+
+        // Racing claimers may pick the same candidates; each job goes to one of them only. What is left is claimed next.
+        var ids = claims.SelectMany(c => c).Select(j => j.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        ids.AddRange((await queue.ClaimAsync(1, 100, CancellationToken.None)).Select(j => j.Id));
+        Assert.Equal(50, ids.Distinct().Count());
+        Assert.Equal(50, ids.Count);
+    }
+
+    private static SyncJobRequest Stock(int account, string sku, int quantity) =>
+        new(account, SyncJobKind.PushStock, sku, SyncPayload.Write(new StockPushPayload(sku, quantity)), SyncJobRequest.StockKey(account, sku));
+}

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SellerPortal.Data;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
+
+namespace SellerPortal.Features.Sync;
+
+public sealed record DispatchSummary(int Claimed, int Succeeded, int Failed, int Calls);
+
+/// <summary>
+/// Drains an account's queue: claims due jobs highest lane first, groups each kind into the channel's batch calls,
+/// and records every job's outcome. Nothing is fire-and-forget: a job is only done when its outcome is written.
+/// </summary>
+public sealed class SyncDispatcher(
+    SyncQueue queue,
+    IDbContextFactory<AppDbContext> contexts,
+    IEnumerable<IChannelConnector> connectors,
+    IEnumerable<ISyncJobHandler> handlers,
+    IOptions<SyncQueueOptions> options,
+    TimeProvider clock,
+    ILogger<SyncDispatcher> logger)
+{
+    private readonly Dictionary<SyncJobKind, ISyncJobHandler> handlersByKind = handlers.ToDictionary(h => h.Kind);
+
+    public async Task<DispatchSummary> DrainAllAsync(CancellationToken ct)
+    {
+        var total = new DispatchSummary(0, 0, 0, 0);
+        foreach (var accountId in await queue.AccountsWithDueJobsAsync(ct))
+        {
+            var s = await DrainAccountAsync(accountId, ct);
+            total = new DispatchSummary(total.Claimed + s.Claimed, total.Succeeded + s.Succeeded, total.Failed + s.Failed, total.Calls + s.Calls);
+        }
+
+        return total;
+    }
+
+    public async Task<DispatchSummary> DrainAccountAsync(int accountId, CancellationToken ct)
+    {
+        var context = await ContextForAsync(accountId, ct);
+        var started = clock.GetTimestamp();
+        int claimed = 0, succeeded = 0, failed = 0, calls = 0;
+        while (clock.GetElapsedTime(started) < options.Value.MaxRunTime && !ct.IsCancellationRequested)
+        {
+            var jobs = await queue.ClaimAsync(accountId, options.Value.ClaimBatch, ct);
+            if (jobs.Count == 0)
+            {
+                break;
+            }
+
+            claimed += jobs.Count;
+            if (context is null)
+            {
+                // Not connected (disconnected, or waiting for the seller to reconnect): keep the work, try later.
+                await queue.ReleaseAsync(jobs.Select(j => j.Id).ToList(), TimeSpan.FromMinutes(5), "The account is not connected; waiting for it to be reconnected.", ct);
+                break;
+            }
+
+            foreach (var lane in jobs.GroupBy(j => j.Kind).OrderBy(g => g.Min(j => j.Priority)))
+            {
+                if (!handlersByKind.TryGetValue(lane.Key, out var handler))
+                {
+                    foreach (var job in lane)
+                    {
+                        await queue.FailAsync(job.Id, $"No handler for {lane.Key} jobs.", retryable: false, null, ct);
+                        failed++;
+                    }
+
+                    continue;
+                }
+
+                foreach (var batch in lane.Chunk(handler.BatchSize(context.Connector.Capabilities)))
+                {
+                    calls++;
+                    var outcomes = await RunBatchAsync(handler, context, batch, ct);
+                    await queue.CompleteAsync(outcomes.Where(o => o.Succeeded).Select(o => o.JobId).ToList(), ct);
+                    foreach (var failure in outcomes.Where(o => !o.Succeeded))
+                    {
+                        await queue.FailAsync(failure.JobId, failure.Error ?? "Failed", failure.Retryable, failure.RetryAfter, ct);
+                    }
+
+                    succeeded += outcomes.Count(o => o.Succeeded);
+                    failed += outcomes.Count(o => !o.Succeeded);
+                }
+            }
+        }
+
+        return new DispatchSummary(claimed, succeeded, failed, calls);
+    }
+
+    private async Task<IReadOnlyList<SyncJobOutcome>> RunBatchAsync(ISyncJobHandler handler, SyncContext context, SyncJob[] batch, CancellationToken ct)
+    {
+        try
+        {
+            return await handler.HandleAsync(context, batch, ct);
+        }
+        catch (ChannelException ex)
+        {
+            logger.LogWarning("{Kind} batch of {Count} for account {Account} failed: {Code} {Message} (request {RequestId})",
+                handler.Kind, batch.Length, context.Account.AccountId, ex.ErrorCode, ex.Message, ex.RequestId);
+            var retryable = ex is not ChannelValidationException && ex is not ChannelNotFoundException;
+            var retryAfter = (ex as ChannelRateLimitException)?.RetryAfter;
+            return batch.Select(j => new SyncJobOutcome(j.Id, false, Describe(ex), retryable, retryAfter)).ToList();
+        }
+    }
+
+    internal static string Describe(ChannelException ex) =>
+        string.Join(" ", new[]
+        {
+            ex.Message,
+            ex.ErrorCode is null ? null : $"(code {ex.ErrorCode})",
+            ex is ChannelValidationException v && v.FieldErrors.Count > 0 ? string.Join("; ", v.FieldErrors.Select(f => $"{f.Field}: {f.Message}")) : null,
+            ex.RequestId is null ? null : $"[request {ex.RequestId}]",
+        }.Where(s => s is not null));
+
+    private async Task<SyncContext?> ContextForAsync(int accountId, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var account = await db.ChannelAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, ct);
+        if (account is null || account.Status != ChannelAccountStatus.Connected)
+        {
+            return null;
+        }
+
+        var connector = connectors.FirstOrDefault(c => c.Channel == account.Channel);
+        return connector is null ? null : new SyncContext(ChannelAccountContexts.For(account), connector);
+    }
+}

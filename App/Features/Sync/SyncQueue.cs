@@ -1,0 +1,249 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SellerPortal.Data;
+
+namespace SellerPortal.Features.Sync;
+
+/// <summary>
+/// The durable queue of changes bound for channels, in the database. Enqueue coalesces by dedupe key; claims take a
+/// lease (expired leases return to the queue, so a crash or restart loses nothing); failures retry with exponential
+/// backoff and jitter and are dead-lettered after the configured attempts, keeping the last error.
+/// </summary>
+public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions<SyncQueueOptions> options, TimeProvider clock)
+{
+    private SyncQueueOptions Options => options.Value;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<long> EnqueueAsync(SyncJobRequest request, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = Now;
+        if (request.DedupeKey is not null)
+        {
+            // The latest value replaces an older pending one for the same key.
+            var pending = await db.SyncJobs
+                .Where(j => j.DedupeKey == request.DedupeKey && j.Status == SyncJobStatus.Pending)
+                .OrderByDescending(j => j.Id)
+                .FirstOrDefaultAsync(ct);
+            if (pending is not null)
+            {
+                pending.Payload = request.Payload;
+                pending.Target = request.Target;
+                pending.BulkOperationId = request.BulkOperationId ?? pending.BulkOperationId;
+                await db.SaveChangesAsync(ct);
+                return pending.Id;
+            }
+        }
+
+        var job = NewJob(request, now);
+        db.SyncJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        return job.Id;
+    }
+
+    /// <summary>Queues many jobs in one transaction (bulk operations): all or none.</summary>
+    public async Task EnqueueManyAsync(IReadOnlyList<SyncJobRequest> requests, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = Now;
+        db.SyncJobs.AddRange(requests.Select(r => NewJob(r, now)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due jobs of one account, highest priority first, under a fresh lease.
+    /// Jobs whose lease expired (their dispatcher died) are returned to the queue first. Of several claimed jobs with
+    /// the same dedupe key only the newest is kept; the older ones are cancelled as superseded.
+    /// </summary>
+    public async Task<IReadOnlyList<SyncJob>> ClaimAsync(int accountId, int max, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = Now;
+        await RecoverExpiredLeasesAsync(db, now, ct);
+
+        var candidates = await db.SyncJobs
+            .Where(j => j.ChannelAccountId == accountId && j.Status == SyncJobStatus.Pending && j.NextAttemptUtc <= now)
+            .OrderBy(j => j.Priority).ThenBy(j => j.Id)
+            .Select(j => j.Id)
+            .Take(max)
+            .ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var owner = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+        var lease = now + Options.Lease;
+        // The status condition makes the claim atomic per row: of two dispatchers only one moves a job to Running.
+        await db.SyncJobs
+            .Where(j => candidates.Contains(j.Id) && j.Status == SyncJobStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, SyncJobStatus.Running)
+                .SetProperty(j => j.LeaseOwner, owner)
+                .SetProperty(j => j.LeaseExpiresUtc, lease)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
+
+        var claimed = await db.SyncJobs.AsNoTracking()
+            .Where(j => j.LeaseOwner == owner && j.Status == SyncJobStatus.Running)
+            .OrderBy(j => j.Priority).ThenBy(j => j.Id)
+            .ToListAsync(ct);
+
+        var superseded = claimed
+            .Where(j => j.DedupeKey is not null)
+            .GroupBy(j => j.DedupeKey)
+            .SelectMany(g => g.OrderByDescending(j => j.Id).Skip(1))
+            .Select(j => j.Id)
+            .ToList();
+        if (superseded.Count > 0)
+        {
+            await db.SyncJobs.Where(j => superseded.Contains(j.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, SyncJobStatus.Cancelled)
+                .SetProperty(j => j.LastError, "Superseded by a newer change")
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.CompletedUtc, now), ct);
+            claimed = claimed.Where(j => !superseded.Contains(j.Id)).ToList();
+        }
+
+        return claimed;
+    }
+
+    public async Task CompleteAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
+    {
+        if (jobIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var now = Now;
+        await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, SyncJobStatus.Succeeded)
+            .SetProperty(j => j.CompletedUtc, now)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null)
+            .SetProperty(j => j.LastError, (string?)null), ct);
+    }
+
+    /// <summary>
+    /// Records a failure. A retryable one goes back to the queue after backoff (or the channel's retry hint); past
+    /// the attempt limit it is dead-lettered. A permanent one (the channel refused the content) is Failed at once.
+    /// </summary>
+    public async Task FailAsync(long jobId, string error, bool retryable, TimeSpan? retryAfter, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var job = await db.SyncJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null || job.Status != SyncJobStatus.Running)
+        {
+            return;
+        }
+
+        var now = Now;
+        job.LastError = Truncate(error, 4000);
+        job.LeaseOwner = null;
+        job.LeaseExpiresUtc = null;
+        if (!retryable)
+        {
+            job.Status = SyncJobStatus.Failed;
+            job.CompletedUtc = now;
+        }
+        else if (job.Attempts >= job.MaxAttempts)
+        {
+            job.Status = SyncJobStatus.Dead;
+            job.CompletedUtc = now;
+        }
+        else
+        {
+            job.Status = SyncJobStatus.Pending;
+            job.NextAttemptUtc = now + (retryAfter ?? Backoff(job.Attempts));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Gives a claimed job back without counting the attempt (the account cannot be called right now).</summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<long> jobIds, TimeSpan delay, string reason, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var next = Now + delay;
+        await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, SyncJobStatus.Pending)
+            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+            .SetProperty(j => j.NextAttemptUtc, next)
+            .SetProperty(j => j.LastError, reason)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null), ct);
+    }
+
+    /// <summary>Puts failed, dead or cancelled jobs back in the queue with fresh attempts.</summary>
+    public async Task<int> RetryAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = Now;
+        return await db.SyncJobs
+            .Where(j => jobIds.Contains(j.Id) && (j.Status == SyncJobStatus.Failed || j.Status == SyncJobStatus.Dead || j.Status == SyncJobStatus.Cancelled))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, SyncJobStatus.Pending)
+                .SetProperty(j => j.Attempts, 0)
+                .SetProperty(j => j.NextAttemptUtc, now)
+                .SetProperty(j => j.CompletedUtc, (DateTime?)null), ct);
+    }
+
+    public async Task<int> CancelAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = Now;
+        return await db.SyncJobs
+            .Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, SyncJobStatus.Cancelled)
+                .SetProperty(j => j.LastError, "Cancelled by a user")
+                .SetProperty(j => j.CompletedUtc, now), ct);
+    }
+
+    /// <summary>Accounts with due work, for the dispatcher.</summary>
+    public async Task<IReadOnlyList<int>> AccountsWithDueJobsAsync(CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = Now;
+        await RecoverExpiredLeasesAsync(db, now, ct);
+        return await db.SyncJobs
+            .Where(j => j.ChannelAccountId != null && j.Status == SyncJobStatus.Pending && j.NextAttemptUtc <= now)
+            .Select(j => j.ChannelAccountId!.Value)
+            .Distinct()
+            .ToListAsync(ct);
+    }
+
+    internal TimeSpan Backoff(int attempts)
+    {
+        var exponential = Options.BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        var capped = Math.Min(exponential, Options.MaxBackoff.TotalMilliseconds);
+        var jitter = 1 + ((Random.Shared.NextDouble() * 0.4) - 0.2);
+        return TimeSpan.FromMilliseconds(capped * jitter);
+    }
+
+    private static Task RecoverExpiredLeasesAsync(AppDbContext db, DateTime now, CancellationToken ct) =>
+        db.SyncJobs
+            .Where(j => j.Status == SyncJobStatus.Running && j.LeaseExpiresUtc < now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, SyncJobStatus.Pending)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null)
+                .SetProperty(j => j.NextAttemptUtc, now), ct);
+
+    private SyncJob NewJob(SyncJobRequest r, DateTime now) => new()
+    {
+        ChannelAccountId = r.ChannelAccountId,
+        Kind = r.Kind,
+        Target = r.Target,
+        Payload = r.Payload,
+        DedupeKey = r.DedupeKey,
+        BulkOperationId = r.BulkOperationId,
+        Priority = r.Priority ?? SyncLanes.PriorityOf(r.Kind),
+        MaxAttempts = Options.MaxAttempts,
+        NextAttemptUtc = now,
+        CreatedUtc = now,
+    };
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
