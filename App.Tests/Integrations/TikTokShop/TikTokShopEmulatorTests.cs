@@ -93,7 +93,7 @@ public sealed class TikTokShopEmulatorTests(TikTokShopEmulatorFixture emulator) 
         var services = emulator.BuildClientServices(TikTokShopEmulatorFixture.AppSecret, builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(clock);
-            builder.Services.AddHttpClient<TikTokShopClient>()
+            builder.Services.AddHttpClient<TikTokShopClient>(TikTokShopClient.HttpClientName)
                 .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Insert(0, resender = new ResendOnceHandler(clock)));
         });
         var account = await emulator.Tokens.ConnectAsync("Retry Seller");

@@ -10,9 +10,13 @@ namespace SellerPortal.Integrations.TikTokShop;
 /// at auth.tiktok-shops.com, refresh with rotation (always keep the refresh token that comes back), and the
 /// authorized shops with their cipher.
 /// </summary>
+/// <remarks>
+/// Takes the HTTP client factory, not <see cref="TikTokShopClient"/>: the signed client needs the token service, and
+/// the token service needs every <see cref="IChannelAuthorization"/>, so a constructor dependency would be a cycle.
+/// The signed client is created only when a connect completes.
+/// </remarks>
 public sealed class TikTokShopAuthorization(
     IHttpClientFactory httpClients,
-    TikTokShopClient client,
     IOptionsMonitor<TikTokShopOptions> options,
     TimeProvider time) : IChannelAuthorization
 {
@@ -44,6 +48,7 @@ public sealed class TikTokShopAuthorization(
         var data = await TokenCallAsync("api/v2/token/get", "auth_code", code, "authorized_code", ct);
         var tokens = ToTokenSet(data, fallbackRefresh: null);
         var account = new ChannelAccountContext(0, Channel, callback.Environment, SellerId: data.OpenId, Region: callback.Region ?? data.SellerBaseRegion);
+        var client = new TikTokShopClient(httpClients.CreateClient(TikTokShopClient.HttpClientName), options);
         var shops = await client.GetAuthorizedShopsAsync(account, tokens.AccessToken, ct);
         return new ConnectedAccount(tokens, [.. shops.Shops.Select(ToShopInfo)], data.OpenId);
     }

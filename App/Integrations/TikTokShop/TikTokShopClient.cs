@@ -16,6 +16,9 @@ namespace SellerPortal.Integrations.TikTokShop;
 /// </summary>
 public sealed class TikTokShopClient
 {
+    /// <summary>The name of the underlying client (pipeline and signing handler).</summary>
+    public const string HttpClientName = "TikTokShop.Api";
+
     /// <summary>TikTok's page size limit for search calls.</summary>
     public const int MaxPageSize = 100;
 

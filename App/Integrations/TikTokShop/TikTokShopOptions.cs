@@ -36,13 +36,6 @@ public sealed class TikTokShopOptions
     [Required, Url]
     public string UsAuthorizePageUrl { get; set; } = "https://services.tiktokshops.us/open/authorize";
 
-    /// <summary>
-    /// Client-side request rate per shop for the shared pipeline's limiter. TikTok publishes 50 per second per API,
-    /// app and shop; 10 is the safe setting the seeds used.
-    /// </summary>
-    [Range(1, 50)]
-    public int RequestsPerSecond { get; set; } = 10;
-
     internal Uri ApiBase => WithTrailingSlash(ApiBaseUrl);
 
     internal Uri AuthBase => WithTrailingSlash(AuthBaseUrl);

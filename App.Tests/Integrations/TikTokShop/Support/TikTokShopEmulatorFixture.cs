@@ -61,7 +61,6 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        ForgetDisposedQuartzLogger();
         Portal = PortalClient.Anonymous(Factory);
         Services = BuildClientServices(AppSecret, null);
         return Task.CompletedTask;
@@ -95,13 +94,5 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
     {
         Portal.Dispose();
         await Factory.DisposeAsync();
-        ForgetDisposedQuartzLogger();
     }
-
-    /// <summary>
-    /// Quartz keeps the first host's logger factory in a static (quartznet/quartznet#1781): once that host is disposed,
-    /// the next host in the process fails to start with ObjectDisposedException. Point it at a logger that outlives hosts.
-    /// </summary>
-    private static void ForgetDisposedQuartzLogger() =>
-        Quartz.Logging.LogContext.SetCurrentLogProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 }
