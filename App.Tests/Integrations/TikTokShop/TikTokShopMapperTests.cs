@@ -165,6 +165,27 @@ public sealed class TikTokShopMapperTests
     }
 
     [Fact]
+    public void ToCreateProductRequest_ReadsTheEditorsCamelCaseFields_AndPrefersTheDraftCategory()
+    {
+        var draft = new ListingDraft
+        {
+            ProductKey = "P-3",
+            Title = "Sleeves",
+            CategoryId = "700002",
+            ChannelFields = new Dictionary<string, string> { ["categoryId"] = "ignored", ["brandId"] = "42", ["mainImageUris"] = "tos-a, tos-b" },
+            Variants = [new ListingVariantDraft("SL-1", new ChannelMoney(5m, "GBP"), 3, new Dictionary<string, string>())],
+        };
+
+        var request = TikTokShopMapper.ToCreateProductRequest(draft, "w1");
+
+        Assert.Equal("700002", request.CategoryId);
+        Assert.Equal("42", request.BrandId);
+        Assert.Equal(["tos-a", "tos-b"], request.MainImages.Select(i => i.Uri));
+        Assert.Equal("5.00", request.Skus[0].Price!.Amount);
+        Assert.Empty(request.Skus[0].SalesAttributes!);
+    }
+
+    [Fact]
     public void ToCreateProductRequest_WithoutCategory_IsAValidationError()
     {
         var draft = new ListingDraft
@@ -176,7 +197,7 @@ public sealed class TikTokShopMapperTests
 
         var ex = Assert.Throws<ChannelValidationException>(() => TikTokShopMapper.ToCreateProductRequest(draft, "w"));
 
-        Assert.Equal("category_id", Assert.Single(ex.FieldErrors).Field);
+        Assert.Equal("categoryId", Assert.Single(ex.FieldErrors).Field);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConne
         InventoryBatchSize = 100,
         PriceBatchSize = 100,
         MaxTitleLength = 255,
+        // Create Product needs a leaf category_id.
+        RequiresCategory = true,
     };
 
     public async Task<ConnectionTestResult> TestConnectionAsync(ChannelAccountContext account, CancellationToken ct)

@@ -11,11 +11,11 @@ namespace SellerPortal.Integrations.TikTokShop;
 /// <summary>Pure translations between the portal's records and TikTok Shop's wire shapes.</summary>
 public static class TikTokShopMapper
 {
-    /// <summary>ChannelFields keys a listing may carry for TikTok.</summary>
-    public const string CategoryIdField = "category_id";
-    public const string BrandIdField = "brand_id";
+    /// <summary>ChannelFields keys a listing may carry for TikTok (camelCase like the listing editor's; snake_case accepted).</summary>
+    public const string CategoryIdField = "categoryId";
+    public const string BrandIdField = "brandId";
     /// <summary>Comma-separated image URIs already uploaded to TikTok (its image upload API returns them).</summary>
-    public const string MainImageUrisField = "main_image_uris";
+    public const string MainImageUrisField = "mainImageUris";
 
     public static TikTokProductRequest ToCreateProductRequest(ListingDraft draft, string warehouseId) =>
         ToProductRequest(draft, warehouseId, keepSkuIds: false) with { IdempotencyKey = IdempotencyKey(draft) };
@@ -131,6 +131,9 @@ public static class TikTokShopMapper
     }
 
     private static string? Field(ListingDraft draft, string key) =>
+        Value(draft, key) ?? Value(draft, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(key));
+
+    private static string? Value(ListingDraft draft, string key) =>
         draft.ChannelFields.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
