@@ -7,6 +7,7 @@ using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations;
+using SellerPortal.Features.Admin.Operations;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Scheduling;
 
@@ -23,6 +24,7 @@ builder.AddHealth();
 builder.AddIntegrations();
 builder.AddSandbox();
 builder.AddCatalog();
+builder.AddOperations();
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using SellerPortal.Components;
 using SellerPortal.Components.Account;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Integrations;
+using SellerPortal.Features.Admin.Operations;
 using SellerPortal.Features.Setup;
 using SellerPortal.Sandbox.Common;
 
@@ -26,6 +27,7 @@ public static class SellerPortalEndpoints
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthProbe();
+        app.MapOperations();
         app.MapAccountEndpoints();
         app.MapSandbox();
         app.MapIntegrations();

@@ -50,6 +50,7 @@ public static class SchedulingServiceCollectionExtensions
                 ?? new SyncQueueOptions().DispatchInterval);
         });
 
+        builder.Services.AddHostedService<QuartzLogBinding>();
         builder.Services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;

@@ -646,6 +646,35 @@ namespace SellerPortal.Migrations.SqlServer
                     b.ToTable("OAuthStates");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Dashboard.Alerts.AlertSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ErrorRateMinimumCalls")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ErrorRatePercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrderImportStaleMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TokenExpiryHours")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSettings", (string)null);
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -11,7 +11,24 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE TABLE [AlertSettings] (
+        [Id] int NOT NULL,
+        [OrderImportStaleMinutes] int NOT NULL,
+        [ErrorRatePercent] int NOT NULL,
+        [ErrorRateMinimumCalls] int NOT NULL,
+        [TokenExpiryHours] int NOT NULL,
+        [UpdatedUtc] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_AlertSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [ApiCallLogs] (
@@ -33,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -47,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -75,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -92,7 +109,40 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE TABLE [BulkOperations] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Description] nvarchar(500) NOT NULL,
+        [CreatedBy] nvarchar(256) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [Queued] int NOT NULL,
+        [Refused] int NOT NULL,
+        CONSTRAINT [PK_BulkOperations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE TABLE [CategoryMappings] (
+        [Id] int NOT NULL IDENTITY,
+        [Channel] nvarchar(20) NOT NULL,
+        [Marketplace] nvarchar(50) NOT NULL,
+        [MasterCategory] nvarchar(200) NOT NULL,
+        [ExternalCategoryId] nvarchar(100) NOT NULL,
+        [RequiredAspects] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_CategoryMappings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelAccounts] (
@@ -104,6 +154,7 @@ BEGIN
         [ShopName] nvarchar(200) NULL,
         [SellerId] nvarchar(200) NULL,
         [Region] nvarchar(50) NULL,
+        [PropertiesJson] nvarchar(4000) NULL,
         [EncryptedCredentials] nvarchar(max) NULL,
         [AccessTokenExpiresUtc] datetime2 NULL,
         [RefreshTokenExpiresUtc] datetime2 NULL,
@@ -111,6 +162,8 @@ BEGIN
         [LastSuccessfulCallUtc] datetime2 NULL,
         [LastError] nvarchar(2000) NULL,
         [OrderPollIntervalSeconds] int NOT NULL,
+        [FeePercentBasisPoints] int NOT NULL,
+        [FixedFeeMinor] bigint NOT NULL,
         [CreatedUtc] datetime2 NOT NULL,
         CONSTRAINT [PK_ChannelAccounts] PRIMARY KEY ([Id])
     );
@@ -118,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -131,7 +184,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE TABLE [OAuthStates] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StateHash] nvarchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Environment] nvarchar(20) NOT NULL,
+        [Region] nvarchar(50) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ExpiresUtc] datetime2 NOT NULL,
+        [UsedUtc] datetime2 NULL,
+        CONSTRAINT [PK_OAuthStates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -141,6 +213,7 @@ BEGIN
         [Brand] nvarchar(100) NULL,
         [Category] nvarchar(200) NULL,
         [Condition] nvarchar(20) NOT NULL,
+        [WeightGrams] int NULL,
         [ImageUrls] nvarchar(max) NOT NULL,
         [CreatedUtc] datetime2 NOT NULL,
         [UpdatedUtc] datetime2 NOT NULL,
@@ -151,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [SyncJobs] (
@@ -178,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookEvents] (
@@ -199,7 +272,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -214,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -229,7 +302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -244,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -258,7 +331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -273,7 +346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -308,7 +381,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListings] (
@@ -318,7 +391,11 @@ BEGIN
         [ExternalId] nvarchar(200) NULL,
         [ExternalUrl] nvarchar(1000) NULL,
         [State] nvarchar(20) NOT NULL,
-        [PriceOverrideMinor] bigint NULL,
+        [PriceKind] nvarchar(20) NOT NULL,
+        [PricePercentBasisPoints] int NOT NULL,
+        [PriceAmountMinor] bigint NOT NULL,
+        [PriceRounding] nvarchar(20) NOT NULL,
+        [ChannelFields] nvarchar(4000) NOT NULL,
         [LastSyncedUtc] datetime2 NULL,
         [LastError] nvarchar(4000) NULL,
         CONSTRAINT [PK_ChannelListings] PRIMARY KEY ([Id]),
@@ -329,7 +406,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [Variants] (
@@ -349,7 +426,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -369,7 +446,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_ChannelAccountId_StartedUtc] ON [ApiCallLogs] ([ChannelAccountId], [StartedUtc]);
@@ -377,7 +454,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_StartedUtc] ON [ApiCallLogs] ([StartedUtc]);
@@ -385,7 +462,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -393,7 +470,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -401,7 +478,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -409,7 +486,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -417,7 +494,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -425,7 +502,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -433,7 +510,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -441,7 +518,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
@@ -449,7 +526,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelAccounts_Channel_ShopId] ON [ChannelAccounts] ([Channel], [ShopId]);
@@ -457,7 +550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_ChannelAccountId_State] ON [ChannelListings] ([ChannelAccountId], [State]);
@@ -465,7 +558,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListings_ProductId_ChannelAccountId] ON [ChannelListings] ([ProductId], [ChannelAccountId]);
@@ -473,7 +566,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -481,7 +598,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_Sku] ON [OrderLines] ([Sku]);
@@ -489,7 +606,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_VariantId] ON [OrderLines] ([VariantId]);
@@ -497,7 +614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_ChannelAccountId_ExternalOrderId] ON [Orders] ([ChannelAccountId], [ExternalOrderId]);
@@ -505,7 +622,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_OrderNumber] ON [Orders] ([OrderNumber]);
@@ -513,7 +630,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PlacedUtc] ON [Orders] ([PlacedUtc]);
@@ -521,7 +638,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PlacedUtc] ON [Orders] ([Status], [PlacedUtc]);
@@ -529,7 +646,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Brand] ON [Products] ([Brand]);
@@ -537,7 +654,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Category] ON [Products] ([Category]);
@@ -545,7 +662,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Name] ON [Products] ([Name]);
@@ -553,7 +670,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Products_UpdatedUtc] ON [Products] ([UpdatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_BulkOperationId] ON [SyncJobs] ([BulkOperationId]);
@@ -561,7 +686,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_DedupeKey_Status] ON [SyncJobs] ([DedupeKey], [Status]);
@@ -569,7 +694,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_Status_ChannelAccountId_Priority_NextAttemptUtc] ON [SyncJobs] ([Status], [ChannelAccountId], [Priority], [NextAttemptUtc]);
@@ -577,15 +702,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Variants_ProductId] ON [Variants] ([ProductId]);
+    CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Variants_Sku] ON [Variants] ([Sku]);
@@ -593,7 +718,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookEvents_Channel_EventId] ON [WebhookEvents] ([Channel], [EventId]);
@@ -601,7 +726,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_ReceivedUtc] ON [WebhookEvents] ([ReceivedUtc]);
@@ -609,7 +734,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     -- Quartz.NET job store schema for SQL Server (official script, database/tables/tables_sqlServer.sql),
@@ -735,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CALENDARS] WITH NOCHECK ADD CONSTRAINT [PK_QRTZ_CALENDARS] PRIMARY KEY CLUSTERED ([SCHED_NAME], [CALENDAR_NAME]);
@@ -753,7 +878,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CRON_TRIGGERS] ADD CONSTRAINT [FK_QRTZ_CRON_TRIGGERS_QRTZ_TRIGGERS] FOREIGN KEY ([SCHED_NAME], [TRIGGER_NAME], [TRIGGER_GROUP])
@@ -768,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     CREATE INDEX [IDX_QRTZ_T_G_J]                 ON [dbo].[QRTZ_TRIGGERS](SCHED_NAME, JOB_GROUP, JOB_NAME);
@@ -787,252 +912,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124094000_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124090813_Initial', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
-)
-BEGIN
-    DROP INDEX [IX_Variants_ProductId] ON [Variants];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
-)
-BEGIN
-    ALTER TABLE [Products] ADD [WeightGrams] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
-)
-BEGIN
-    CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
-)
-BEGIN
-    CREATE INDEX [IX_Products_UpdatedUtc] ON [Products] ([UpdatedUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
-)
-BEGIN
-    CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124091903_Catalog', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    DECLARE @var nvarchar(max);
-    SELECT @var = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ChannelListings]') AND [c].[name] = N'PriceOverrideMinor');
-    IF @var IS NOT NULL EXEC(N'ALTER TABLE [ChannelListings] DROP CONSTRAINT ' + @var + ';');
-    ALTER TABLE [ChannelListings] DROP COLUMN [PriceOverrideMinor];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    ALTER TABLE [ChannelListings] ADD [ChannelFields] nvarchar(4000) NOT NULL DEFAULT N'';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    ALTER TABLE [ChannelListings] ADD [PriceAmountMinor] bigint NOT NULL DEFAULT CAST(0 AS bigint);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    ALTER TABLE [ChannelListings] ADD [PriceKind] nvarchar(20) NOT NULL DEFAULT N'';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    ALTER TABLE [ChannelListings] ADD [PricePercentBasisPoints] int NOT NULL DEFAULT 0;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    ALTER TABLE [ChannelListings] ADD [PriceRounding] nvarchar(20) NOT NULL DEFAULT N'';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    ALTER TABLE [ChannelAccounts] ADD [FeePercentBasisPoints] int NOT NULL DEFAULT 0;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    ALTER TABLE [ChannelAccounts] ADD [FixedFeeMinor] bigint NOT NULL DEFAULT CAST(0 AS bigint);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    CREATE TABLE [BulkOperations] (
-        [Id] uniqueidentifier NOT NULL,
-        [Kind] nvarchar(20) NOT NULL,
-        [Description] nvarchar(500) NOT NULL,
-        [CreatedBy] nvarchar(256) NULL,
-        [CreatedUtc] datetime2 NOT NULL,
-        [Queued] int NOT NULL,
-        [Refused] int NOT NULL,
-        CONSTRAINT [PK_BulkOperations] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    CREATE TABLE [CategoryMappings] (
-        [Id] int NOT NULL IDENTITY,
-        [Channel] nvarchar(20) NOT NULL,
-        [Marketplace] nvarchar(50) NOT NULL,
-        [MasterCategory] nvarchar(200) NOT NULL,
-        [ExternalCategoryId] nvarchar(100) NOT NULL,
-        [RequiredAspects] nvarchar(max) NOT NULL,
-        CONSTRAINT [PK_CategoryMappings] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124092926_ListingPricing'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124092926_ListingPricing', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
-)
-BEGIN
-    ALTER TABLE [ChannelAccounts] ADD [PropertiesJson] nvarchar(4000) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
-)
-BEGIN
-    CREATE TABLE [OAuthStates] (
-        [Id] bigint NOT NULL IDENTITY,
-        [StateHash] nvarchar(64) NOT NULL,
-        [UserId] nvarchar(450) NOT NULL,
-        [Channel] nvarchar(20) NOT NULL,
-        [Environment] nvarchar(20) NOT NULL,
-        [Region] nvarchar(50) NULL,
-        [CreatedUtc] datetime2 NOT NULL,
-        [ExpiresUtc] datetime2 NOT NULL,
-        [UsedUtc] datetime2 NULL,
-        CONSTRAINT [PK_OAuthStates] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
-)
-BEGIN
-    CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093407_ChannelsFramework'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124093407_ChannelsFramework', N'10.0.15');
+    VALUES (N'20261124094000_Initial', N'10.0.15');
 END;
 
 COMMIT;

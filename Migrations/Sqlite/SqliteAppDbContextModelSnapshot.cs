@@ -619,6 +619,35 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("OAuthStates");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Dashboard.Alerts.AlertSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorRateMinimumCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorRatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderImportStaleMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokenExpiryHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSettings", (string)null);
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
                 {
                     b.Property<Guid>("Id")

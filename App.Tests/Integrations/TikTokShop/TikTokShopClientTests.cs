@@ -7,6 +7,7 @@ using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.TikTokShop;
 using SellerPortal.Integrations.TikTokShop.Dto;
+using SellerPortal.Sandbox.Common;
 using SellerPortal.Tests.Integrations.TikTokShop.Support;
 
 namespace SellerPortal.Tests.Integrations.TikTokShop;
@@ -272,8 +273,10 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
     {
         var options = emulator.Factory.Services.GetRequiredService<IOptions<TikTokShopOptions>>().Value;
 
-        Assert.Equal(TikTokShopEmulatorFixture.EmulatorBase, options.ApiBaseUrl);
-        Assert.Equal(TikTokShopEmulatorFixture.EmulatorBase, options.AuthBaseUrl);
+        var emulatorBase = SandboxOptions.DefaultPortalBaseUrl + "/sandbox/tiktok";
+        Assert.Equal(emulatorBase, options.ApiBaseUrl);
+        Assert.Equal(emulatorBase, options.AuthBaseUrl);
+        Assert.Equal(emulatorBase + "/oauth/authorize", options.AuthorizePageUrl);
         Assert.Equal(TikTokShopEmulatorFixture.AppKey, options.AppKey);
     }
 

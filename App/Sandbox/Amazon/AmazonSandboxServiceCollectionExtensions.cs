@@ -18,9 +18,13 @@ public static class AmazonSandboxServiceCollectionExtensions
         builder.Services.AddOptions<AmazonSandboxOptions>().BindConfiguration(AmazonSandboxOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AmazonSandboxRateLimiter>();
-        builder.Services.AddOptions<AmazonOptions>().PostConfigure<IOptions<SandboxOptions>>((amazon, sandbox) =>
+        builder.Services.AddOptions<AmazonOptions>().PostConfigure<IOptions<SandboxOptions>, IOptions<AmazonSandboxOptions>>((amazon, sandbox, app) =>
         {
-            var emulator = new Uri((sandbox.Value.PortalBaseUrl ?? "http://localhost:5000").TrimEnd('/') + MountPath);
+            var emulator = new Uri(sandbox.Value.BaseUrl + MountPath);
+            // The emulator's registered app, unless real-looking credentials were configured on purpose.
+            amazon.ClientId ??= app.Value.ClientId;
+            amazon.ClientSecret ??= app.Value.ClientSecret;
+            amazon.ApplicationId ??= app.Value.ApplicationId;
             foreach (var region in amazon.Regions.Values)
             {
                 region.ApiBaseUrl = emulator;

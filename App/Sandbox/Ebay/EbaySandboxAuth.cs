@@ -72,7 +72,7 @@ internal static class EbaySandboxAuth
             return problem;
         }
 
-        var accept = app.AcceptUrl ?? (sandbox.Value.PortalBaseUrl ?? "http://localhost:5000").TrimEnd('/') + "/channels/callback/Ebay";
+        var accept = app.AcceptUrl ?? sandbox.Value.BaseUrl + "/channels/callback/Ebay";
         var separator = accept.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         var state = Uri.EscapeDataString(form["state"].ToString());
         if (form["decision"] != "approve")

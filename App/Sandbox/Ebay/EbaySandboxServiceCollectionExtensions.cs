@@ -18,13 +18,17 @@ public static class EbaySandboxServiceCollectionExtensions
         builder.Services.AddOptions<EbaySandboxOptions>().BindConfiguration(EbaySandboxOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EbaySandboxDailyBudget>();
-        builder.Services.AddOptions<EbayOptions>().PostConfigure<IOptions<SandboxOptions>>((ebay, sandbox) =>
+        builder.Services.AddOptions<EbayOptions>().PostConfigure<IOptions<SandboxOptions>, IOptions<EbaySandboxOptions>>((ebay, sandbox, app) =>
         {
-            var emulator = new Uri((sandbox.Value.PortalBaseUrl ?? "http://localhost:5000").TrimEnd('/') + MountPath);
+            var emulator = new Uri(sandbox.Value.BaseUrl + MountPath);
             foreach (var keyset in new[] { ebay.Production, ebay.Sandbox })
             {
                 keyset.ApiBaseUrl = emulator;
                 keyset.AuthBaseUrl = emulator;
+                // The emulator's registered keyset, unless one was configured on purpose.
+                keyset.ClientId ??= app.Value.ClientId;
+                keyset.ClientSecret ??= app.Value.ClientSecret;
+                keyset.RuName ??= app.Value.RuName;
             }
         });
         return builder;

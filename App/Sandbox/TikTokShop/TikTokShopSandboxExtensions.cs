@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.TikTokShop;
@@ -11,7 +9,7 @@ public static class TikTokShopSandboxExtensions
 {
     /// <summary>
     /// The TikTok Shop emulator's services, and the portal's TikTok options pointed at it (hosts not set explicitly
-    /// in Channels:TikTokShop go to /sandbox/tiktok on the portal's own address; empty credentials take the sandbox app's).
+    /// in Channels:TikTokShop go to {Sandbox:PortalBaseUrl}/sandbox/tiktok; empty credentials take the sandbox app's).
     /// Called from AddSandbox only when the sandbox is enabled.
     /// </summary>
     public static IHostApplicationBuilder AddTikTokShopSandbox(this IHostApplicationBuilder builder)
@@ -115,26 +113,7 @@ public static class TikTokShopSandboxExtensions
     public static string PortalBase(HttpContext http, SandboxOptions sandbox) =>
         sandbox.PortalBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
-    /// <summary>The portal's base URL outside a request: configured, else the server's first address, else http://localhost.</summary>
-    public static string PortalBase(IServiceProvider services)
-    {
-        if (services.GetService<IOptions<SandboxOptions>>()?.Value.PortalBaseUrl is { Length: > 0 } configured)
-        {
-            return configured.TrimEnd('/');
-        }
-
-        // Options validated at start are built before the server binds: then the configured urls are all there is.
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? services.GetService<IConfiguration>()?["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        if (address is null)
-        {
-            return "http://localhost";
-        }
-
-        return address.Replace("://+", "://localhost", StringComparison.Ordinal)
-            .Replace("://*", "://localhost", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
-            .Replace("://[::]", "://localhost", StringComparison.Ordinal)
-            .TrimEnd('/');
-    }
+    /// <summary>The portal's base URL outside a request: the one shared setting (Sandbox:PortalBaseUrl, else the dev URL).</summary>
+    public static string PortalBase(IServiceProvider services) =>
+        (services.GetService<IOptions<SandboxOptions>>()?.Value ?? new SandboxOptions()).BaseUrl;
 }

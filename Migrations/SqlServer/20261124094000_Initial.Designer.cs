@@ -13,8 +13,8 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124093407_ChannelsFramework")]
-    partial class ChannelsFramework
+    [Migration("20261124094000_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -647,6 +647,35 @@ namespace SellerPortal.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("OAuthStates");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Dashboard.Alerts.AlertSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ErrorRateMinimumCalls")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ErrorRatePercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrderImportStaleMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TokenExpiryHours")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSettings", (string)null);
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>

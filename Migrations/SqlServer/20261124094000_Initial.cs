@@ -13,6 +13,23 @@ namespace SellerPortal.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AlertSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    OrderImportStaleMinutes = table.Column<int>(type: "int", nullable: false),
+                    ErrorRatePercent = table.Column<int>(type: "int", nullable: false),
+                    ErrorRateMinimumCalls = table.Column<int>(type: "int", nullable: false),
+                    TokenExpiryHours = table.Column<int>(type: "int", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiCallLogs",
                 columns: table => new
                 {
@@ -96,6 +113,40 @@ namespace SellerPortal.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkOperations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Queued = table.Column<int>(type: "int", nullable: false),
+                    Refused = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkOperations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CategoryMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Marketplace = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    MasterCategory = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ExternalCategoryId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RequiredAspects = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CategoryMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChannelAccounts",
                 columns: table => new
                 {
@@ -108,6 +159,7 @@ namespace SellerPortal.Migrations.SqlServer
                     ShopName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     SellerId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Region = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    PropertiesJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     EncryptedCredentials = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     AccessTokenExpiresUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     RefreshTokenExpiresUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -115,6 +167,8 @@ namespace SellerPortal.Migrations.SqlServer
                     LastSuccessfulCallUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     OrderPollIntervalSeconds = table.Column<int>(type: "int", nullable: false),
+                    FeePercentBasisPoints = table.Column<int>(type: "int", nullable: false),
+                    FixedFeeMinor = table.Column<long>(type: "bigint", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
@@ -137,6 +191,26 @@ namespace SellerPortal.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OAuthStates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StateHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Environment = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Region = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UsedUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OAuthStates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -147,6 +221,7 @@ namespace SellerPortal.Migrations.SqlServer
                     Brand = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     Category = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Condition = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    WeightGrams = table.Column<int>(type: "int", nullable: true),
                     ImageUrls = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
@@ -365,7 +440,11 @@ namespace SellerPortal.Migrations.SqlServer
                     ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     ExternalUrl = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PriceOverrideMinor = table.Column<long>(type: "bigint", nullable: true),
+                    PriceKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PricePercentBasisPoints = table.Column<int>(type: "int", nullable: false),
+                    PriceAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    PriceRounding = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ChannelFields = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     LastSyncedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LastError = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
@@ -498,6 +577,17 @@ namespace SellerPortal.Migrations.SqlServer
                 column: "AtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkOperations_CreatedUtc",
+                table: "BulkOperations",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CategoryMappings_Channel_Marketplace_MasterCategory",
+                table: "CategoryMappings",
+                columns: new[] { "Channel", "Marketplace", "MasterCategory" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChannelAccounts_Channel_ShopId",
                 table: "ChannelAccounts",
                 columns: new[] { "Channel", "ShopId" });
@@ -511,6 +601,22 @@ namespace SellerPortal.Migrations.SqlServer
                 name: "IX_ChannelListings_ProductId_ChannelAccountId",
                 table: "ChannelListings",
                 columns: new[] { "ProductId", "ChannelAccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelListings_State_ProductId",
+                table: "ChannelListings",
+                columns: new[] { "State", "ProductId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OAuthStates_ExpiresUtc",
+                table: "OAuthStates",
+                column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OAuthStates_StateHash",
+                table: "OAuthStates",
+                column: "StateHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -565,6 +671,11 @@ namespace SellerPortal.Migrations.SqlServer
                 column: "Name");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_UpdatedUtc",
+                table: "Products",
+                column: "UpdatedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SyncJobs_BulkOperationId",
                 table: "SyncJobs",
                 column: "BulkOperationId");
@@ -580,9 +691,9 @@ namespace SellerPortal.Migrations.SqlServer
                 columns: new[] { "Status", "ChannelAccountId", "Priority", "NextAttemptUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Variants_ProductId",
+                name: "IX_Variants_ProductId_Sku",
                 table: "Variants",
-                column: "ProductId");
+                columns: new[] { "ProductId", "Sku" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Variants_Sku",
@@ -611,6 +722,9 @@ namespace SellerPortal.Migrations.SqlServer
             QuartzSchema.Drop(migrationBuilder);
 
             migrationBuilder.DropTable(
+                name: "AlertSettings");
+
+            migrationBuilder.DropTable(
                 name: "ApiCallLogs");
 
             migrationBuilder.DropTable(
@@ -632,10 +746,19 @@ namespace SellerPortal.Migrations.SqlServer
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BulkOperations");
+
+            migrationBuilder.DropTable(
+                name: "CategoryMappings");
+
+            migrationBuilder.DropTable(
                 name: "ChannelListings");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "OAuthStates");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");

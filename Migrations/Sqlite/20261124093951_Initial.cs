@@ -13,6 +13,23 @@ namespace SellerPortal.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AlertSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderImportStaleMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRatePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRateMinimumCalls = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenExpiryHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiCallLogs",
                 columns: table => new
                 {
@@ -96,6 +113,40 @@ namespace SellerPortal.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkOperations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Queued = table.Column<int>(type: "INTEGER", nullable: false),
+                    Refused = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkOperations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CategoryMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Marketplace = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    MasterCategory = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExternalCategoryId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequiredAspects = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CategoryMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChannelAccounts",
                 columns: table => new
                 {
@@ -108,6 +159,7 @@ namespace SellerPortal.Migrations.Sqlite
                     ShopName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SellerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Region = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PropertiesJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     EncryptedCredentials = table.Column<string>(type: "TEXT", nullable: true),
                     AccessTokenExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RefreshTokenExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -115,6 +167,8 @@ namespace SellerPortal.Migrations.Sqlite
                     LastSuccessfulCallUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     OrderPollIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    FeePercentBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    FixedFeeMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -137,6 +191,26 @@ namespace SellerPortal.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OAuthStates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StateHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OAuthStates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -147,6 +221,7 @@ namespace SellerPortal.Migrations.Sqlite
                     Brand = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Condition = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    WeightGrams = table.Column<int>(type: "INTEGER", nullable: true),
                     ImageUrls = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -365,7 +440,11 @@ namespace SellerPortal.Migrations.Sqlite
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ExternalUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PriceOverrideMinor = table.Column<long>(type: "INTEGER", nullable: true),
+                    PriceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PricePercentBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceAmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    PriceRounding = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ChannelFields = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     LastSyncedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
@@ -496,6 +575,17 @@ namespace SellerPortal.Migrations.Sqlite
                 column: "AtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkOperations_CreatedUtc",
+                table: "BulkOperations",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CategoryMappings_Channel_Marketplace_MasterCategory",
+                table: "CategoryMappings",
+                columns: new[] { "Channel", "Marketplace", "MasterCategory" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChannelAccounts_Channel_ShopId",
                 table: "ChannelAccounts",
                 columns: new[] { "Channel", "ShopId" });
@@ -509,6 +599,22 @@ namespace SellerPortal.Migrations.Sqlite
                 name: "IX_ChannelListings_ProductId_ChannelAccountId",
                 table: "ChannelListings",
                 columns: new[] { "ProductId", "ChannelAccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelListings_State_ProductId",
+                table: "ChannelListings",
+                columns: new[] { "State", "ProductId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OAuthStates_ExpiresUtc",
+                table: "OAuthStates",
+                column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OAuthStates_StateHash",
+                table: "OAuthStates",
+                column: "StateHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -563,6 +669,11 @@ namespace SellerPortal.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_UpdatedUtc",
+                table: "Products",
+                column: "UpdatedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SyncJobs_BulkOperationId",
                 table: "SyncJobs",
                 column: "BulkOperationId");
@@ -578,9 +689,9 @@ namespace SellerPortal.Migrations.Sqlite
                 columns: new[] { "Status", "ChannelAccountId", "Priority", "NextAttemptUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Variants_ProductId",
+                name: "IX_Variants_ProductId_Sku",
                 table: "Variants",
-                column: "ProductId");
+                columns: new[] { "ProductId", "Sku" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Variants_Sku",
@@ -609,6 +720,9 @@ namespace SellerPortal.Migrations.Sqlite
             QuartzSchema.Drop(migrationBuilder);
 
             migrationBuilder.DropTable(
+                name: "AlertSettings");
+
+            migrationBuilder.DropTable(
                 name: "ApiCallLogs");
 
             migrationBuilder.DropTable(
@@ -630,10 +744,19 @@ namespace SellerPortal.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BulkOperations");
+
+            migrationBuilder.DropTable(
+                name: "CategoryMappings");
+
+            migrationBuilder.DropTable(
                 name: "ChannelListings");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "OAuthStates");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");

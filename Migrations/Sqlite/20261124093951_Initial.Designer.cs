@@ -12,7 +12,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124090807_Initial")]
+    [Migration("20261124093951_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -428,6 +428,9 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WeightGrams")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Brand");
@@ -435,6 +438,8 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("Category");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("UpdatedUtc");
 
                     b.ToTable("Products");
                 });
@@ -479,10 +484,10 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("Sku")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "Sku");
 
                     b.ToTable("Variants");
                 });
@@ -517,6 +522,12 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FeePercentBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FixedFeeMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -526,6 +537,10 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<int>("OrderPollIntervalSeconds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PropertiesJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RefreshTokenExpiresUtc")
                         .HasColumnType("TEXT");
@@ -558,6 +573,158 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("ChannelAccounts");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Channels.OAuthState", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("StateHash")
+                        .IsUnique();
+
+                    b.ToTable("OAuthStates");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Dashboard.Alerts.AlertSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorRateMinimumCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorRatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderImportStaleMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokenExpiryHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSettings", (string)null);
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("BulkOperations");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.CategoryMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalCategoryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MasterCategory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RequiredAspects")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "Marketplace", "MasterCategory")
+                        .IsUnique();
+
+                    b.ToTable("CategoryMappings");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>
                 {
                     b.Property<int>("Id")
@@ -566,6 +733,11 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<int>("ChannelAccountId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelFields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
@@ -582,8 +754,21 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime?>("LastSyncedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("PriceOverrideMinor")
+                    b.Property<long>("PriceAmountMinor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PricePercentBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceRounding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
@@ -599,6 +784,8 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("ProductId", "ChannelAccountId")
                         .IsUnique();
+
+                    b.HasIndex("State", "ProductId");
 
                     b.ToTable("ChannelListings");
                 });
