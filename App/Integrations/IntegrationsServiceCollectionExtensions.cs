@@ -2,6 +2,7 @@ using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Ebay;
+using SellerPortal.Integrations.TikTokShop;
 
 namespace SellerPortal.Integrations;
 
@@ -16,6 +17,7 @@ public static class IntegrationsServiceCollectionExtensions
         builder.AddIntegrationsCommon();
         builder.AddAmazon(http => http.AddChannelPipeline(ChannelKind.Amazon, ChannelRateLimits.For(ChannelKind.Amazon)));
         builder.AddEbay(http => http.AddChannelPipeline(ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay)));
+        builder.AddTikTokShop(http => http.AddChannelPipeline(ChannelKind.TikTokShop, ChannelRateLimits.For(ChannelKind.TikTokShop)));
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SellerPortal.Sandbox.Amazon;
 using SellerPortal.Sandbox.Ebay;
+using SellerPortal.Sandbox.TikTokShop;
 
 namespace SellerPortal.Sandbox.Common;
 
@@ -28,6 +29,7 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddSingleton<SandboxFaults>();
         builder.AddAmazonSandbox();
         builder.AddEbaySandbox();
+        builder.AddTikTokShopSandbox();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class SandboxServiceCollectionExtensions
         sandbox.MapGet("/", () => TypedResults.Ok(new { emulators = "see /sandbox/{channel}" }));
         sandbox.MapAmazonSandbox();
         sandbox.MapEbaySandbox();
+        sandbox.MapTikTokShopSandbox();
         return app;
     }
 }
