@@ -182,11 +182,24 @@ public sealed class ProductCatalogTests : IAsyncLifetime
     {
         var product = await data.AddProductAsync("Mug", null, null, ("M-1", 100, 1));
 
-        Assert.True(await data.Catalog.DeleteAsync(product.Id, default));
+        Assert.Equal(DeleteOutcome.Deleted, await data.Catalog.DeleteAsync(product.Id, default));
 
         await using var db = data.CreateDbContext();
         Assert.Equal(0, await db.Variants.CountAsync());
-        Assert.False(await data.Catalog.DeleteAsync(product.Id, default));
+        Assert.Equal(DeleteOutcome.NotFound, await data.Catalog.DeleteAsync(product.Id, default));
+    }
+
+    [Fact]
+    public async Task Delete_ProductLiveOnAChannel_IsKept()
+    {
+        var product = await data.AddProductAsync("Mug", null, null, ("M-1", 100, 1));
+        var ebay = await data.AddAccountAsync("eBay US", ChannelKind.Ebay);
+        await data.ListAsync(product.Id, ebay.Id, ListingState.Live);
+
+        Assert.Equal(DeleteOutcome.StillListed, await data.Catalog.DeleteAsync(product.Id, default));
+
+        await using var db = data.CreateDbContext();
+        Assert.Equal(1, await db.Products.CountAsync());
     }
 
     internal static ProductEditModel NewProduct(string name, params string[] skus) => new()

@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Data;
+using SellerPortal.Features.Catalog;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Catalog;
+
+/// <summary>The catalog pages in the whole app (prerendered), on a temp SQLite database.</summary>
+public sealed class ProductsPageTests : IClassFixture<PortalAppFactory>
+{
+    private readonly PortalAppFactory factory;
+
+    public ProductsPageTests(PortalAppFactory factory) => this.factory = factory;
+
+    [Fact]
+    public async Task ProductsAndEditor_RenderForStaff_WithTheEmptyStateThenTheGrid()
+    {
+        var client = await PortalClient.SignedInAsync(factory, "staff@example.com", Roles.Staff);
+
+        var empty = await client.GetStringAsync("/products");
+        Assert.Contains("No products yet", empty, StringComparison.Ordinal);
+
+        var catalog = factory.Services.GetRequiredService<ProductCatalog>();
+        var saved = await catalog.SaveAsync(ProductCatalogTests.NewProduct("Stainless Kettle", "KET-1"), default);
+        Assert.True(saved.Succeeded);
+
+        var list = await client.GetStringAsync("/products");
+        Assert.Contains("data-testid=\"products-grid\"", list, StringComparison.Ordinal);
+        Assert.Contains("Stainless Kettle", list, StringComparison.Ordinal);
+
+        var editor = await client.GetAsync($"/products/{saved.ProductId}");
+        Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+        Assert.Contains("KET-1", await editor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/products/new")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ProductsPage_CollocatedDownloadScript_IsServed()
+    {
+        var client = await PortalClient.SignedInAsync(factory, "staff2@example.com", Roles.Staff);
+
+        var script = await client.GetAsync("/Features/Catalog/ProductsPage.razor.js");
+
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+}
