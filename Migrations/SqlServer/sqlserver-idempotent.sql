@@ -800,7 +800,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
+    WHERE [MigrationId] = N'20261124094528_Catalog'
 )
 BEGIN
     DROP INDEX [IX_Variants_ProductId] ON [Variants];
@@ -808,7 +808,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
+    WHERE [MigrationId] = N'20261124094528_Catalog'
 )
 BEGIN
     ALTER TABLE [Products] ADD [WeightGrams] int NULL;
@@ -816,7 +816,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
+    WHERE [MigrationId] = N'20261124094528_Catalog'
 )
 BEGIN
     CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
@@ -824,15 +824,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
+    WHERE [MigrationId] = N'20261124094528_Catalog'
 )
 BEGIN
-    CREATE INDEX [IX_Products_UpdatedUtc] ON [Products] ([UpdatedUtc]);
+    CREATE INDEX [IX_Products_UpdatedUtc_Name] ON [Products] ([UpdatedUtc], [Name]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
+    WHERE [MigrationId] = N'20261124094528_Catalog'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
@@ -840,11 +840,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124091903_Catalog'
+    WHERE [MigrationId] = N'20261124094528_Catalog'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124091903_Catalog', N'10.0.15');
+    VALUES (N'20261124094528_Catalog', N'10.0.15');
 END;
 
 COMMIT;

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SellerPortal.Migrations.SqlServer
+namespace SellerPortal.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Catalog : Migration
@@ -17,7 +17,7 @@ namespace SellerPortal.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "WeightGrams",
                 table: "Products",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -26,9 +26,9 @@ namespace SellerPortal.Migrations.SqlServer
                 columns: new[] { "ProductId", "Sku" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Products_UpdatedUtc",
+                name: "IX_Products_UpdatedUtc_Name",
                 table: "Products",
-                column: "UpdatedUtc");
+                columns: new[] { "UpdatedUtc", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChannelListings_State_ProductId",
@@ -44,7 +44,7 @@ namespace SellerPortal.Migrations.SqlServer
                 table: "Variants");
 
             migrationBuilder.DropIndex(
-                name: "IX_Products_UpdatedUtc",
+                name: "IX_Products_UpdatedUtc_Name",
                 table: "Products");
 
             migrationBuilder.DropIndex(

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SellerPortal.Migrations.Sqlite
+namespace SellerPortal.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Catalog : Migration
@@ -17,7 +17,7 @@ namespace SellerPortal.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "WeightGrams",
                 table: "Products",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -26,9 +26,9 @@ namespace SellerPortal.Migrations.Sqlite
                 columns: new[] { "ProductId", "Sku" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Products_UpdatedUtc",
+                name: "IX_Products_UpdatedUtc_Name",
                 table: "Products",
-                column: "UpdatedUtc");
+                columns: new[] { "UpdatedUtc", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChannelListings_State_ProductId",
@@ -44,7 +44,7 @@ namespace SellerPortal.Migrations.Sqlite
                 table: "Variants");
 
             migrationBuilder.DropIndex(
-                name: "IX_Products_UpdatedUtc",
+                name: "IX_Products_UpdatedUtc_Name",
                 table: "Products");
 
             migrationBuilder.DropIndex(
