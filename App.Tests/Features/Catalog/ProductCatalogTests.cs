@@ -167,6 +167,24 @@ public sealed class ProductCatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_AfterSomeoneElseSaved_IsRefused_AndKeepsTheirChange()
+    {
+        var created = await data.Catalog.SaveAsync(NewProduct("Kettle", "K-1"), default);
+        var mine = (await data.Catalog.GetAsync(created.ProductId!.Value, default))!;
+        var theirs = (await data.Catalog.GetAsync(created.ProductId.Value, default))!;
+        theirs.Name = "Their kettle";
+        data.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await data.Catalog.SaveAsync(theirs, default)).Succeeded);
+
+        mine.Name = "My kettle";
+        var result = await data.Catalog.SaveAsync(mine, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Someone else saved", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal("Their kettle", (await data.Catalog.GetAsync(created.ProductId.Value, default))!.Name);
+    }
+
+    [Fact]
     public async Task Save_InvalidModel_IsRefusedByTheValidator()
     {
         var model = NewProduct("", "bad sku!");

@@ -104,6 +104,12 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
             {
                 return SaveResult.Refused("Id", "This product no longer exists; it may have been deleted.");
             }
+
+            // Two staff editing one product: the second save would silently undo the first.
+            if (model.UpdatedUtc is { } seen && seen != product.UpdatedUtc)
+            {
+                return SaveResult.Refused("Product", "Someone else saved this product after you opened it. Reload to see their changes, then edit again.");
+            }
         }
 
         if (ProductMapping.Apply(model, product, db))
