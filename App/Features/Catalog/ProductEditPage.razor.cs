@@ -16,6 +16,7 @@ public sealed partial class ProductEditPage
     [Parameter] public int? Id { get; set; }
 
     [Inject] private ProductCatalog Catalog { get; set; } = default!;
+    [Inject] private SellerPortal.Features.Listings.ProductChannels.ProductChannelsService ProductChannels { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -105,10 +106,11 @@ public sealed partial class ProductEditPage
         }
     }
 
-    private void OnChannelAction(ChannelAction action)
+    private async Task OnChannelAction(ChannelAction action)
     {
-        // Publishing runs in the sync engine; until it takes these requests the page says so rather than pretending.
         var account = statuses.FirstOrDefault(s => s.ChannelAccountId == action.ChannelAccountId)?.AccountName ?? "the channel";
-        Snackbar.Add($"{ChannelStatusDisplay.VerbLabel(action.Verb)} on {account} is not available yet: the sync engine will run it.", Severity.Info);
+        var problems = await ProductChannels.RunAsync(Id!.Value, action, CancellationToken.None);
+        SellerPortal.Features.Listings.ProductChannels.ChannelActionReport.Show(Snackbar, problems, $"{ChannelStatusDisplay.VerbLabel(action.Verb)} on {account} is queued.");
+        statuses = ChannelStatusDisplay.ForAccounts(await Catalog.ChannelAccountsAsync(CancellationToken.None), await Catalog.ListingsAsync(Id!.Value, CancellationToken.None));
     }
 }

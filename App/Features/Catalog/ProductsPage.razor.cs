@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 using MudBlazor;
 using SellerPortal.Features.Listings;
+using SellerPortal.Features.Listings.Bulk;
+using SellerPortal.Features.Listings.ProductChannels;
 
 namespace SellerPortal.Features.Catalog;
 
@@ -25,6 +27,7 @@ public sealed partial class ProductsPage
     private bool busy;
 
     [Inject] private ProductCatalog Catalog { get; set; } = default!;
+    [Inject] private ProductChannelsService ProductChannels { get; set; } = default!;
     [Inject] private ProductCsv Csv { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -95,11 +98,27 @@ public sealed partial class ProductsPage
         }
     }
 
-    private void OnChannelAction(ProductRow row, ChannelAction action)
+    private async Task OnChannelAction(ProductRow row, ChannelAction action)
     {
-        // Publishing runs in the sync engine; until it takes these requests the page says so rather than pretending.
         var account = accounts.FirstOrDefault(a => a.Id == action.ChannelAccountId)?.DisplayName ?? "the channel";
-        Snackbar.Add($"{ChannelStatusDisplay.VerbLabel(action.Verb)} for {row.Name} on {account} is not available yet: the sync engine will run it.", Severity.Info);
+        var problems = await ProductChannels.RunAsync(row.Id, action, CancellationToken.None);
+        ChannelActionReport.Show(Snackbar, problems, $"{ChannelStatusDisplay.VerbLabel(action.Verb)} of {row.Name} on {account} is queued.");
+        if (grid is not null)
+        {
+            await grid.ReloadServerData();
+        }
+    }
+
+    private async Task PublishSelectedAsync()
+    {
+        var ids = selected.Select(r => r.Id).ToList();
+        var dialog = await Dialogs.ShowAsync<BulkPublishDialog>("Publish", new DialogParameters<BulkPublishDialog> { { d => d.ProductIds, ids } },
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, BackdropClick = false });
+        await dialog.Result;
+        if (grid is not null)
+        {
+            await grid.ReloadServerData();
+        }
     }
 
     private async Task DeleteSelectedAsync()
