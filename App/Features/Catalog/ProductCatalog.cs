@@ -160,7 +160,8 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
             .Select(v => new { v.Sku, v.ProductId, ProductName = v.Product!.Name })
             .ToListAsync(ct);
         return taken.Select(t => new ValidationProblem(
-                $"Variants[{skus.IndexOf(t.Sku)}].Sku",
+                // FindIndex ignoring case: SQL Server's default collation matched the SKU case-insensitively.
+                $"Variants[{skus.FindIndex(s => string.Equals(s, t.Sku, StringComparison.OrdinalIgnoreCase))}].Sku",
                 $"SKU {t.Sku} is already used by product {t.ProductId} ({t.ProductName}); SKUs are unique across the catalog."))
             .ToList();
     }
