@@ -14,7 +14,7 @@ namespace SellerPortal.Tests.Features.Catalog;
 public sealed class CatalogPagesTests : MudTestContext, IAsyncLifetime
 {
     private readonly CatalogDatabase data = new();
-    private IRenderedComponent<MudPopoverProvider> popovers = default!;
+    private IRenderedComponent<MudDialogProvider> dialogs = default!;
 
     public CatalogPagesTests()
     {
@@ -32,7 +32,9 @@ public sealed class CatalogPagesTests : MudTestContext, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await data.InitializeAsync();
-        popovers = RenderProviders();
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        dialogs = Render<MudDialogProvider>();
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -78,6 +80,27 @@ public sealed class CatalogPagesTests : MudTestContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"[data-testid='product-{mug.Id}']")), TimeSpan.FromSeconds(3));
         Assert.Single(cut.FindAll($"[data-testid='product-{kettle.Id}']"));
+    }
+
+    [Fact]
+    public async Task ProductsPage_ImportCsv_ShowsTheReport_AndWritesOnConfirm()
+    {
+        await data.AddProductAsync("Kettle", null, null, ("KET-1", 3500, 1));
+        var cut = Render<ProductsPage>();
+        cut.WaitForElement("[data-testid='products-grid']");
+        var csv = "Name,Sku,Price,Currency,Stock\nLamp,LAMP-1,19.99,USD,3\nKettle,KET-1,36.00,USD,2\n";
+
+        var input = cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>();
+
+        // The upload's handler waits for the dialog's answer, so the upload completes only after the click below.
+        var upload = Task.Run(() => input.UploadFiles(InputFileContent.CreateFromText(csv, "products.csv")));
+        dialogs.WaitForAssertion(() => Assert.Equal("1 new", dialogs.Find("[data-testid='import-new']").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        Assert.Equal("1 updated", dialogs.Find("[data-testid='import-updated']").TextContent.Trim());
+        dialogs.Find("[data-testid='import-confirm']").Click();
+        await upload.WaitAsync(TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message != null && s.Message.StartsWith("Imported", StringComparison.Ordinal)));
+        await using var db = data.CreateDbContext();
+        Assert.Equal(["KET-1:3600", "LAMP-1:1999"], await db.Variants.OrderBy(v => v.Sku).Select(v => v.Sku + ":" + v.Price.AmountMinor).ToListAsync());
     }
 
     [Fact]

@@ -63,6 +63,13 @@ public sealed class ProductCatalogTests : IAsyncLifetime
         Assert.Equal(page.Rows.Count, page.TotalCount);
     }
 
+    [Theory]
+    [InlineData("KET", "KEU")]
+    [InlineData("A/", "A0")]
+    [InlineData("\uffff", null)]
+    public void PrefixSuccessor_IsTheFirstStringAfterThePrefixRange(string prefix, string? expected) =>
+        Assert.Equal(expected, ProductCatalog.PrefixSuccessor(prefix));
+
     [Fact]
     public async Task Query_FiltersByBrandAndCategory()
     {

@@ -113,6 +113,25 @@ public sealed class ProductCsvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apply_AfterTheProductChangedSinceTheCheck_WritesNothing()
+    {
+        await SeedAsync();
+        var report = await PreviewAsync(await ExportAsync());
+        var mug = (await data.Catalog.QueryAsync(new ProductQuery { Text = "M-1" }, default)).Rows.Single();
+        var edit = (await data.Catalog.GetAsync(mug.Id, default))!;
+        edit.Brand = "Changed meanwhile";
+        data.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True((await data.Catalog.SaveAsync(edit, default)).Succeeded);
+        var before = await SnapshotAsync();
+
+        var result = await data.Csv.ApplyAsync(report, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("changed after the file was checked", result.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Import_NewAndUpdatedRows_AreWrittenInOneGo()
     {
         await SeedAsync();

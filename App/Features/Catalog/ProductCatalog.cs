@@ -160,7 +160,8 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
             .Select(v => new { v.Sku, v.ProductId, ProductName = v.Product!.Name })
             .ToListAsync(ct);
         return taken.Select(t => new ValidationProblem(
-                $"Variants[{skus.IndexOf(t.Sku)}].Sku",
+                // FindIndex ignoring case: SQL Server's default collation matched the SKU case-insensitively.
+                $"Variants[{skus.FindIndex(s => string.Equals(s, t.Sku, StringComparison.OrdinalIgnoreCase))}].Sku",
                 $"SKU {t.Sku} is already used by product {t.ProductId} ({t.ProductName}); SKUs are unique across the catalog."))
             .ToList();
     }
@@ -172,12 +173,16 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
         {
             var text = query.Text.Trim();
             var pattern = "%" + EscapeLike(text) + "%";
-            // A SKU prefix as a range, so the unique SKU index serves it on both providers (LIKE would not on SQLite).
-            var upper = text + char.MaxValue;
-            var skuMatches = db.Variants
-                .Where(v => string.Compare(v.Sku, text) >= 0 && string.Compare(v.Sku, upper) < 0)
-                .Select(v => v.ProductId);
-            products = products.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || skuMatches.Contains(p.Id));
+            // A SKU prefix as a range [KET, KEU), so the unique SKU index serves it on both providers (LIKE 'KET%' would
+            // not on SQLite). The bound is the prefix's successor, not prefix + U+FFFF, which SQL Server collations ignore.
+            var skuMatches = db.Variants.Where(v => string.Compare(v.Sku, text) >= 0);
+            if (PrefixSuccessor(text) is { } upper)
+            {
+                skuMatches = skuMatches.Where(v => string.Compare(v.Sku, upper) < 0);
+            }
+
+            var skuProducts = skuMatches.Select(v => v.ProductId);
+            products = products.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || skuProducts.Contains(p.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Brand))
@@ -239,6 +244,22 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
             })
             .ToListAsync(ct);
         return listings.ToLookup(l => l.ProductId, l => l.Status);
+    }
+
+    /// <summary>The first string after every string that starts with <paramref name="prefix"/> (ordinal), or null if none.</summary>
+    internal static string? PrefixSuccessor(string prefix)
+    {
+        var chars = prefix.ToCharArray();
+        for (var i = chars.Length - 1; i >= 0; i--)
+        {
+            if (chars[i] < char.MaxValue)
+            {
+                chars[i]++;
+                return new string(chars, 0, i + 1);
+            }
+        }
+
+        return null;
     }
 
     private static string EscapeLike(string text) =>

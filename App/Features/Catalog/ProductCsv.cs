@@ -108,6 +108,12 @@ public sealed class ProductCsv(IDbContextFactory<AppDbContext> contexts, TimePro
                 return new CsvApplyResult(false, 0, $"Nothing was imported: product {model.Id} was deleted after the file was checked.");
             }
 
+            // The plan carries the whole product as it was when checked; applying it over a later save would undo that save.
+            if (model.Id != 0 && model.UpdatedUtc is { } seen && existing[model.Id].UpdatedUtc != seen)
+            {
+                return new CsvApplyResult(false, 0, $"Nothing was imported: {existing[model.Id].Name} was changed after the file was checked. Import the file again.");
+            }
+
             var product = model.Id == 0 ? new Product { Name = model.Name, CreatedUtc = now } : existing[model.Id];
             if (model.Id == 0)
             {
