@@ -15,6 +15,10 @@ public sealed class ChannelListing
     public string? ExternalUrl { get; set; }
     public ListingState State { get; set; } = ListingState.Draft;
     public long? PriceOverrideMinor { get; set; }
+    /// <summary>Units held back from this channel: it shows available minus this, never below zero.</summary>
+    public int QuantityBuffer { get; set; }
+    /// <summary>The most this channel is ever shown, whatever is available; null for no cap.</summary>
+    public int? QuantityCap { get; set; }
     public DateTime? LastSyncedUtc { get; set; }
     public string? LastError { get; set; }
 }
