@@ -100,8 +100,8 @@ public sealed class StockLedger(
         }
 
         await using var db = contexts.CreateDbContext();
-        var oversold = await LevelsQuery(db, variantIds).Where(l => l.OnHand - l.Reserved < 0).ToListAsync(ct);
-        foreach (var level in oversold)
+        var levels = await LevelsQuery(db, variantIds).ToListAsync(ct);
+        foreach (var level in levels.Where(l => l.Oversold))
         {
             logger.LogWarning("Oversold: {Sku} has {OnHand} on hand and {Reserved} reserved", level.Sku, level.OnHand, level.Reserved);
             await audit.RecordAsync(null, "system", "stock.oversold", level.Sku, $"Available {level.Available}: {level.OnHand} on hand, {level.Reserved} reserved.", ct);
