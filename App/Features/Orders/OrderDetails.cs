@@ -55,6 +55,12 @@ public sealed class OrderDetails(IDbContextFactory<AppDbContext> contexts)
             o.ShipmentState, o.ShipmentMessage, lines, timeline);
     }
 
+    public async Task<int?> AccountOfAsync(long orderId, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Orders.Where(o => o.Id == orderId).Select(o => (int?)o.ChannelAccountId).SingleOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<UnmatchedSku>> UnmatchedAsync(CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
