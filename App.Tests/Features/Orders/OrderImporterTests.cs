@@ -96,6 +96,24 @@ public sealed class OrderImporterTests
     }
 
     [Fact]
+    public async Task ALineAddedLater_IsAddedAndReservedOnce()
+    {
+        var account = await world.AddAccountAsync(ChannelKind.Shopify);
+        var (_, mug) = await world.AddProductAsync("MUG-BLUE", 10);
+        var (_, cup) = await world.AddProductAsync("CUP-RED", 10, "Red cup");
+        var t = OrdersWorld.Start;
+        await world.Importer.ImportAsync(account, [OrdersWorld.Order("S1", OrderStatus.Pending, t, ("MUG-BLUE", 1))], OrderChangeSource.Import, Ct);
+        var grown = OrdersWorld.Order("S1", OrderStatus.Pending, t.AddMinutes(2), ("MUG-BLUE", 1), ("CUP-RED", 2));
+
+        await world.Importer.ImportAsync(account, [grown], OrderChangeSource.Import, Ct);
+        await world.Importer.ImportAsync(account, [grown], OrderChangeSource.Import, Ct);
+
+        await using var db = world.Db.CreateDbContext();
+        Assert.Equal(2, await db.OrderLines.CountAsync());
+        Assert.Equal((1, 2), ((await world.LevelAsync(mug)).Reserved, (await world.LevelAsync(cup)).Reserved));
+    }
+
+    [Fact]
     public async Task ACancellation_ReleasesTheReservation_Once()
     {
         var account = await world.AddAccountAsync(ChannelKind.TikTokShop);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
-using SellerPortal.Features.Listings;
 
 namespace SellerPortal.Features.Inventory;
 
@@ -119,7 +118,4 @@ public sealed class InventoryOverview(IDbContextFactory<AppDbContext> contexts)
             .ToList();
         return new StockExplanation(v.Id, v.Sku, v.Name, v.StockOnHand, v.Reserved, reservations, figures);
     }
-
-    /// <summary>The listing states a quantity is pushed for, for the page's wording.</summary>
-    public static bool Pushed(ListingState state) => state == ListingState.Live;
 }

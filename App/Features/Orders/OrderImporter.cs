@@ -43,7 +43,7 @@ public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, Stoc
                     movements.AddRange(await StockForNewAsync(db, order, ct));
                     created++;
                 }
-                else if (await UpdateAsync(db, order, o, source, movements, ct))
+                else if (await UpdateAsync(db, order, o, matcher, source, movements, ct))
                 {
                     updated++;
                 }
@@ -79,15 +79,7 @@ public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, Stoc
             PlacedUtc = o.PlacedUtc,
             ChannelUpdatedUtc = o.UpdatedUtc,
             ImportedUtc = now,
-            Lines = o.Lines.Select(l => new OrderLine
-            {
-                ExternalLineId = l.ExternalLineId,
-                Sku = l.Sku,
-                VariantId = matcher.Match(l.Sku),
-                Title = Clip(l.Title, 500),
-                Quantity = l.Quantity,
-                UnitPriceMinor = Catalog.Money.FromDecimal(l.UnitPrice.Amount, l.UnitPrice.Currency).AmountMinor,
-            }).ToList(),
+            Lines = o.Lines.Select(l => NewLine(l, matcher)).ToList(),
         };
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
@@ -119,7 +111,7 @@ public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, Stoc
         return written;
     }
 
-    private async Task<bool> UpdateAsync(AppDbContext db, Order order, ChannelOrder o, OrderChangeSource source, List<StockMovement> movements, CancellationToken ct)
+    private async Task<bool> UpdateAsync(AppDbContext db, Order order, ChannelOrder o, SkuMatcher matcher, OrderChangeSource source, List<StockMovement> movements, CancellationToken ct)
     {
         if (o.UpdatedUtc < order.ChannelUpdatedUtc)
         {
@@ -127,15 +119,16 @@ public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, Stoc
             return false;
         }
 
+        var added = await AddNewLinesAsync(db, order, o, matcher, movements, ct);
         if (!OrderStatusRules.CanMove(order.Status, o.Status))
         {
             if (o.Status != order.Status)
             {
                 logger.LogInformation("Order {OrderId}: kept {Status}, ignored a move back to {Incoming}", order.Id, order.Status, o.Status);
-                return false;
+                return added;
             }
 
-            var changed = order.ChannelUpdatedUtc != o.UpdatedUtc || order.RawStatus != Clip(o.RawStatus, 64);
+            var changed = added || order.ChannelUpdatedUtc != o.UpdatedUtc || order.RawStatus != Clip(o.RawStatus, 64);
             order.ChannelUpdatedUtc = o.UpdatedUtc;
             order.RawStatus = Clip(o.RawStatus, 64);
             return changed;
@@ -166,6 +159,46 @@ public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, Stoc
 
         return true;
     }
+
+    /// <summary>
+    /// Lines the channel added after the order was first imported (a buyer added an item before it shipped). Lines are
+    /// known by the channel's line id, or by SKU where the channel gives none; changed quantities are not re-read.
+    /// </summary>
+    private async Task<bool> AddNewLinesAsync(AppDbContext db, Order order, ChannelOrder o, SkuMatcher matcher, List<StockMovement> movements, CancellationToken ct)
+    {
+        var known = order.Lines.Select(LineKey).ToHashSet();
+        var fresh = o.Lines.Where(l => !known.Contains(l.ExternalLineId ?? l.Sku)).ToList();
+        if (fresh.Count == 0 || order.Status == OrderStatus.Cancelled)
+        {
+            return false;
+        }
+
+        var lines = fresh.Select(l => NewLine(l, matcher)).ToList();
+        order.Lines.AddRange(lines);
+        await db.SaveChangesAsync(ct);
+        var reason = OrderStatusRules.HasLeft(order.Status) ? StockMovementReason.OrderShipped : StockMovementReason.OrderReserved;
+        foreach (var line in lines)
+        {
+            if (await ledger.ApplyForLineAsync(db, line, reason, ct) is { } m)
+            {
+                movements.Add(m);
+            }
+        }
+
+        return true;
+    }
+
+    private static string LineKey(OrderLine l) => l.ExternalLineId ?? l.Sku;
+
+    private static OrderLine NewLine(ChannelOrderLine l, SkuMatcher matcher) => new()
+    {
+        ExternalLineId = l.ExternalLineId,
+        Sku = l.Sku,
+        VariantId = matcher.Match(l.Sku),
+        Title = Clip(l.Title, 500),
+        Quantity = l.Quantity,
+        UnitPriceMinor = Catalog.Money.FromDecimal(l.UnitPrice.Amount, l.UnitPrice.Currency).AmountMinor,
+    };
 
     internal static ShippingAddress ToAddress(ChannelAddress? a) => a is null ? new ShippingAddress() : new ShippingAddress
     {
