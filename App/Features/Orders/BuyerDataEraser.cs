@@ -12,8 +12,22 @@ public sealed class BuyerDataEraser(IDbContextFactory<AppDbContext> contexts, Au
 {
     public async Task<int> EraseBuyerDataAsync(int? accountId, string buyerUsername, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(buyerUsername);
         await using var db = contexts.CreateDbContext();
+        var orderIds = await EraseInAsync(db, accountId, buyerUsername, ct);
+        await db.SaveChangesAsync(ct);
+        // The audit names the orders, never the buyer.
+        await audit.RecordAsync(null, "system", "orders.erase-buyer", accountId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Personal data erased on {orderIds.Count} order(s): {string.Join(", ", orderIds.Take(50))}", ct);
+        return orderIds.Count;
+    }
+
+    /// <summary>
+    /// Blanks the fields in the caller's context without saving, for a caller with its own unit of work (the webhook
+    /// intake records the event and its effects together). Returns the ids of the orders changed.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> EraseInAsync(AppDbContext db, int? accountId, string buyerUsername, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(buyerUsername);
         var orders = await db.Orders
             .Where(o => o.BuyerUsername == buyerUsername && (accountId == null || o.ChannelAccountId == accountId))
             .ToListAsync(ct);
@@ -24,10 +38,6 @@ public sealed class BuyerDataEraser(IDbContextFactory<AppDbContext> contexts, Au
             o.ShipTo = new ShippingAddress();
         }
 
-        await db.SaveChangesAsync(ct);
-        // The audit names the orders, never the buyer.
-        await audit.RecordAsync(null, "system", "orders.erase-buyer", accountId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"Personal data erased on {orders.Count} order(s): {string.Join(", ", orders.Select(o => o.Id).Take(50))}", ct);
-        return orders.Count;
+        return orders.Select(o => o.Id).ToList();
     }
 }

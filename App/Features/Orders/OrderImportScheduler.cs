@@ -62,9 +62,13 @@ public sealed class OrderImportScheduler(IDbContextFactory<AppDbContext> context
             DedupeKey: DedupeKey(accountId)), ct);
     }
 
-    /// <summary>Queues a re-read of one order (a webhook said it changed, or staff asked).</summary>
+    /// <summary>Queues a re-read of one order (a webhook said it changed, or staff asked); one pending per order.</summary>
     public Task RefreshAsync(int accountId, string externalOrderId, CancellationToken ct) =>
-        queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.RefreshOrder, externalOrderId, DedupeKey: $"refresh:{accountId}:{externalOrderId}"), ct);
+        queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.RefreshOrder, externalOrderId, DedupeKey: RefreshKey(accountId, externalOrderId)), ct);
+
+    /// <summary>The same key the webhook intake uses for order refreshes, so the two coalesce.</summary>
+    public static string RefreshKey(int accountId, string externalOrderId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"order:{accountId}:{externalOrderId}");
 }
 
 /// <summary>Every few seconds, queues order imports for the accounts that are due. Thin: the scheduler decides.</summary>
