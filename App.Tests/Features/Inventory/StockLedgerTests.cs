@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Admin.Users;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
