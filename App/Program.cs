@@ -4,9 +4,12 @@ using SellerPortal.Components.Account;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Listings;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations;
+using SellerPortal.Features.Admin.Operations;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Scheduling;
 
@@ -17,11 +20,15 @@ builder.AddStaffIdentity();
 builder.AddPortalUi();
 builder.AddHousekeeping();
 builder.AddSync();
+builder.AddListings();
 builder.AddInventory();
 builder.AddOrders();
 builder.AddScheduling();
 builder.AddHealth();
+builder.AddIntegrations();
 builder.AddSandbox();
+builder.AddCatalog();
+builder.AddOperations();
 
 var app = builder.Build();
 

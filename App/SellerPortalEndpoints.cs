@@ -1,6 +1,8 @@
 using SellerPortal.Components;
 using SellerPortal.Components.Account;
 using SellerPortal.Features.Admin.Health;
+using SellerPortal.Integrations;
+using SellerPortal.Features.Admin.Operations;
 using SellerPortal.Features.Setup;
 using SellerPortal.Sandbox.Common;
 
@@ -25,8 +27,10 @@ public static class SellerPortalEndpoints
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthProbe();
+        app.MapOperations();
         app.MapAccountEndpoints();
         app.MapSandbox();
+        app.MapIntegrations();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SellerPortal.Data;
 
 namespace SellerPortal.E2E.Infrastructure;
 
@@ -19,10 +20,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e");
 
+    public const string AdminEmail = "admin@shop.example";
+    public const string AdminPassword = "Sturdy-Password-2026";
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ArtifactsDirectory);
         Portal = new PortalServer();
+        await Portal.EnsureUserAsync(AdminEmail, AdminPassword, Roles.Admin);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,11 +41,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Runs a journey in a fresh context. On failure a screenshot and a Playwright trace are saved under
     /// TestResults/e2e before the failure is rethrown.
     /// </summary>
-    public async Task RunAsync(string journey, Func<IPage, Task> steps)
+    public Task RunAsync(string journey, Func<IPage, Task> steps) => RunAsync(Portal, journey, steps);
+
+    public async Task RunAsync(PortalServer portal, string journey, Func<IPage, Task> steps)
     {
         await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Portal.BaseAddress.ToString(),
+            BaseURL = portal.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);

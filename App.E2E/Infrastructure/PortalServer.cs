@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -12,17 +15,58 @@ namespace SellerPortal.E2E.Infrastructure;
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
+    private readonly int port;
+
     public PortalServer()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "sellerportal-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
-        UseKestrel(0);
+        // The emulators' consent pages and token endpoints live on the portal's own address, which must be known
+        // before start: take a free loopback port first.
+        port = FreePort();
+        UseKestrel(port);
         StartServer();
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var free = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return free;
     }
 
     public string DataDirectory { get; }
 
-    public Uri BaseAddress => ClientOptions.BaseAddress;
+    public Uri BaseAddress => new($"http://localhost:{port}/");
+
+    /// <summary>Creates a staff user directly through Identity (tests that are not about first-run setup).</summary>
+    public async Task EnsureUserAsync(string email, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var r in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(r))
+            {
+                await roles.CreateAsync(new IdentityRole(r));
+            }
+        }
+
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+    }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -41,6 +85,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}",
             ["Sandbox:Enabled"] = "true",
             ["Sandbox:DataSource"] = Path.Combine(DataDirectory, "sandbox.db"),
+            ["Sandbox:PortalBaseUrl"] = $"http://localhost:{port}",
+            ["Channels:Ebay:AccountDeletion:EndpointUrl"] = $"http://localhost:{port}/webhooks/Ebay",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)

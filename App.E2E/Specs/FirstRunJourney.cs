@@ -11,8 +11,11 @@ public sealed class FirstRunJourney(BrowserFixture fixture)
     private const string Password = "Sturdy-Password-2026";
 
     [Fact]
-    public Task NewMerchant_SetsUp_SignsIn_SeesTheDashboard_AndSignsOut() =>
-        fixture.RunAsync("first-run", async page =>
+    public async Task NewMerchant_SetsUp_SignsIn_SeesTheDashboard_AndSignsOut()
+    {
+        // A portal of its own: first-run setup needs a database with no users.
+        await using var portal = new PortalServer();
+        await fixture.RunAsync(portal, "first-run", async page =>
         {
             // A fresh install opens on first-run setup.
             await page.GotoAsync("/");
@@ -38,4 +41,5 @@ public sealed class FirstRunJourney(BrowserFixture fixture)
             await shell.SignOutAsync();
             await Assertions.Expect(page.ByTestId("login-form")).ToBeVisibleAsync();
         });
+    }
 }

@@ -6,7 +6,7 @@ using MudBlazor.Services;
 namespace SellerPortal.Tests.TestSupport;
 
 /// <summary>bUnit context with MudBlazor's services and providers, as MudBlazor's own tests set it up.</summary>
-public abstract class MudTestContext : BunitContext
+public abstract class MudTestContext : BunitContext, IAsyncLifetime
 {
     protected MudTestContext()
     {
@@ -19,11 +19,24 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(TimeProvider.System);
     }
 
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor registers services that only dispose asynchronously; xunit calls this before Dispose.</summary>
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
     /// <summary>Renders the popover, dialog and snackbar providers that Mud components need around them.</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderProviders()
     {
         Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
         return Render<MudPopoverProvider>();
+    }
+
+    /// <summary>The popover and snackbar providers plus the dialog provider, returned so tests find dialogs in it.</summary>
+    protected IRenderedComponent<MudDialogProvider> RenderDialogProvider()
+    {
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        return Render<MudDialogProvider>();
     }
 }

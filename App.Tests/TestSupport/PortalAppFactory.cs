@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ namespace SellerPortal.Tests.TestSupport;
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
     private readonly IDictionary<string, string?>? settings;
+    private readonly Action<IServiceCollection>? services;
 
     public PortalAppFactory()
         : this(null, null)
@@ -20,11 +22,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>For tests that need their own settings or a database shared by two hosts.</summary>
-    public static PortalAppFactory With(string? dataDirectory, IDictionary<string, string?>? settings = null) =>
-        new(dataDirectory, settings);
+    public static PortalAppFactory With(string? dataDirectory, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(dataDirectory, settings, services);
 
-    protected PortalAppFactory(string? dataDirectory, IDictionary<string, string?>? settings)
+    protected PortalAppFactory(string? dataDirectory, IDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "sellerportal-tests", Guid.NewGuid().ToString("N"));
         this.settings = settings;
     }
@@ -68,6 +71,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 }
 

@@ -7,6 +7,7 @@ using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
+using SellerPortal.Features.Listings.Bulk;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 
@@ -22,7 +23,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Variant> Variants => Set<Variant>();
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
     public DbSet<ChannelListing> ChannelListings => Set<ChannelListing>();
+    public DbSet<CategoryMapping> CategoryMappings => Set<CategoryMapping>();
+    public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();

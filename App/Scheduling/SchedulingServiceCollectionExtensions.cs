@@ -52,6 +52,7 @@ public static class SchedulingServiceCollectionExtensions
             q.AddOrderJobs(builder.Configuration.GetSection(OrderImportOptions.SectionName).Get<OrderImportOptions>()?.ScheduleInterval ?? new OrderImportOptions().ScheduleInterval);
         });
 
+        builder.Services.AddHostedService<QuartzLogBinding>();
         builder.Services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;

@@ -379,6 +379,9 @@ namespace SellerPortal.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Headers")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -446,6 +449,9 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("WeightGrams")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Brand");
@@ -453,6 +459,8 @@ namespace SellerPortal.Migrations.SqlServer
                     b.HasIndex("Category");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("UpdatedUtc");
 
                     b.ToTable("Products");
                 });
@@ -504,10 +512,10 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("Sku")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "Sku");
 
                     b.ToTable("Variants");
                 });
@@ -544,6 +552,12 @@ namespace SellerPortal.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("FeePercentBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<long>("FixedFeeMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -553,6 +567,10 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.Property<int>("OrderPollIntervalSeconds")
                         .HasColumnType("int");
+
+                    b.Property<string>("PropertiesJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTime?>("RefreshTokenExpiresUtc")
                         .HasColumnType("datetime2");
@@ -583,6 +601,86 @@ namespace SellerPortal.Migrations.SqlServer
                     b.HasIndex("Channel", "ShopId");
 
                     b.ToTable("ChannelAccounts");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Channels.OAuthState", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("StateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("StateHash")
+                        .IsUnique();
+
+                    b.ToTable("OAuthStates");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Dashboard.Alerts.AlertSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ErrorRateMinimumCalls")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ErrorRatePercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrderImportStaleMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TokenExpiryHours")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSettings", (string)null);
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
@@ -646,6 +744,82 @@ namespace SellerPortal.Migrations.SqlServer
                     b.ToTable("StockMovements");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("BulkOperations");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.CategoryMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ExternalCategoryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("MasterCategory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.PrimitiveCollection<string>("RequiredAspects")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "Marketplace", "MasterCategory")
+                        .IsUnique();
+
+                    b.ToTable("CategoryMappings");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>
                 {
                     b.Property<int>("Id")
@@ -656,6 +830,11 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.Property<int>("ChannelAccountId")
                         .HasColumnType("int");
+
+                    b.Property<string>("ChannelFields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
@@ -672,8 +851,21 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<DateTime?>("LastSyncedUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<long?>("PriceOverrideMinor")
+                    b.Property<long>("PriceAmountMinor")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PriceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("PricePercentBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PriceRounding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
@@ -695,6 +887,8 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("ProductId", "ChannelAccountId")
                         .IsUnique();
+
+                    b.HasIndex("State", "ProductId");
 
                     b.ToTable("ChannelListings");
                 });

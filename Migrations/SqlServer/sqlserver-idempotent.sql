@@ -11,7 +11,24 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE TABLE [AlertSettings] (
+        [Id] int NOT NULL,
+        [OrderImportStaleMinutes] int NOT NULL,
+        [ErrorRatePercent] int NOT NULL,
+        [ErrorRateMinimumCalls] int NOT NULL,
+        [TokenExpiryHours] int NOT NULL,
+        [UpdatedUtc] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_AlertSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [ApiCallLogs] (
@@ -33,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -47,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -75,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -92,7 +109,40 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE TABLE [BulkOperations] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Description] nvarchar(500) NOT NULL,
+        [CreatedBy] nvarchar(256) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [Queued] int NOT NULL,
+        [Refused] int NOT NULL,
+        CONSTRAINT [PK_BulkOperations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE TABLE [CategoryMappings] (
+        [Id] int NOT NULL IDENTITY,
+        [Channel] nvarchar(20) NOT NULL,
+        [Marketplace] nvarchar(50) NOT NULL,
+        [MasterCategory] nvarchar(200) NOT NULL,
+        [ExternalCategoryId] nvarchar(100) NOT NULL,
+        [RequiredAspects] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_CategoryMappings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelAccounts] (
@@ -104,6 +154,7 @@ BEGIN
         [ShopName] nvarchar(200) NULL,
         [SellerId] nvarchar(200) NULL,
         [Region] nvarchar(50) NULL,
+        [PropertiesJson] nvarchar(4000) NULL,
         [EncryptedCredentials] nvarchar(max) NULL,
         [AccessTokenExpiresUtc] datetime2 NULL,
         [RefreshTokenExpiresUtc] datetime2 NULL,
@@ -111,6 +162,8 @@ BEGIN
         [LastSuccessfulCallUtc] datetime2 NULL,
         [LastError] nvarchar(2000) NULL,
         [OrderPollIntervalSeconds] int NOT NULL,
+        [FeePercentBasisPoints] int NOT NULL,
+        [FixedFeeMinor] bigint NOT NULL,
         [CreatedUtc] datetime2 NOT NULL,
         CONSTRAINT [PK_ChannelAccounts] PRIMARY KEY ([Id])
     );
@@ -118,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -131,7 +184,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE TABLE [OAuthStates] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StateHash] nvarchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Environment] nvarchar(20) NOT NULL,
+        [Region] nvarchar(50) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ExpiresUtc] datetime2 NOT NULL,
+        [UsedUtc] datetime2 NULL,
+        CONSTRAINT [PK_OAuthStates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -141,6 +213,7 @@ BEGIN
         [Brand] nvarchar(100) NULL,
         [Category] nvarchar(200) NULL,
         [Condition] nvarchar(20) NOT NULL,
+        [WeightGrams] int NULL,
         [ImageUrls] nvarchar(max) NOT NULL,
         [CreatedUtc] datetime2 NOT NULL,
         [UpdatedUtc] datetime2 NOT NULL,
@@ -151,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [SyncJobs] (
@@ -178,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookEvents] (
@@ -189,6 +262,7 @@ BEGIN
         [EventType] nvarchar(100) NULL,
         [SignatureValid] bit NOT NULL,
         [Payload] nvarchar(max) NULL,
+        [Headers] nvarchar(max) NULL,
         [Outcome] nvarchar(20) NOT NULL,
         [Error] nvarchar(2000) NULL,
         [ReceivedUtc] datetime2 NOT NULL,
@@ -199,7 +273,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -214,7 +288,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -229,7 +303,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -244,7 +318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -258,7 +332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -273,7 +347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -308,7 +382,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListings] (
@@ -318,7 +392,11 @@ BEGIN
         [ExternalId] nvarchar(200) NULL,
         [ExternalUrl] nvarchar(1000) NULL,
         [State] nvarchar(20) NOT NULL,
-        [PriceOverrideMinor] bigint NULL,
+        [PriceKind] nvarchar(20) NOT NULL,
+        [PricePercentBasisPoints] int NOT NULL,
+        [PriceAmountMinor] bigint NOT NULL,
+        [PriceRounding] nvarchar(20) NOT NULL,
+        [ChannelFields] nvarchar(4000) NOT NULL,
         [LastSyncedUtc] datetime2 NULL,
         [LastError] nvarchar(4000) NULL,
         CONSTRAINT [PK_ChannelListings] PRIMARY KEY ([Id]),
@@ -329,7 +407,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [Variants] (
@@ -349,7 +427,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -369,7 +447,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_ChannelAccountId_StartedUtc] ON [ApiCallLogs] ([ChannelAccountId], [StartedUtc]);
@@ -377,7 +455,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_StartedUtc] ON [ApiCallLogs] ([StartedUtc]);
@@ -385,7 +463,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -393,7 +471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -401,7 +479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -409,7 +487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -417,7 +495,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -425,7 +503,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -433,7 +511,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -441,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
@@ -449,7 +527,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelAccounts_Channel_ShopId] ON [ChannelAccounts] ([Channel], [ShopId]);
@@ -457,7 +551,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_ChannelAccountId_State] ON [ChannelListings] ([ChannelAccountId], [State]);
@@ -465,7 +559,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListings_ProductId_ChannelAccountId] ON [ChannelListings] ([ProductId], [ChannelAccountId]);
@@ -473,7 +567,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -481,7 +599,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_Sku] ON [OrderLines] ([Sku]);
@@ -489,7 +607,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_VariantId] ON [OrderLines] ([VariantId]);
@@ -497,7 +615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_ChannelAccountId_ExternalOrderId] ON [Orders] ([ChannelAccountId], [ExternalOrderId]);
@@ -505,7 +623,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_OrderNumber] ON [Orders] ([OrderNumber]);
@@ -513,7 +631,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PlacedUtc] ON [Orders] ([PlacedUtc]);
@@ -521,7 +639,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PlacedUtc] ON [Orders] ([Status], [PlacedUtc]);
@@ -529,7 +647,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Brand] ON [Products] ([Brand]);
@@ -537,7 +655,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Category] ON [Products] ([Category]);
@@ -545,7 +663,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Name] ON [Products] ([Name]);
@@ -553,7 +671,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Products_UpdatedUtc] ON [Products] ([UpdatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_BulkOperationId] ON [SyncJobs] ([BulkOperationId]);
@@ -561,7 +687,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_DedupeKey_Status] ON [SyncJobs] ([DedupeKey], [Status]);
@@ -569,7 +695,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_Status_ChannelAccountId_Priority_NextAttemptUtc] ON [SyncJobs] ([Status], [ChannelAccountId], [Priority], [NextAttemptUtc]);
@@ -577,15 +703,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Variants_ProductId] ON [Variants] ([ProductId]);
+    CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Variants_Sku] ON [Variants] ([Sku]);
@@ -593,7 +719,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookEvents_Channel_EventId] ON [WebhookEvents] ([Channel], [EventId]);
@@ -601,7 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_ReceivedUtc] ON [WebhookEvents] ([ReceivedUtc]);
@@ -609,7 +735,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     -- Quartz.NET job store schema for SQL Server (official script, database/tables/tables_sqlServer.sql),
@@ -735,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CALENDARS] WITH NOCHECK ADD CONSTRAINT [PK_QRTZ_CALENDARS] PRIMARY KEY CLUSTERED ([SCHED_NAME], [CALENDAR_NAME]);
@@ -753,7 +879,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CRON_TRIGGERS] ADD CONSTRAINT [FK_QRTZ_CRON_TRIGGERS_QRTZ_TRIGGERS] FOREIGN KEY ([SCHED_NAME], [TRIGGER_NAME], [TRIGGER_GROUP])
@@ -768,7 +894,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     CREATE INDEX [IDX_QRTZ_T_G_J]                 ON [dbo].[QRTZ_TRIGGERS](SCHED_NAME, JOB_GROUP, JOB_NAME);
@@ -787,11 +913,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124090813_Initial'
+    WHERE [MigrationId] = N'20261124095048_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124090813_Initial', N'10.0.15');
+    VALUES (N'20261124095048_Initial', N'10.0.15');
 END;
 
 COMMIT;
@@ -800,7 +926,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [Variants] ADD [StockReserved] int NOT NULL DEFAULT 0;
@@ -808,7 +934,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [ShipmentMessage] nvarchar(1000) NULL;
@@ -816,7 +942,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [ShipmentState] nvarchar(20) NOT NULL DEFAULT N'';
@@ -824,7 +950,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [ShipmentUpdatedUtc] datetime2 NULL;
@@ -832,7 +958,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [ChannelListings] ADD [QuantityBuffer] int NOT NULL DEFAULT 0;
@@ -840,7 +966,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [ChannelListings] ADD [QuantityCap] int NULL;
@@ -848,7 +974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [ChannelListingSkus] (
@@ -872,7 +998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [OrderEvents] (
@@ -889,7 +1015,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [OrderImportCursors] (
@@ -907,7 +1033,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [OrderStatusChanges] (
@@ -926,7 +1052,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [SkuMappings] (
@@ -944,7 +1070,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [StockMovements] (
@@ -967,7 +1093,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerName] ON [Orders] ([BuyerName]);
@@ -975,7 +1101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerUsername] ON [Orders] ([BuyerUsername]);
@@ -983,7 +1109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ChannelAccountId_PlacedUtc] ON [Orders] ([ChannelAccountId], [PlacedUtc]);
@@ -991,7 +1117,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListingSkus_ChannelListingId_VariantId] ON [ChannelListingSkus] ([ChannelListingId], [VariantId]);
@@ -999,7 +1125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListingSkus_Sku] ON [ChannelListingSkus] ([Sku]);
@@ -1007,7 +1133,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListingSkus_VariantId] ON [ChannelListingSkus] ([VariantId]);
@@ -1015,7 +1141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvents_OrderId_Id] ON [OrderEvents] ([OrderId], [Id]);
@@ -1023,7 +1149,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_OrderStatusChanges_OrderId_Id] ON [OrderStatusChanges] ([OrderId], [Id]);
@@ -1031,7 +1157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SkuMappings_ChannelAccountId_ChannelSku] ON [SkuMappings] ([ChannelAccountId], [ChannelSku]);
@@ -1039,7 +1165,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_SkuMappings_VariantId] ON [SkuMappings] ([VariantId]);
@@ -1047,7 +1173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_OrderId] ON [StockMovements] ([OrderId]);
@@ -1055,7 +1181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_StockMovements_OrderLineId_Reason] ON [StockMovements] ([OrderLineId], [Reason]) WHERE [OrderLineId] IS NOT NULL');
@@ -1063,7 +1189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_VariantId_AtUtc] ON [StockMovements] ([VariantId], [AtUtc]);
@@ -1071,11 +1197,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124093202_OrdersInventory'
+    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124093202_OrdersInventory', N'10.0.15');
+    VALUES (N'20261124095310_OrdersInventory', N'10.0.15');
 END;
 
 COMMIT;

@@ -360,6 +360,9 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Headers")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -425,6 +428,9 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WeightGrams")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Brand");
@@ -432,6 +438,8 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("Category");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("UpdatedUtc");
 
                     b.ToTable("Products");
                 });
@@ -481,10 +489,10 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("Sku")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "Sku");
 
                     b.ToTable("Variants");
                 });
@@ -519,6 +527,12 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FeePercentBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FixedFeeMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -528,6 +542,10 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<int>("OrderPollIntervalSeconds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PropertiesJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RefreshTokenExpiresUtc")
                         .HasColumnType("TEXT");
@@ -558,6 +576,84 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("Channel", "ShopId");
 
                     b.ToTable("ChannelAccounts");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Channels.OAuthState", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("StateHash")
+                        .IsUnique();
+
+                    b.ToTable("OAuthStates");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Dashboard.Alerts.AlertSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorRateMinimumCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorRatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderImportStaleMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokenExpiryHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSettings", (string)null);
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
@@ -618,6 +714,80 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("StockMovements");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("BulkOperations");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.CategoryMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalCategoryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MasterCategory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RequiredAspects")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "Marketplace", "MasterCategory")
+                        .IsUnique();
+
+                    b.ToTable("CategoryMappings");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>
                 {
                     b.Property<int>("Id")
@@ -626,6 +796,11 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<int>("ChannelAccountId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelFields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
@@ -642,8 +817,21 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime?>("LastSyncedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("PriceOverrideMinor")
+                    b.Property<long>("PriceAmountMinor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PricePercentBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceRounding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
@@ -665,6 +853,8 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("ProductId", "ChannelAccountId")
                         .IsUnique();
+
+                    b.HasIndex("State", "ProductId");
 
                     b.ToTable("ChannelListings");
                 });

@@ -9,6 +9,8 @@ public sealed class Product
     public string? Brand { get; set; }
     public string? Category { get; set; }
     public ItemCondition Condition { get; set; } = ItemCondition.New;
+    /// <summary>Shipping weight of the product; a variant's own weight wins where it has one.</summary>
+    public int? WeightGrams { get; set; }
     public List<string> ImageUrls { get; set; } = [];
     public List<ProductAttribute> Attributes { get; set; } = [];
     public List<Variant> Variants { get; set; } = [];

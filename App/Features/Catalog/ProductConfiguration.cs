@@ -18,6 +18,8 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => p.Name);
         b.HasIndex(p => p.Brand);
         b.HasIndex(p => p.Category);
+        // The grid sorts by last update (newest first by default); without it a 100k-row sort is a full scan.
+        b.HasIndex(p => p.UpdatedUtc);
     }
 }
 
@@ -27,6 +29,8 @@ public sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
     {
         b.Property(v => v.Sku).HasMaxLength(64);
         b.HasIndex(v => v.Sku).IsUnique();
+        // The grid's variant summary (count, first SKU, price range, stock) reads these per product without a table lookup.
+        b.HasIndex(v => new { v.ProductId, v.Sku });
         b.OwnsMany(v => v.Options, o => o.ToJson());
         b.ComplexProperty(v => v.Price, m =>
         {

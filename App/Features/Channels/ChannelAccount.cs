@@ -15,6 +15,11 @@ public sealed class ChannelAccount
     public string? SellerId { get; set; }
     /// <summary>Region or marketplace id where the channel has one (Amazon NA/EU/FE, eBay EBAY_US).</summary>
     public string? Region { get; set; }
+    /// <summary>
+    /// Channel-specific non-secret values as a JSON object (TikTok's shop_cipher, Amazon's marketplace id);
+    /// they become <c>ChannelAccountContext.Properties</c>.
+    /// </summary>
+    public string? PropertiesJson { get; set; }
     public string? EncryptedCredentials { get; set; }
     public DateTime? AccessTokenExpiresUtc { get; set; }
     public DateTime? RefreshTokenExpiresUtc { get; set; }
@@ -22,6 +27,10 @@ public sealed class ChannelAccount
     public DateTime? LastSuccessfulCallUtc { get; set; }
     public string? LastError { get; set; }
     public int OrderPollIntervalSeconds { get; set; } = 120;
+    /// <summary>The channel's selling fee on this account, in basis points of the price (1250 = 12.5 %), for the margin guard.</summary>
+    public int FeePercentBasisPoints { get; set; }
+    /// <summary>A fixed fee per order line, in the account's currency minor units, for the margin guard.</summary>
+    public long FixedFeeMinor { get; set; }
     public DateTime CreatedUtc { get; set; }
 }
 

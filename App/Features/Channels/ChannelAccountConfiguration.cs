@@ -16,6 +16,7 @@ public sealed class ChannelAccountConfiguration : IEntityTypeConfiguration<Chann
         b.Property(a => a.SellerId).HasMaxLength(200);
         b.Property(a => a.Region).HasMaxLength(50);
         b.Property(a => a.LastError).HasMaxLength(2000);
+        b.Property(a => a.PropertiesJson).HasMaxLength(4000);
         b.HasIndex(a => new { a.Channel, a.ShopId });
     }
 }

@@ -14,13 +14,25 @@ public sealed class ChannelListing
     public string? ExternalId { get; set; }
     public string? ExternalUrl { get; set; }
     public ListingState State { get; set; } = ListingState.Draft;
-    public long? PriceOverrideMinor { get; set; }
+    /// <summary>How this channel's price derives from the master price (inherit, adjust, fixed; rounding).</summary>
+    public PriceRuleKind PriceKind { get; set; } = PriceRuleKind.BasePrice;
+    public int PricePercentBasisPoints { get; set; }
+    public long PriceAmountMinor { get; set; }
+    public PriceRounding PriceRounding { get; set; } = PriceRounding.None;
+    /// <summary>The channel's own required fields: eBay categoryId/condition/duration, Amazon productType/asin, TikTok categoryId.</summary>
+    public Dictionary<string, string> ChannelFields { get; set; } = [];
     /// <summary>Units held back from this channel: it shows available minus this, never below zero.</summary>
     public int QuantityBuffer { get; set; }
     /// <summary>The most this channel is ever shown, whatever is available; null for no cap.</summary>
     public int? QuantityCap { get; set; }
     public DateTime? LastSyncedUtc { get; set; }
     public string? LastError { get; set; }
+
+    public PriceRule PriceRule
+    {
+        get => new(PriceKind, PricePercentBasisPoints, PriceAmountMinor, PriceRounding);
+        set => (PriceKind, PricePercentBasisPoints, PriceAmountMinor, PriceRounding) = (value.Kind, value.PercentBasisPoints, value.AmountMinor, value.Rounding);
+    }
 }
 
 public enum ListingState

@@ -24,5 +24,6 @@ public sealed class SetupRedirectMiddleware(RequestDelegate next, SetupState sta
         && !path.StartsWithSegments("/_blazor")
         && !path.StartsWithSegments("/sandbox")
         && !path.StartsWithSegments("/webhooks")
+        && !path.StartsWithSegments("/metrics")
         && !Path.HasExtension(path.Value);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Features.Sync;
 
@@ -123,13 +124,6 @@ public sealed class SyncDispatcher(
         }
 
         var connector = connectors.FirstOrDefault(c => c.Channel == account.Channel);
-        return connector is null ? null : new SyncContext(ChannelAccountContexts.From(account), connector);
+        return connector is null ? null : new SyncContext(ChannelAccountContexts.For(account), connector);
     }
-}
-
-/// <summary>The non-secret facts a connector needs about an account.</summary>
-public static class ChannelAccountContexts
-{
-    public static ChannelAccountContext From(ChannelAccount account) =>
-        new(account.Id, account.Channel, account.Environment, account.ShopId, account.SellerId, account.Region);
 }

@@ -21,5 +21,14 @@ public sealed record ChannelCapabilities
     /// <summary>Longest title the channel accepts, shown as a hint in the editor.</summary>
     public int? MaxTitleLength { get; init; }
 
+    /// <summary>The channel needs a category id on every listing (mapped from the master category).</summary>
+    public bool RequiresCategory { get; init; }
+
+    /// <summary>
+    /// Listing fields the channel needs from <see cref="ListingDraft.ChannelFields"/>; each entry lists alternatives,
+    /// any one of which satisfies it (Amazon: productType or asin).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> RequiredListingFields { get; init; } = [];
+
     public static ChannelCapabilities None { get; } = new();
 }

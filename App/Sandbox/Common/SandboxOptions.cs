@@ -10,6 +10,14 @@ public sealed class SandboxOptions
     /// <summary>Where the emulators keep their data (a SQLite file of their own), relative to the content root.</summary>
     public string DataSource { get; set; } = "data/sandbox.db";
 
-    /// <summary>The portal's own base URL, for emulators that send webhooks back to it.</summary>
+    /// <summary>The dev URL from launchSettings.json, used when <see cref="PortalBaseUrl"/> is not set.</summary>
+    public const string DefaultPortalBaseUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// The portal's own base URL: clients reach the emulators here, the browser is sent to their consent pages here,
+    /// and emulators send webhooks back to it.
+    /// </summary>
     public string? PortalBaseUrl { get; set; }
+
+    public string BaseUrl => (PortalBaseUrl ?? DefaultPortalBaseUrl).TrimEnd('/');
 }

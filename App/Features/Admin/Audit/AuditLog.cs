@@ -21,3 +21,10 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> contexts, TimeProvi
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>The signed-in user doing something, for the audit log.</summary>
+public sealed record Actor(string? UserId, string? UserName)
+{
+    public static Actor From(System.Security.Claims.ClaimsPrincipal user) =>
+        new(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, user.Identity?.Name);
+}

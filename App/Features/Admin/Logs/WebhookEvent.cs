@@ -11,6 +11,8 @@ public sealed class WebhookEvent
     public string? EventType { get; set; }
     public bool SignatureValid { get; set; }
     public string? Payload { get; set; }
+    /// <summary>The headers the signature was checked with (JSON), so a replay goes through the same verification.</summary>
+    public string? Headers { get; set; }
     public WebhookOutcome Outcome { get; set; }
     public string? Error { get; set; }
     public DateTime ReceivedUtc { get; set; }

@@ -111,6 +111,3 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
         return IdentityResult.Success;
     }
 }
-
-/// <summary>The signed-in user doing something, for the audit log.</summary>
-public sealed record Actor(string? UserId, string? UserName);

@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace SellerPortal.E2E.Pages;
+
+/// <summary>The Channels page and the emulators' consent pages it leads to.</summary>
+public sealed class ChannelsPage(IPage page)
+{
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("channels");
+        await page.WaitForCircuitAsync();
+    }
+
+    public Task ConnectAsync(string channel) => page.ByTestId($"connect-{channel}").ClickAsync();
+
+    public async Task ApproveConsentAsync()
+    {
+        await Assertions.Expect(page.ByTestId("consent-approve")).ToBeVisibleAsync();
+        await page.ByTestId("consent-approve").ClickAsync();
+    }
+
+    public async Task DenyConsentAsync()
+    {
+        await Assertions.Expect(page.ByTestId("consent-deny")).ToBeVisibleAsync();
+        await page.ByTestId("consent-deny").ClickAsync();
+    }
+
+    public ILocator Card(string channel) => page.ByTestId($"channel-card-{channel}");
+}

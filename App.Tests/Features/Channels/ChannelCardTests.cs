@@ -1,0 +1,85 @@
+using Bunit;
+using SellerPortal.Features.Channels;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Channels;
+
+public sealed class ChannelCardTests : MudTestContext, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that only dispose asynchronously; xunit 2 would call the synchronous Dispose.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private static ChannelAccountView Account(int id, ChannelAccountStatus status) =>
+        new(id, ChannelKind.TikTokShop, "Main shop", "Main shop", ChannelEnvironment.Sandbox, status,
+            DateTime.UtcNow.AddDays(6), DateTime.UtcNow.AddMinutes(-3), status == ChannelAccountStatus.NeedsReauth ? "Refresh token revoked." : null);
+
+    [Fact]
+    public void NeedsReauthAccount_ShowsReconnect_AndItsStatus()
+    {
+        RenderProviders();
+        var card = new ChannelCardModel(ChannelKind.TikTokShop, "TikTok Shop", true, [Account(7, ChannelAccountStatus.NeedsReauth)]);
+
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card));
+
+        Assert.NotNull(cut.Find("[data-testid=reconnect-7]"));
+        Assert.Contains("Needs reconnecting", cut.Find("[data-testid=account-status-7]").TextContent);
+        Assert.Contains("Main shop", cut.Find("[data-testid=account-shop-7]").TextContent);
+        Assert.Contains("Refresh token revoked.", cut.Find("[data-testid=account-error-7]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=coming-soon-TikTokShop]"));
+    }
+
+    [Fact]
+    public void ConnectedAccount_HasNoReconnect_ButTestAndDisconnect()
+    {
+        RenderProviders();
+        var card = new ChannelCardModel(ChannelKind.TikTokShop, "TikTok Shop", true, [Account(8, ChannelAccountStatus.Connected)]);
+
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card));
+
+        Assert.Empty(cut.FindAll("[data-testid=reconnect-8]"));
+        Assert.NotNull(cut.Find("[data-testid=test-connection-8]"));
+        Assert.NotNull(cut.Find("[data-testid=disconnect-8]"));
+        Assert.Contains("in 6 days", cut.Find("[data-testid=account-expiry-8]").TextContent);
+    }
+
+    [Fact]
+    public void UnimplementedChannel_ShowsComingSoon_AndADisabledConnect()
+    {
+        RenderProviders();
+        var card = new ChannelCardModel(ChannelKind.Gem, "GeM", false, []);
+
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card));
+
+        Assert.Contains("Coming soon", cut.Find("[data-testid=coming-soon-Gem]").TextContent);
+        Assert.True(cut.Find("[data-testid=connect-Gem]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void TestConnection_RaisesOnTestWithTheAccount()
+    {
+        RenderProviders();
+        ChannelAccountView? tested = null;
+        var card = new ChannelCardModel(ChannelKind.TikTokShop, "TikTok Shop", true, [Account(9, ChannelAccountStatus.Connected)]);
+        var cut = Render<ChannelCard>(p => p
+            .Add(c => c.Card, card)
+            .Add(c => c.OnTest, (ChannelAccountView a) => tested = a));
+
+        cut.Find("[data-testid=test-connection-9]").Click();
+
+        Assert.Equal(9, tested?.Id);
+    }
+
+    [Theory]
+    [InlineData(-3, "3 minutes ago")]
+    [InlineData(70, "in 1 hour")]
+    [InlineData(60 * 24 * 6 + 5, "in 6 days")]
+    [InlineData(0, "just now")]
+    public void RelativeTime_ReadsAtAGlance(int minutesFromNow, string expected)
+    {
+        var now = new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(expected, RelativeTime.Format(now.AddMinutes(minutesFromNow), now));
+    }
+}

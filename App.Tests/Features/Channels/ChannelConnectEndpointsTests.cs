@@ -1,0 +1,199 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Data;
+using SellerPortal.Features.Admin.Audit;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Common;
+using SellerPortal.Tests.Integrations.Common.Fakes;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Channels;
+
+/// <summary>The OAuth connect flow end to end over HTTP: state first, then consent, then tokens, all or nothing.</summary>
+public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : IClassFixture<ChannelsAppFactory>
+{
+    private const string UserA = "alice@example.com";
+    private const string UserB = "bob@example.com";
+
+    [Fact]
+    public async Task Connect_RedirectsToTheChannelsConsentPage_WithAStateAndOurCallback()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+
+        var response = await client.GetAsync("/channels/connect/Gem");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal("auth.example.test", location.Host);
+        var query = QueryHelpers.ParseQuery(location.Query);
+        Assert.False(string.IsNullOrEmpty(query["state"]));
+        Assert.EndsWith("/channels/callback/Gem", query["redirect_uri"].ToString());
+    }
+
+    [Fact]
+    public async Task Connect_RequiresSignIn()
+    {
+        var response = await PortalClient.Anonymous(factory).GetAsync("/channels/connect/Gem");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Callback_WithItsState_CreatesTheAccountWithEncryptedTokens_AndAudits()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var state = await StartAsync(client);
+
+        var response = await client.GetAsync($"/channels/callback/Gem?code=good-shop&state={Uri.EscapeDataString(state)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/channels?connected=Shop%20good-shop", response.Headers.Location!.OriginalString);
+        await using var db = Db();
+        var account = await db.ChannelAccounts.SingleAsync(a => a.ShopId == "good-shop");
+        Assert.Equal(ChannelAccountStatus.Connected, account.Status);
+        Assert.DoesNotContain("access-token-for-good-shop", account.EncryptedCredentials);
+        Assert.DoesNotContain("refresh-token-for-good-shop", account.EncryptedCredentials);
+        Assert.Contains("cipher-good-shop", account.PropertiesJson);
+        var stored = factory.Services.GetRequiredService<ChannelCredentialStore>().Read(account);
+        Assert.Equal("refresh-token-for-good-shop", stored!.Tokens!.RefreshToken);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "channel.connected" && e.Subject!.Contains("Shop good-shop")));
+    }
+
+    [Fact]
+    public async Task Callback_ReplayedState_IsRefused_AndStoresNothing()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var state = await StartAsync(client);
+        await client.GetAsync($"/channels/callback/Gem?code=replay-first&state={Uri.EscapeDataString(state)}");
+
+        var replay = await client.GetAsync($"/channels/callback/Gem?code=replay-second&state={Uri.EscapeDataString(state)}");
+
+        AssertRefused(replay, "already used");
+        Assert.False(await AccountExistsAsync("replay-second"));
+    }
+
+    [Fact]
+    public async Task Callback_UnknownState_IsRefused_AndStoresNothing()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var completesBefore = Fake.CompleteCount;
+
+        var response = await client.GetAsync("/channels/callback/Gem?code=forged&state=made-up-state");
+
+        AssertRefused(response, "did not match");
+        Assert.False(await AccountExistsAsync("forged"));
+        Assert.Equal(completesBefore, Fake.CompleteCount);
+    }
+
+    [Fact]
+    public async Task Callback_WithoutState_IsRefused_AndStoresNothing()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+
+        var response = await client.GetAsync("/channels/callback/Gem?code=no-state");
+
+        AssertRefused(response, "valid sign-in check");
+        Assert.False(await AccountExistsAsync("no-state"));
+    }
+
+    [Fact]
+    public async Task Callback_AnotherUsersState_IsRefused_AndStoresNothing()
+    {
+        var alice = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var bob = await PortalClient.SignedInAsync(factory, UserB, Roles.Staff);
+        var aliceState = await StartAsync(alice);
+
+        var response = await bob.GetAsync($"/channels/callback/Gem?code=hijack&state={Uri.EscapeDataString(aliceState)}");
+
+        AssertRefused(response, "another user");
+        Assert.False(await AccountExistsAsync("hijack"));
+    }
+
+    [Fact]
+    public async Task Callback_StateOlderThanTenMinutes_IsRefused_AndStoresNothing()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        const string state = "an-old-state-value";
+        await using (var db = Db())
+        {
+            var userId = (await db.Users.SingleAsync(u => u.Email == UserA)).Id;
+            db.OAuthStates.Add(new OAuthState
+            {
+                StateHash = OAuthStateService.Hash(state),
+                UserId = userId,
+                Channel = FakeChannelAuthorization.Kind,
+                CreatedUtc = DateTime.UtcNow.AddMinutes(-11),
+                ExpiresUtc = DateTime.UtcNow.AddMinutes(-1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var response = await client.GetAsync($"/channels/callback/Gem?code=too-late&state={state}");
+
+        AssertRefused(response, "expired");
+        Assert.False(await AccountExistsAsync("too-late"));
+    }
+
+    [Fact]
+    public async Task Callback_ConsentDenied_SaysSo_AndStoresNothing()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var state = await StartAsync(client);
+
+        var response = await client.GetAsync($"/channels/callback/Gem?error=access_denied&code=denied&state={Uri.EscapeDataString(state)}");
+
+        AssertRefused(response, "not granted");
+        Assert.False(await AccountExistsAsync("denied"));
+    }
+
+    [Fact]
+    public async Task Callback_TokenEndpointRefuses_ShowsItsMessage_AndStoresNothing()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var state = await StartAsync(client);
+
+        var response = await client.GetAsync($"/channels/callback/Gem?code=fail&state={Uri.EscapeDataString(state)}");
+
+        AssertRefused(response, "authorization code is invalid");
+        Assert.False(await AccountExistsAsync("fail"));
+    }
+
+    [Fact]
+    public async Task Connect_ChannelWithoutAuthorization_ReturnsToChannelsWithAMessage()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+
+        var response = await client.GetAsync("/channels/connect/IndiaMart");
+
+        AssertRefused(response, "cannot be connected yet");
+    }
+
+    private FakeChannelAuthorization Fake => factory.Services.GetRequiredService<FakeChannelAuthorization>();
+
+    private AppDbContext Db() => factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    private async Task<bool> AccountExistsAsync(string shopId)
+    {
+        await using var db = Db();
+        return await db.ChannelAccounts.AnyAsync(a => a.ShopId == shopId);
+    }
+
+    private static async Task<string> StartAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/channels/connect/Gem");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return QueryHelpers.ParseQuery(response.Headers.Location!.Query)["state"].ToString();
+    }
+
+    private static void AssertRefused(HttpResponseMessage response, string expected)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/channels?error=", location);
+        Assert.Contains(expected, Uri.UnescapeDataString(location["/channels?error=".Length..]));
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Tests.Integrations.Common.Fakes;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Channels;
+
+/// <summary>The whole portal with the fake channel (GeM) authorization, connector and webhook verifier registered.</summary>
+public sealed class ChannelsAppFactory : PortalAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<FakeChannelAuthorization>();
+            services.AddSingleton<IChannelAuthorization>(sp => sp.GetRequiredService<FakeChannelAuthorization>());
+            services.AddSingleton<IChannelWebhookVerifier, FakeWebhookVerifier>();
+            services.AddSingleton<IChannelConnector, FakeChannelConnector>();
+        });
+    }
+}

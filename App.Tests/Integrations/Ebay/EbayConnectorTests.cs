@@ -1,0 +1,206 @@
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Ebay;
+using SellerPortal.Tests.Integrations.Ebay.Support;
+using SellerPortal.Tests.Integrations.Support;
+
+namespace SellerPortal.Tests.Integrations.Ebay;
+
+/// <summary>The connector over real HTTP against the emulator, connected through the consent page and the token endpoint.</summary>
+[Collection(ChannelEmulatorsCollection.Name)]
+public sealed class EbayConnectorTests(EbayEmulatorFixture emulator)
+{
+    private static ListingDraft Draft(string sku, decimal price, int quantity) => new()
+    {
+        ProductKey = sku,
+        Title = $"Brake pads {sku}",
+        Description = "Ceramic, front axle.",
+        Brand = "StopRight",
+        CategoryId = "33560",
+        Attributes = new Dictionary<string, string> { ["Brand"] = "StopRight", ["Placement on Vehicle"] = "Front" },
+        Variants = [new ListingVariantDraft(sku, new ChannelMoney(price, "USD"), quantity, new Dictionary<string, string>())],
+    };
+
+    [Fact]
+    public void Connect_ThroughConsentAndBasicAuthTokenCall_YieldsUserTokens()
+    {
+        var connected = emulator.Tokens.Connected!;
+
+        Assert.StartsWith("v^1.1#", connected.Tokens.AccessToken);
+        Assert.NotNull(connected.Tokens.RefreshToken);
+        Assert.True(connected.Tokens.RefreshTokenExpiresUtc > DateTime.UtcNow.AddDays(500));
+        Assert.Equal("EBAY_US", connected.Shops[0].Properties["marketplace_id"]);
+    }
+
+    [Fact]
+    public void BuildAuthorizeUrl_UsesRuNameScopesAndState()
+    {
+        var url = emulator.Authorization.BuildAuthorizeUrl(new AuthorizeRequest("st-1", EbayTestTokenSource.AcceptUrl, ChannelEnvironment.Sandbox));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query);
+
+        Assert.EndsWith("/oauth2/authorize", url.AbsolutePath);
+        Assert.Equal("Seller_Portal-SellerPo-portal-sandbox", query["redirect_uri"].ToString());
+        Assert.Equal("code", query["response_type"].ToString());
+        Assert.Equal("st-1", query["state"].ToString());
+        Assert.Contains("https://api.ebay.com/oauth/api_scope/sell.inventory", query["scope"].ToString().Split(' '));
+        Assert.Contains("https://api.ebay.com/oauth/api_scope/sell.fulfillment", query["scope"].ToString().Split(' '));
+    }
+
+    [Fact]
+    public async Task FullJourney_PublishUpdateSixtyInThreeBulkCalls_PageOrders_Ship_Unpublish()
+    {
+        var connector = emulator.Connector;
+        var account = emulator.Account;
+        var skus = Enumerable.Range(1, 60).Select(i => $"EJ-{i:000}").ToList();
+        var offerIds = new Dictionary<string, string>();
+        var listingIds = new Dictionary<string, string>();
+        foreach (var sku in skus)
+        {
+            var result = await connector.CreateListingAsync(account, Draft(sku, 20.00m, 1), CancellationToken.None);
+            offerIds[sku] = result.ExternalSkuIds[sku];
+            listingIds[sku] = result.ExternalId;
+            Assert.Equal("PUBLISHED", result.Status);
+        }
+
+        var bulkBefore = (await emulator.StatsAsync()).GetProperty("bulkUpdatePriceQuantityCalls").GetInt32();
+        var results = await connector.UpdateOffersAsync(account,
+            skus.Select((sku, i) => new EbayOfferUpdate(sku, new ChannelMoney(21.95m + i, "USD"), 10 + i, offerIds[sku])).ToList(), CancellationToken.None);
+        var bulkAfter = (await emulator.StatsAsync()).GetProperty("bulkUpdatePriceQuantityCalls").GetInt32();
+
+        Assert.Equal(3, bulkAfter - bulkBefore);
+        Assert.Equal(60, results.Count);
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+
+        // Read back: inventory items with their offers.
+        var snapshots = new List<ChannelListingSnapshot>();
+        string? cursor = null;
+        do
+        {
+            var page = await connector.ListListingsAsync(account, cursor, CancellationToken.None);
+            snapshots.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        var last = snapshots.Single(s => s.Skus[0].Sku == "EJ-060");
+        Assert.Equal(new ChannelMoney(21.95m + 59, "USD"), last.Skus[0].Price);
+        Assert.Equal(69, last.Skus[0].Quantity);
+        Assert.Equal(listingIds["EJ-060"], last.ExternalId);
+        Assert.Equal("PUBLISHED", last.Status);
+
+        // 250 orders, 100 a page.
+        await emulator.ControlAsync("orders", new { count = 250, skus = skus.Take(4).ToArray(), unitPrice = "21.95" });
+        var orders = new List<ChannelOrder>();
+        var query = new OrderQuery(DateTime.UtcNow.AddHours(-2), PageSize: 100);
+        var pages = 0;
+        do
+        {
+            var page = await connector.ListOrdersAsync(account, query, CancellationToken.None);
+            orders.AddRange(page.Items);
+            query = query with { Cursor = page.NextCursor };
+            pages++;
+        }
+        while (query.Cursor is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(250, orders.Select(o => o.ExternalOrderId).Distinct().Count());
+        Assert.All(orders, o => Assert.False(string.IsNullOrEmpty(o.BuyerUsername)));
+        Assert.Contains(orders, o => o.Lines[0].Quantity == 3 && o.Lines[0].UnitPrice == new ChannelMoney(21.95m, "USD"));
+
+        // Ship one with tracking.
+        var toShip = orders[42];
+        await connector.MarkShippedAsync(account, new Shipment(toShip.ExternalOrderId, "USPS", "9400111899223197428490"), CancellationToken.None);
+        var shipped = await connector.GetOrderAsync(account, toShip.ExternalOrderId, CancellationToken.None);
+        Assert.Equal(OrderStatus.Shipped, shipped!.Status);
+        Assert.Equal("FULFILLED", shipped.RawStatus);
+
+        // Unpublish: the offer is withdrawn and stays for relisting.
+        await connector.UnpublishListingAsync(account, new ListingRef(listingIds["EJ-001"], ["EJ-001"]), CancellationToken.None);
+        var after = await connector.ListListingsAsync(account, null, CancellationToken.None);
+        Assert.Equal("UNPUBLISHED", after.Items.Single(s => s.Skus[0].Sku == "EJ-001").Status);
+        Assert.Equal("PUBLISHED", after.Items.Single(s => s.Skus[0].Sku == "EJ-002").Status);
+    }
+
+    [Fact]
+    public async Task UpdatePrices_OneBadPrice_Is207AndFailsOnlyThatSku()
+    {
+        var connector = emulator.Connector;
+        foreach (var sku in new[] { "E207-A", "E207-B" })
+        {
+            await connector.CreateListingAsync(emulator.Account, Draft(sku, 9m, 3), CancellationToken.None);
+        }
+
+        // No offer ids given: the connector looks them up.
+        var results = await connector.UpdatePricesAsync(emulator.Account,
+        [
+            new SkuPrice("E207-A", new ChannelMoney(9.50m, "USD")),
+            new SkuPrice("E207-B", new ChannelMoney(0m, "USD")),
+            new SkuPrice("E207-NONE", new ChannelMoney(1m, "USD")),
+        ], CancellationToken.None);
+
+        Assert.True(results.Single(r => r.Sku == "E207-A").Succeeded);
+        var bad = results.Single(r => r.Sku == "E207-B");
+        Assert.False(bad.Succeeded);
+        Assert.Equal("25002", bad.ErrorCode);
+        Assert.False(results.Single(r => r.Sku == "E207-NONE").Succeeded);
+    }
+
+    [Fact]
+    public async Task CreateListing_WithoutPolicies_IsRefusedAtPublishWithEbaysError()
+    {
+        var account = emulator.Account with { Properties = new Dictionary<string, string> { ["marketplace_id"] = "EBAY_US" } };
+
+        var ex = await Assert.ThrowsAsync<ChannelValidationException>(() =>
+            emulator.Connector.CreateListingAsync(account, Draft("NO-POLICY", 5m, 1), CancellationToken.None));
+
+        Assert.Equal("25002", ex.ErrorCode);
+        Assert.Contains(ex.FieldErrors, e => e.Field == "listingPolicies.fulfillmentPolicyId");
+        Assert.False(string.IsNullOrEmpty(ex.RequestId));
+    }
+
+    [Fact]
+    public async Task ExpiredAccessToken_Gets401_RefreshesOnce_RefreshTokenNotRotated()
+    {
+        var refreshTokenBefore = emulator.Tokens.Current.RefreshToken;
+        var before = emulator.Tokens.Refreshes;
+        await emulator.ControlAsync("expire-access-tokens");
+
+        var result = await emulator.Connector.TestConnectionAsync(emulator.Account, CancellationToken.None);
+
+        Assert.True(result.Ok, result.Message);
+        Assert.Equal(before + 1, emulator.Tokens.Refreshes);
+        Assert.Equal(refreshTokenBefore, emulator.Tokens.Current.RefreshToken);
+    }
+
+    [Fact]
+    public async Task Consent_Denied_CallbackCarriesErrorAndCompleteThrows()
+    {
+        var url = emulator.Authorization.BuildAuthorizeUrl(new AuthorizeRequest("deny-me", EbayTestTokenSource.AcceptUrl, ChannelEnvironment.Sandbox));
+
+        var consent = await ConsentFlow.DecideAsync(emulator.Factory, url, approve: false);
+
+        Assert.StartsWith(EbayTestTokenSource.AcceptUrl.ToString(), consent.Location.ToString());
+        Assert.Equal("access_denied", consent.Query["error"]);
+        await Assert.ThrowsAsync<ChannelAuthException>(() => emulator.Authorization.CompleteAsync(
+            new AuthorizationCallback(consent.Query, EbayTestTokenSource.AcceptUrl, ChannelEnvironment.Sandbox), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DailyBudgetExhausted_Is429WithErrorId2001()
+    {
+        await emulator.ControlAsync("faults?queue429=1", new { });
+        try
+        {
+            var ex = await Assert.ThrowsAsync<ChannelRateLimitException>(() =>
+                emulator.Connector.ListListingsAsync(emulator.Account, null, CancellationToken.None));
+
+            Assert.Equal("2001", ex.ErrorCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), ex.RetryAfter);
+        }
+        finally
+        {
+            await emulator.Raw.DeleteAsync("/sandbox/ebay/_control/faults");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Data;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.TikTokShop;
+using SellerPortal.Tests.Integrations.Support;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Integrations.TikTokShop;
+
+/// <summary>
+/// TikTok Shop as the portal wires it (AddIntegrations: shared pipeline, token service, connect endpoints, webhook
+/// intake), with the portal's own outbound calls routed into its emulator.
+/// </summary>
+public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
+{
+    private readonly PortalAppFactory factory = PortalAppFactory.With(null, new Dictionary<string, string?>(),
+        services => services.ConfigureHttpClientDefaults(http =>
+            http.ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler())));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public void App_RegistersTikTokShopUnderItsChannel()
+    {
+        using var scope = factory.Services.CreateScope();
+
+        Assert.IsType<TikTokShopConnector>(scope.ServiceProvider.GetRequiredKeyedService<IChannelConnector>(ChannelKind.TikTokShop));
+        Assert.IsType<TikTokShopAuthorization>(scope.ServiceProvider.GetRequiredKeyedService<IChannelAuthorization>(ChannelKind.TikTokShop));
+        Assert.Contains(scope.ServiceProvider.GetServices<IChannelConnector>(), c => c.Channel == ChannelKind.TikTokShop);
+        Assert.Contains(scope.ServiceProvider.GetServices<IChannelAuthorization>(), c => c.Channel == ChannelKind.TikTokShop);
+    }
+
+    [Fact]
+    public async Task Connect_Approve_StoresTheShopWithItsCipher_TestsTheConnection_AndTakesSignedWebhooks()
+    {
+        var admin = await PortalClient.SignedInAsync(factory, "tiktok-admin@example.com", Roles.Admin);
+
+        var start = await admin.GetAsync("/channels/connect/TikTokShop?environment=Sandbox");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var consent = await ConsentFlow.DecideAsync(factory, start.Headers.Location!, approve: true);
+        var callback = await admin.GetAsync(consent.Location.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+
+        ChannelAccount account;
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            account = await db.ChannelAccounts.AsNoTracking().SingleAsync(a => a.Channel == ChannelKind.TikTokShop);
+        }
+
+        Assert.Equal(ChannelAccountStatus.Connected, account.Status);
+        Assert.Contains("shop_cipher", account.PropertiesJson, StringComparison.Ordinal);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var test = await scope.ServiceProvider.GetRequiredService<ChannelAccountsService>().TestConnectionAsync(account.Id, default);
+            Assert.True(test.Ok, test.Message);
+        }
+
+        var generated = await admin.PostAsync("/sandbox/tiktok/_control/orders", JsonContent.Create(new { shop_id = account.ShopId, count = 1, seller_skus = new[] { "J-1" }, send_webhooks = true }));
+        var delivery = (await generated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("webhooks")[0];
+        Assert.EndsWith("/webhooks/TikTokShop", delivery.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(200, delivery.GetProperty("status_code").GetInt32());
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
+
+namespace SellerPortal.Features.Channels;
+
+public static class ChannelConnectEndpoints
+{
+    /// <summary>Largest webhook body we read; marketplaces send a few KB.</summary>
+    private const int MaxWebhookBytes = 1024 * 1024;
+
+    /// <summary>
+    /// GET /channels/connect/{channel} and /channels/callback/{channel} (signed-in: the OAuth connect flow) and
+    /// POST /webhooks/{channel} (anonymous, no antiforgery: the channel's signature is the check).
+    /// </summary>
+    public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder app)
+    {
+        var channels = app.MapGroup("/channels").RequireAuthorization();
+        channels.MapGet("/connect/{channel}", ConnectAsync);
+        channels.MapGet("/callback/{channel}", CallbackAsync);
+        app.MapPost("/webhooks/{channel}", WebhookAsync).AllowAnonymous().DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>Our callback on this host, exactly as sent on the consent request (channels compare them).</summary>
+    public static Uri CallbackUri(HttpRequest request, ChannelKind channel) =>
+        new($"{request.Scheme}://{request.Host}{request.PathBase}/channels/callback/{channel}");
+
+    private static async Task<IResult> ConnectAsync(
+        string channel, string? environment, string? region, HttpContext http, ChannelConnectFlow flow, CancellationToken ct)
+    {
+        if (!ChannelNames.TryParse(channel, out var kind))
+        {
+            return Results.NotFound();
+        }
+
+        var env = Enum.TryParse<ChannelEnvironment>(environment, ignoreCase: true, out var parsed) ? parsed : ChannelEnvironment.Production;
+        var outcome = await flow.StartAsync(kind, UserId(http), env, region, CallbackUri(http.Request, kind), ct);
+        return Results.Redirect(outcome.RedirectTo);
+    }
+
+    private static async Task<IResult> CallbackAsync(string channel, HttpContext http, ChannelConnectFlow flow, CancellationToken ct)
+    {
+        if (!ChannelNames.TryParse(channel, out var kind))
+        {
+            return Results.NotFound();
+        }
+
+        var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        var outcome = await flow.CompleteAsync(kind, UserId(http), http.User.Identity?.Name, query, CallbackUri(http.Request, kind), ct);
+        return Results.Redirect(outcome.RedirectTo);
+    }
+
+    private static async Task<IResult> WebhookAsync(string channel, HttpContext http, WebhookIntake intake, CancellationToken ct)
+    {
+        if (!ChannelNames.TryParse(channel, out var kind))
+        {
+            return Results.NotFound();
+        }
+
+        // A channel reads the status code only; no error page for it.
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        if (http.Request.ContentLength > MaxWebhookBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxWebhookBytes;
+        }
+
+        // The exact bytes: signatures are computed over them.
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(ct);
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var result = await intake.ReceiveAsync(kind, new WebhookRequest(http.Request.Path, headers, body), ct);
+        return result.Outcome switch
+        {
+            WebhookIntakeOutcome.UnknownChannel => Results.NotFound(),
+            WebhookIntakeOutcome.Rejected => Results.Unauthorized(),
+            _ => Results.Ok(new { outcome = result.Outcome == WebhookIntakeOutcome.Duplicate ? "Duplicate" : "Processed" }),
+        };
+    }
+
+    private static string UserId(HttpContext http) =>
+        http.User.FindFirstValue(ClaimTypes.NameIdentifier)
+        ?? throw new InvalidOperationException("The connect endpoints require a signed-in user.");
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+using SellerPortal.Features.Admin.Audit;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
+
+namespace SellerPortal.Features.Channels;
+
+/// <summary>Where the connect flow sends the browser next: the channel's consent page or back to /channels with a message.</summary>
+public sealed record ConnectOutcome(string RedirectTo, bool Connected = false);
+
+/// <summary>
+/// The shared OAuth connect flow of every channel: a state bound to the user, the channel's consent page, and on the
+/// way back state first, then consent, then the code exchange, then one transaction that creates or updates one
+/// <see cref="ChannelAccount"/> per shop with its encrypted tokens. Anything wrong stores nothing.
+/// </summary>
+public sealed class ChannelConnectFlow(
+    IEnumerable<IChannelAuthorization> authorizations,
+    OAuthStateService states,
+    ChannelCredentialStore credentials,
+    ChannelTokenService tokens,
+    IDbContextFactory<AppDbContext> contexts,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<ChannelConnectFlow> logger)
+{
+    public async Task<ConnectOutcome> StartAsync(
+        ChannelKind channel, string userId, ChannelEnvironment environment, string? region, Uri redirectUri, CancellationToken ct)
+    {
+        var authorization = authorizations.FirstOrDefault(a => a.Channel == channel);
+        if (authorization is null)
+        {
+            return Failed($"{ChannelNames.Display(channel)} cannot be connected yet.");
+        }
+
+        var state = await states.IssueAsync(userId, channel, environment, region, ct);
+        var url = authorization.BuildAuthorizeUrl(new AuthorizeRequest(state, redirectUri, environment, region));
+        return new ConnectOutcome(url.ToString());
+    }
+
+    public async Task<ConnectOutcome> CompleteAsync(
+        ChannelKind channel, string userId, string? userName, IReadOnlyDictionary<string, string> query, Uri redirectUri, CancellationToken ct)
+    {
+        var name = ChannelNames.Display(channel);
+        var authorization = authorizations.FirstOrDefault(a => a.Channel == channel);
+        if (authorization is null)
+        {
+            return Failed($"{name} cannot be connected yet.");
+        }
+
+        // State first: nothing else in the request is trusted until we know we started this.
+        var check = await states.ConsumeAsync(query.GetValueOrDefault("state"), userId, channel, ct);
+        if (!check.Ok)
+        {
+            logger.LogWarning("Refused a {Channel} OAuth callback: {Reason}", channel, check.Error);
+            return Failed(check.Error!);
+        }
+
+        if (query.TryGetValue("error", out var denied))
+        {
+            logger.LogInformation("{Channel} consent was not given: {Error}", channel, denied);
+            return Failed($"Access was not granted on {name}, so nothing was connected. Try again and choose Authorize.");
+        }
+
+        ConnectedAccount connected;
+        try
+        {
+            connected = await authorization.CompleteAsync(new AuthorizationCallback(query, redirectUri, check.Environment, check.Region), ct);
+        }
+        catch (ChannelException ex)
+        {
+            logger.LogWarning(ex, "{Channel} code exchange failed ({ErrorCode}, request {RequestId}).", channel, ex.ErrorCode, ex.RequestId);
+            return Failed($"{name} did not complete the connection: {ex.Message}");
+        }
+
+        if (connected.Shops.Count == 0)
+        {
+            return Failed($"{name} granted access but reported no shops for this seller.");
+        }
+
+        var saved = await SaveAccountsAsync(channel, check.Environment, connected, ct);
+        foreach (var id in saved)
+        {
+            tokens.Forget(id);
+        }
+
+        var shopNames = string.Join(", ", connected.Shops.Select(s => s.Name));
+        await audit.RecordAsync(userId, userName, "channel.connected", $"{name}: {shopNames}",
+            $"{connected.Shops.Count} shop(s), {check.Environment}, accounts {string.Join(", ", saved)}", ct);
+        return new ConnectOutcome($"/channels?connected={Uri.EscapeDataString(shopNames)}", Connected: true);
+    }
+
+    private async Task<IReadOnlyList<int>> SaveAccountsAsync(
+        ChannelKind channel, ChannelEnvironment environment, ConnectedAccount connected, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var accounts = new List<ChannelAccount>();
+        foreach (var shop in connected.Shops)
+        {
+            var account = await db.ChannelAccounts.FirstOrDefaultAsync(
+                a => a.Channel == channel && a.ShopId == shop.ShopId && a.Environment == environment, ct);
+            if (account is null)
+            {
+                account = new ChannelAccount { Channel = channel, DisplayName = shop.Name, Environment = environment, CreatedUtc = now };
+                db.ChannelAccounts.Add(account);
+            }
+
+            account.DisplayName = shop.Name;
+            account.ShopId = shop.ShopId;
+            account.ShopName = shop.Name;
+            account.SellerId = connected.SellerId;
+            account.Region = shop.Region;
+            account.PropertiesJson = ChannelAccountContexts.WriteProperties(shop.Properties);
+            account.Status = ChannelAccountStatus.Connected;
+            account.LastError = null;
+            // Keep secrets other than tokens (an API key entered earlier) when reconnecting.
+            var existing = account.EncryptedCredentials is null ? null : credentials.Read(account);
+            credentials.Write(account, existing?.WithTokens(connected.Tokens) ?? ChannelCredentials.FromTokens(connected.Tokens));
+            accounts.Add(account);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return [.. accounts.Select(a => a.Id)];
+    }
+
+    private static ConnectOutcome Failed(string message) => new($"/channels?error={Uri.EscapeDataString(message)}");
+}

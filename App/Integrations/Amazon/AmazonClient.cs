@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Amazon.Dto;
+
+namespace SellerPortal.Integrations.Amazon;
+
+/// <summary>
+/// The SP-API calls this portal makes, one method per operation, in the wire's own shapes. Each request is tagged
+/// with account, operation and retry-safety for the shared pipeline; the host comes from the account's region and
+/// environment. Feed documents are uploaded and downloaded through <see cref="DocumentsClientName"/>, which carries
+/// no Amazon token: the URLs are pre-signed storage URLs.
+/// </summary>
+public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IOptions<AmazonOptions> options)
+{
+    public const string DocumentsClientName = "Amazon.FeedDocuments";
+    private readonly AmazonOptions settings = options.Value;
+
+    public string MarketplaceId(ChannelAccountContext account) =>
+        account.Property("marketplace_id") ?? settings.Region(account.Region).DefaultMarketplaceId;
+
+    public static string SellerId(ChannelAccountContext account) =>
+        account.SellerId ?? account.ShopId ?? throw new ChannelValidationException(
+            ChannelKind.Amazon, "The Amazon account has no selling partner id; connect it again.", []);
+
+    // Orders API v0
+
+    public async Task<AmazonOrdersPayload> GetOrdersAsync(
+        ChannelAccountContext account, DateTime lastUpdatedAfterUtc, DateTime? lastUpdatedBeforeUtc, string? nextToken, int maxResults, CancellationToken ct)
+    {
+        var query = new List<string> { "MarketplaceIds=" + Esc(MarketplaceId(account)) };
+        if (nextToken is not null)
+        {
+            // With NextToken Amazon ignores the other filters, but MarketplaceIds stays required.
+            query.Add("NextToken=" + Esc(nextToken));
+        }
+        else
+        {
+            query.Add("LastUpdatedAfter=" + Esc(Iso(lastUpdatedAfterUtc)));
+            if (lastUpdatedBeforeUtc is { } before)
+            {
+                query.Add("LastUpdatedBefore=" + Esc(Iso(before)));
+            }
+
+            query.Add("MaxResultsPerPage=" + Math.Clamp(maxResults, 1, 100).ToString(CultureInfo.InvariantCulture));
+        }
+
+        var response = await SendAsync<AmazonPayloadResponse<AmazonOrdersPayload>>(
+            account, HttpMethod.Get, "/orders/v0/orders?" + string.Join('&', query), null, AmazonRateLimits.GetOrders, AmazonJson.Orders, ct);
+        return response?.Payload ?? new AmazonOrdersPayload();
+    }
+
+    public async Task<AmazonOrder?> GetOrderAsync(ChannelAccountContext account, string orderId, CancellationToken ct)
+    {
+        try
+        {
+            var response = await SendAsync<AmazonPayloadResponse<AmazonOrder>>(
+                account, HttpMethod.Get, $"/orders/v0/orders/{Esc(orderId)}", null, AmazonRateLimits.GetOrder, AmazonJson.Orders, ct);
+            return response?.Payload;
+        }
+        catch (ChannelNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>All items of an order, following NextToken.</summary>
+    public async Task<IReadOnlyList<AmazonOrderItem>> GetOrderItemsAsync(ChannelAccountContext account, string orderId, CancellationToken ct)
+    {
+        var items = new List<AmazonOrderItem>();
+        string? next = null;
+        do
+        {
+            var path = $"/orders/v0/orders/{Esc(orderId)}/orderItems" + (next is null ? "" : "?NextToken=" + Esc(next));
+            var response = await SendAsync<AmazonPayloadResponse<AmazonOrderItemsPayload>>(
+                account, HttpMethod.Get, path, null, AmazonRateLimits.GetOrderItems, AmazonJson.Orders, ct);
+            items.AddRange(response?.Payload?.OrderItems ?? []);
+            next = response?.Payload?.NextToken;
+        }
+        while (next is not null);
+
+        return items;
+    }
+
+    /// <summary>Not retry-safe: a second confirmation of the same package is refused or duplicated.</summary>
+    public Task ConfirmShipmentAsync(ChannelAccountContext account, string orderId, AmazonConfirmShipmentRequest body, CancellationToken ct) =>
+        SendAsync<JsonElement?>(account, HttpMethod.Post, $"/orders/v0/orders/{Esc(orderId)}/shipmentConfirmation",
+            JsonContent.Create(body, options: AmazonJson.Orders), AmazonRateLimits.ConfirmShipment, AmazonJson.Orders, ct);
+
+    // Listings Items API 2021-08-01
+
+    public async Task<ListingsItem?> GetListingsItemAsync(ChannelAccountContext account, string sku, CancellationToken ct)
+    {
+        try
+        {
+            return await SendAsync<ListingsItem>(account, HttpMethod.Get,
+                $"{ListingsPath(account, sku)}&includedData=summaries,attributes,issues,offers,fulfillmentAvailability",
+                null, AmazonRateLimits.GetListingsItem, AmazonJson.Web, ct);
+        }
+        catch (ChannelNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>PUT replaces the whole listing, so a repeat is harmless: retry-safe.</summary>
+    public async Task<ListingsItemSubmissionResponse> PutListingsItemAsync(ChannelAccountContext account, string sku, ListingsItemPutRequest body, CancellationToken ct) =>
+        (await SendAsync<ListingsItemSubmissionResponse>(account, HttpMethod.Put, ListingsPath(account, sku),
+            JsonContent.Create(body, options: AmazonJson.Web), AmazonRateLimits.PutListingsItem, AmazonJson.Web, ct, retrySafe: true))!;
+
+    /// <summary>Our patches are all "replace": repeating one gives the same result, so retry-safe.</summary>
+    public async Task<ListingsItemSubmissionResponse> PatchListingsItemAsync(ChannelAccountContext account, string sku, ListingsItemPatchRequest body, CancellationToken ct) =>
+        (await SendAsync<ListingsItemSubmissionResponse>(account, HttpMethod.Patch, ListingsPath(account, sku),
+            JsonContent.Create(body, options: AmazonJson.Web), AmazonRateLimits.PatchListingsItem, AmazonJson.Web, ct, retrySafe: true))!;
+
+    public async Task<ListingsItemSubmissionResponse> DeleteListingsItemAsync(ChannelAccountContext account, string sku, CancellationToken ct) =>
+        (await SendAsync<ListingsItemSubmissionResponse>(account, HttpMethod.Delete, ListingsPath(account, sku),
+            null, AmazonRateLimits.DeleteListingsItem, AmazonJson.Web, ct, retrySafe: true))!;
+
+    public async Task<ListingsSearchResponse> SearchListingsItemsAsync(ChannelAccountContext account, string? pageToken, int pageSize, CancellationToken ct)
+    {
+        var path = $"/listings/2021-08-01/items/{Esc(SellerId(account))}?marketplaceIds={Esc(MarketplaceId(account))}"
+            + $"&includedData=summaries,offers,fulfillmentAvailability&pageSize={Math.Clamp(pageSize, 1, 20)}"
+            + (pageToken is null ? "" : "&pageToken=" + Esc(pageToken));
+        return (await SendAsync<ListingsSearchResponse>(account, HttpMethod.Get, path, null, AmazonRateLimits.SearchListingsItems, AmazonJson.Web, ct))
+            ?? new ListingsSearchResponse();
+    }
+
+    // Catalog Items API 2022-04-01
+
+    /// <summary>Search by keywords, or by identifiers of one type (ASIN, EAN, UPC, ISBN, SKU).</summary>
+    public async Task<CatalogSearchResponse> SearchCatalogItemsAsync(
+        ChannelAccountContext account, string? keywords, IReadOnlyList<string>? identifiers, string? identifiersType, string? pageToken, CancellationToken ct)
+    {
+        var query = new List<string> { "marketplaceIds=" + Esc(MarketplaceId(account)), "includedData=summaries,identifiers", "pageSize=20" };
+        if (!string.IsNullOrWhiteSpace(keywords))
+        {
+            query.Add("keywords=" + Esc(keywords));
+        }
+
+        if (identifiers is { Count: > 0 })
+        {
+            query.Add("identifiers=" + Esc(string.Join(',', identifiers)));
+            query.Add("identifiersType=" + Esc(identifiersType ?? "ASIN"));
+            if (string.Equals(identifiersType, "SKU", StringComparison.OrdinalIgnoreCase))
+            {
+                query.Add("sellerId=" + Esc(SellerId(account)));
+            }
+        }
+
+        if (pageToken is not null)
+        {
+            query.Add("pageToken=" + Esc(pageToken));
+        }
+
+        return (await SendAsync<CatalogSearchResponse>(account, HttpMethod.Get, "/catalog/2022-04-01/items?" + string.Join('&', query),
+            null, AmazonRateLimits.SearchCatalogItems, AmazonJson.Web, ct)) ?? new CatalogSearchResponse();
+    }
+
+    // Feeds API 2021-06-30
+
+    public async Task<CreateFeedDocumentResponse> CreateFeedDocumentAsync(ChannelAccountContext account, string contentType, CancellationToken ct) =>
+        (await SendAsync<CreateFeedDocumentResponse>(account, HttpMethod.Post, "/feeds/2021-06-30/documents",
+            JsonContent.Create(new CreateFeedDocumentRequest(contentType), options: AmazonJson.Web), AmazonRateLimits.CreateFeedDocument, AmazonJson.Web, ct))!;
+
+    /// <summary>PUTs the content to the pre-signed URL; no SP-API token may travel to the storage host.</summary>
+    public async Task UploadFeedDocumentAsync(string url, string contentType, string content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, url)
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(content)),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var response = await clients.CreateClient(DocumentsClientName).SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ChannelServerException(ChannelKind.Amazon,
+                $"Amazon feed document upload failed with HTTP {(int)response.StatusCode}.", httpStatus: (int)response.StatusCode);
+        }
+    }
+
+    public async Task<CreateFeedResponse> CreateFeedAsync(ChannelAccountContext account, CreateFeedRequest body, CancellationToken ct) =>
+        (await SendAsync<CreateFeedResponse>(account, HttpMethod.Post, "/feeds/2021-06-30/feeds",
+            JsonContent.Create(body, options: AmazonJson.Web), AmazonRateLimits.CreateFeed, AmazonJson.Web, ct))!;
+
+    public async Task<AmazonFeed> GetFeedAsync(ChannelAccountContext account, string feedId, CancellationToken ct) =>
+        (await SendAsync<AmazonFeed>(account, HttpMethod.Get, $"/feeds/2021-06-30/feeds/{Esc(feedId)}",
+            null, AmazonRateLimits.GetFeed, AmazonJson.Web, ct))!;
+
+    public async Task<FeedDocument> GetFeedDocumentAsync(ChannelAccountContext account, string feedDocumentId, CancellationToken ct) =>
+        (await SendAsync<FeedDocument>(account, HttpMethod.Get, $"/feeds/2021-06-30/documents/{Esc(feedDocumentId)}",
+            null, AmazonRateLimits.GetFeedDocument, AmazonJson.Web, ct))!;
+
+    public async Task<string> DownloadDocumentAsync(string url, CancellationToken ct)
+    {
+        using var response = await clients.CreateClient(DocumentsClientName).GetAsync(url, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ChannelServerException(ChannelKind.Amazon,
+                $"Amazon report download failed with HTTP {(int)response.StatusCode}.", httpStatus: (int)response.StatusCode);
+        }
+
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
+    private string ListingsPath(ChannelAccountContext account, string sku) =>
+        $"/listings/2021-08-01/items/{Esc(SellerId(account))}/{Esc(sku)}?marketplaceIds={Esc(MarketplaceId(account))}";
+
+    private async Task<T?> SendAsync<T>(
+        ChannelAccountContext account, HttpMethod method, string pathAndQuery, HttpContent? content, string operation,
+        JsonSerializerOptions json, CancellationToken ct, bool retrySafe = false)
+    {
+        var baseUrl = settings.ApiBaseUrl(account.Region, account.Environment).ToString().TrimEnd('/');
+        using var request = new HttpRequestMessage(method, baseUrl + pathAndQuery) { Content = content }
+            .For(account, operation, retrySafe);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ChannelNetworkException(ChannelKind.Amazon, $"Amazon {operation}: no answer ({ex.Message}).", ex);
+        }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new ChannelNetworkException(ChannelKind.Amazon, $"Amazon {operation}: timed out.", ex);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await AmazonErrors.FromResponseAsync(response, operation, ct);
+            }
+
+            if (response.Content.Headers.ContentLength == 0 || response.StatusCode == System.Net.HttpStatusCode.NoContent)
+            {
+                return default;
+            }
+
+            var text = await response.Content.ReadAsStringAsync(ct);
+            return string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, json);
+        }
+    }
+
+    private static string Esc(string value) => Uri.EscapeDataString(value);
+
+    private static string Iso(DateTime utc) =>
+        (utc.Kind == DateTimeKind.Local ? utc.ToUniversalTime() : utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+namespace SellerPortal.Integrations.Amazon;
+
+/// <summary>A token bucket: <see cref="RatePerSecond"/> restores, <see cref="Burst"/> is the bucket size.</summary>
+public sealed record AmazonRateLimit(double RatePerSecond, int Burst);
+
+/// <summary>
+/// SP-API's published per-operation default limits (amazon-sp-api.md, "Errors and limits"). The operation names are the
+/// ones this client puts on each request (<see cref="Abstractions.ChannelRequestOptions.Operation"/>), so the shared rate
+/// limiter and the emulator read the same table. getOrders is by far the slowest: one call a minute after a burst of 20.
+/// </summary>
+public static class AmazonRateLimits
+{
+    public const string GetOrders = "getOrders";
+    public const string GetOrder = "getOrder";
+    public const string GetOrderItems = "getOrderItems";
+    public const string ConfirmShipment = "confirmShipment";
+    public const string GetListingsItem = "getListingsItem";
+    public const string PutListingsItem = "putListingsItem";
+    public const string PatchListingsItem = "patchListingsItem";
+    public const string DeleteListingsItem = "deleteListingsItem";
+    public const string SearchListingsItems = "searchListingsItems";
+    public const string SearchCatalogItems = "searchCatalogItems";
+    public const string GetCatalogItem = "getCatalogItem";
+    public const string CreateFeedDocument = "createFeedDocument";
+    public const string CreateFeed = "createFeed";
+    public const string GetFeed = "getFeed";
+    public const string GetFeedDocument = "getFeedDocument";
+
+    public static IReadOnlyDictionary<string, AmazonRateLimit> Published { get; } = new Dictionary<string, AmazonRateLimit>
+    {
+        [GetOrders] = new(0.0167, 20),
+        [GetOrder] = new(0.5, 30),
+        [GetOrderItems] = new(0.5, 30),
+        [ConfirmShipment] = new(2, 10),
+        [GetListingsItem] = new(5, 10),
+        [PutListingsItem] = new(5, 10),
+        [PatchListingsItem] = new(5, 5),
+        [DeleteListingsItem] = new(5, 5),
+        [SearchListingsItems] = new(5, 5),
+        [SearchCatalogItems] = new(2, 2),
+        [GetCatalogItem] = new(2, 2),
+        [CreateFeedDocument] = new(0.5, 15),
+        [CreateFeed] = new(0.0083, 15),
+        [GetFeed] = new(2, 15),
+        // Not in the notes' table; Amazon documents getFeedDocument at the same 0.0222/10 class. Confirm before relying on it.
+        [GetFeedDocument] = new(0.0222, 10),
+    };
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+
+namespace SellerPortal.Integrations.Amazon;
+
+public static class AmazonServiceCollectionExtensions
+{
+    /// <summary>
+    /// Amazon SP-API: options, the token handler, the typed client and the connector contract. Needs an
+    /// <see cref="IAccessTokenSource"/> (Integrations/Common's token service in the app).
+    /// </summary>
+    /// <param name="pipeline">
+    /// The place for the shared HTTP pipeline (rate limiter, resilience, call log):
+    /// <c>builder.AddAmazon(http => http.AddChannelPipeline(ChannelKind.Amazon, limits))</c>. It runs before the token
+    /// handler is added, so it sits outside it and every retry fetches the token again.
+    /// </param>
+    public static IHostApplicationBuilder AddAmazon(this IHostApplicationBuilder builder, Action<IHttpClientBuilder>? pipeline = null)
+    {
+        builder.Services.AddOptions<AmazonOptions>()
+            .BindConfiguration(AmazonOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Regions.ContainsKey(o.DefaultRegion), "Channels:Amazon:DefaultRegion must name a configured region.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddTransient<AmazonAccessTokenHandler>();
+
+        var http = builder.Services.AddHttpClient<AmazonClient>();
+        pipeline?.Invoke(http);
+        http.AddHttpMessageHandler<AmazonAccessTokenHandler>();
+
+        // Login with Amazon and the pre-signed feed document URLs: no SP-API token on these.
+        builder.Services.AddHttpClient(AmazonAuthorization.LwaClientName);
+        builder.Services.AddHttpClient(AmazonClient.DocumentsClientName);
+
+        builder.Services.AddTransient<AmazonAuthorization>();
+        builder.Services.AddTransient<AmazonConnector>();
+        builder.Services.AddTransient<IChannelAuthorization>(sp => sp.GetRequiredService<AmazonAuthorization>());
+        builder.Services.AddTransient<IChannelConnector>(sp => sp.GetRequiredService<AmazonConnector>());
+        builder.Services.AddKeyedTransient<IChannelAuthorization>(ChannelKind.Amazon, (sp, _) => sp.GetRequiredService<AmazonAuthorization>());
+        builder.Services.AddKeyedTransient<IChannelConnector>(ChannelKind.Amazon, (sp, _) => sp.GetRequiredService<AmazonConnector>());
+        return builder;
+    }
+}

@@ -1,0 +1,18 @@
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+
+namespace SellerPortal.Integrations.Common;
+
+/// <summary>
+/// Outermost of the channel pipeline: waits for the account's permit before the call (and its retries) go out.
+/// Requests without an account (token endpoints) share one app-wide bucket.
+/// </summary>
+public sealed class ChannelRateLimitHandler(ChannelRateLimiters limiters, ChannelKind channel, ChannelRateLimits limits) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Options.TryGetValue(ChannelRequestOptions.Account, out var account);
+        using var lease = await limiters.AcquireAsync(channel, limits, account, cancellationToken);
+        return await base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+
+namespace SellerPortal.Integrations.Common;
+
+/// <summary>
+/// The token lifecycle of every OAuth channel in one place: hands out the cached access token, refreshes it
+/// <see cref="RefreshAhead"/> before expiry and once after a 401, one refresh at a time per account (single-flight),
+/// and persists the rotated refresh token with the new expiries in the same SaveChanges as the account update.
+/// A refresh token the channel rejects for good marks the account NeedsReauth.
+/// </summary>
+public sealed class ChannelTokenService(
+    IDbContextFactory<AppDbContext> contexts,
+    ChannelCredentialStore store,
+    IEnumerable<IChannelAuthorization> authorizations,
+    TimeProvider clock,
+    ILogger<ChannelTokenService> logger) : IAccessTokenSource
+{
+    /// <summary>Refresh this long before the access token expires, so a call never leaves with a token about to lapse.</summary>
+    public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<int, TokenSet> cache = new();
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> gates = new();
+
+    public async Task<string> GetAccessTokenAsync(ChannelAccountContext account, CancellationToken ct)
+    {
+        if (cache.TryGetValue(account.AccountId, out var cached) && !IsDue(cached))
+        {
+            return cached.AccessToken;
+        }
+
+        var gate = gates.GetOrAdd(account.AccountId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            // Double-check: whoever held the gate before us may have refreshed already.
+            if (cache.TryGetValue(account.AccountId, out cached) && !IsDue(cached))
+            {
+                return cached.AccessToken;
+            }
+
+            var current = await LoadTokensAsync(account, ct);
+            if (!IsDue(current))
+            {
+                cache[account.AccountId] = current;
+                return current.AccessToken;
+            }
+
+            return (await RefreshAsync(account, current, ct)).AccessToken;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<string> RefreshAfterRejectionAsync(ChannelAccountContext account, string rejectedToken, CancellationToken ct)
+    {
+        var gate = gates.GetOrAdd(account.AccountId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            var current = await LoadTokensAsync(account, ct);
+            if (!string.Equals(current.AccessToken, rejectedToken, StringComparison.Ordinal) && !IsDue(current))
+            {
+                // Another caller already replaced the rejected token.
+                cache[account.AccountId] = current;
+                return current.AccessToken;
+            }
+
+            return (await RefreshAsync(account, current, ct)).AccessToken;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Drops the cached token of an account whose credentials changed elsewhere (reconnected, disconnected).</summary>
+    public void Forget(int accountId) => cache.TryRemove(accountId, out _);
+
+    private bool IsDue(TokenSet tokens) => tokens.AccessTokenExpiresUtc - clock.GetUtcNow().UtcDateTime <= RefreshAhead;
+
+    private async Task<TokenSet> LoadTokensAsync(ChannelAccountContext account, CancellationToken ct)
+    {
+        var credentials = await store.LoadAsync(account.AccountId, ct);
+        return credentials?.Tokens
+            ?? throw new ChannelAuthException(account.Channel, "This account is not connected. Connect it again on the Channels page.",
+                requiresReauthorization: true);
+    }
+
+    private async Task<TokenSet> RefreshAsync(ChannelAccountContext account, TokenSet current, CancellationToken ct)
+    {
+        var authorization = authorizations.FirstOrDefault(a => a.Channel == account.Channel)
+            ?? throw new InvalidOperationException($"No IChannelAuthorization is registered for {account.Channel}.");
+        if (current.RefreshToken is null)
+        {
+            await MarkNeedsReauthAsync(account.AccountId, "The access token expired and the channel gave no refresh token.", ct);
+            throw new ChannelAuthException(account.Channel, "The access token expired and cannot be refreshed. Connect the account again.",
+                requiresReauthorization: true);
+        }
+
+        TokenSet fresh;
+        try
+        {
+            fresh = await authorization.RefreshAsync(account, current, ct);
+        }
+        catch (ChannelAuthException ex) when (ex.RequiresReauthorization)
+        {
+            // Another app instance (SQL Server, several nodes) may have rotated the refresh token under us:
+            // then the stored one is newer and good, and the account is fine.
+            var stored = (await store.LoadAsync(account.AccountId, ct))?.Tokens;
+            if (stored is not null && stored.RefreshToken != current.RefreshToken && !IsDue(stored))
+            {
+                cache[account.AccountId] = stored;
+                return stored;
+            }
+
+            logger.LogWarning("Refresh token of {Channel} account {AccountId} was rejected ({ErrorCode}); the account needs reconnecting.",
+                account.Channel, account.AccountId, ex.ErrorCode);
+            cache.TryRemove(account.AccountId, out _);
+            await MarkNeedsReauthAsync(account.AccountId, ex.Message, ct);
+            throw;
+        }
+
+        // Some channels rotate the refresh token, some keep it: never lose the one we have.
+        if (fresh.RefreshToken is null)
+        {
+            fresh = fresh with { RefreshToken = current.RefreshToken, RefreshTokenExpiresUtc = current.RefreshTokenExpiresUtc };
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var row = await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId, ct);
+            var credentials = store.Read(row) ?? ChannelCredentials.FromTokens(fresh);
+            store.Write(row, credentials.WithTokens(fresh));
+            if (row.Status is ChannelAccountStatus.NeedsReauth or ChannelAccountStatus.Error)
+            {
+                row.Status = ChannelAccountStatus.Connected;
+            }
+
+            row.LastError = null;
+            await db.SaveChangesAsync(ct);
+        }
+
+        cache[account.AccountId] = fresh;
+        logger.LogInformation("Refreshed the access token of {Channel} account {AccountId}; it now expires {ExpiresUtc:O}.",
+            account.Channel, account.AccountId, fresh.AccessTokenExpiresUtc);
+        return fresh;
+    }
+
+    private async Task MarkNeedsReauthAsync(int accountId, string error, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.ChannelAccounts.SingleOrDefaultAsync(a => a.Id == accountId, ct);
+        if (row is null)
+        {
+            return;
+        }
+
+        row.Status = ChannelAccountStatus.NeedsReauth;
+        row.LastError = error.Length > 2000 ? error[..2000] : error;
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,30 @@
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Amazon;
+using SellerPortal.Integrations.Common;
+using SellerPortal.Integrations.Ebay;
+using SellerPortal.Integrations.TikTokShop;
+
+namespace SellerPortal.Integrations;
+
+public static class IntegrationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The shared channel framework and every marketplace. Each typed client gets the shared pipeline (rate limit,
+    /// retries, breaker, call log) outside its own signing or token handler, so every attempt is signed afresh.
+    /// </summary>
+    public static IHostApplicationBuilder AddIntegrations(this IHostApplicationBuilder builder)
+    {
+        builder.AddIntegrationsCommon();
+        builder.AddAmazon(http => http.AddChannelPipeline(ChannelKind.Amazon, ChannelRateLimits.For(ChannelKind.Amazon)));
+        builder.AddEbay(http => http.AddChannelPipeline(ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay)));
+        builder.AddTikTokShop(http => http.AddChannelPipeline(ChannelKind.TikTokShop, ChannelRateLimits.For(ChannelKind.TikTokShop)));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapIntegrations(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapChannelEndpoints();
+        endpoints.MapEbayDeletionChallenge();
+        return endpoints;
+    }
+}

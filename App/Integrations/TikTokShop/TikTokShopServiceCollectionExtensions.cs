@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+
+namespace SellerPortal.Integrations.TikTokShop;
+
+public static class TikTokShopServiceCollectionExtensions
+{
+    /// <summary>
+    /// TikTok Shop: options, the signing handler, the typed client, and the connector, authorization and webhook
+    /// verifier (as enumerables and keyed by <see cref="ChannelKind.TikTokShop"/>). Needs an
+    /// <see cref="IAccessTokenSource"/> (Integrations/Common's token service in the app) to send signed calls.
+    /// </summary>
+    /// <param name="pipeline">
+    /// The place for the shared HTTP pipeline (rate limiter, resilience, call log):
+    /// <c>builder.AddTikTokShop(http => http.AddChannelPipeline(ChannelKind.TikTokShop, limits))</c>. It runs before the
+    /// signing handler is added, so it sits outside it and every retry is signed again with a fresh timestamp and token.
+    /// </param>
+    public static IHostApplicationBuilder AddTikTokShop(this IHostApplicationBuilder builder, Action<IHttpClientBuilder>? pipeline = null)
+    {
+        var services = builder.Services;
+        var options = services.AddOptions<TikTokShopOptions>()
+            .BindConfiguration(TikTokShopOptions.SectionName)
+            .ValidateDataAnnotations();
+        // Validated at start only where the section is configured, so an install without TikTok still starts.
+        if (builder.Configuration.GetSection(TikTokShopOptions.SectionName).Exists())
+        {
+            options.ValidateOnStart();
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        // A factory registration: the token source comes from Integrations/Common, and Development's
+        // ValidateOnBuild must not refuse to start a host that registers TikTok before (or without) it.
+        services.TryAddTransient(sp => new TikTokShopSigningHandler(
+            sp.GetRequiredService<IAccessTokenSource>(),
+            sp.GetRequiredService<IOptionsMonitor<TikTokShopOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+
+        var api = services.AddHttpClient<TikTokShopClient>(TikTokShopClient.HttpClientName);
+        pipeline?.Invoke(api);
+        api.AddHttpMessageHandler<TikTokShopSigningHandler>();
+
+        // The token host: unsigned, app_secret in the query (TikTok's protocol); its calls carry no account.
+        services.AddHttpClient(TikTokShopAuthorization.TokenClientName);
+
+        services.TryAddTransient<TikTokShopConnector>();
+        services.TryAddTransient<TikTokShopAuthorization>();
+        services.TryAddSingleton<TikTokShopWebhookVerifier>();
+        services.AddTransient<IChannelConnector>(sp => sp.GetRequiredService<TikTokShopConnector>());
+        services.AddTransient<IChannelAuthorization>(sp => sp.GetRequiredService<TikTokShopAuthorization>());
+        services.AddSingleton<IChannelWebhookVerifier>(sp => sp.GetRequiredService<TikTokShopWebhookVerifier>());
+        services.AddKeyedTransient<IChannelConnector>(ChannelKind.TikTokShop, (sp, _) => sp.GetRequiredService<TikTokShopConnector>());
+        services.AddKeyedTransient<IChannelAuthorization>(ChannelKind.TikTokShop, (sp, _) => sp.GetRequiredService<TikTokShopAuthorization>());
+        services.AddKeyedSingleton<IChannelWebhookVerifier>(ChannelKind.TikTokShop, (sp, _) => sp.GetRequiredService<TikTokShopWebhookVerifier>());
+        return builder;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SellerPortal.Integrations.Amazon;
+using SellerPortal.Integrations.Amazon.Dto;
+using SellerPortal.Sandbox.Common;
+using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
+
+namespace SellerPortal.Sandbox.Amazon;
+
+/// <summary>The emulator's own control API (not Amazon's): generate orders, set faults, mint tokens, read counters.</summary>
+internal static class AmazonSandboxControl
+{
+    public static void Map(RouteGroupBuilder amazon)
+    {
+        var control = amazon.MapGroup("/_control");
+        control.MapPost("/orders", GenerateOrdersAsync);
+        control.MapGet("/faults", (SandboxFaults faults) => Results.Json(faults.For(Channel)));
+        control.MapPost("/faults", (FaultSettings settings, SandboxFaults faults, int? queue429, int? queue5xx) =>
+        {
+            faults.Set(Channel, settings);
+            if (queue429 is > 0)
+            {
+                faults.Queue429(Channel, queue429.Value);
+            }
+
+            if (queue5xx is > 0)
+            {
+                faults.Queue5xx(Channel, queue5xx.Value);
+            }
+
+            return Results.Json(faults.For(Channel));
+        });
+        control.MapDelete("/faults", (SandboxFaults faults, AmazonSandboxRateLimiter limiter) =>
+        {
+            faults.Reset(Channel);
+            limiter.Reset();
+            return Results.NoContent();
+        });
+        control.MapPost("/refresh-tokens", MintRefreshTokenAsync);
+        control.MapPost("/expire-access-tokens", ExpireAccessTokensAsync);
+        control.MapGet("/stats", async (SandboxStore store) => Results.Json(new
+        {
+            feeds = await store.GetAsync<int?>(Channel, Stats, "feeds") ?? 0,
+            orders = await store.CountAsync(Channel, Orders),
+            listings = await store.CountAsync(Channel, Listings),
+        }));
+    }
+
+    /// <summary>Body: <c>{"count":250,"skus":["A","B"],"status":"Unshipped","marketplaceId":"ATVPDKIKX0DER","unitPrice":"19.99","currency":"USD"}</c>.</summary>
+    private static async Task<IResult> GenerateOrdersAsync(GenerateOrders request, SandboxStore store, TimeProvider time, IOptions<AmazonSandboxOptions> options)
+    {
+        if (request.Count is < 1 or > 10_000 || request.Skus is not { Count: > 0 })
+        {
+            return Results.BadRequest(new { error = "count (1..10000) and skus are required." });
+        }
+
+        var seller = request.SellerId ?? options.Value.SellerId;
+        var marketplace = request.MarketplaceId ?? "ATVPDKIKX0DER";
+        var currency = request.Currency ?? AmazonMapper.CurrencyOf(marketplace);
+        var unit = AmazonMapper.ParseDecimal(request.UnitPrice ?? "19.99");
+        // Spread over the past half hour, all older than the two minutes getOrders holds back.
+        var start = time.GetUtcNow().UtcDateTime.AddMinutes(-30);
+        var ids = new List<string>(request.Count);
+        for (var i = 0; i < request.Count; i++)
+        {
+            var id = $"902-{Random.Shared.Next(1_000_000, 9_999_999)}-{Random.Shared.Next(1_000_000, 9_999_999)}";
+            var updated = start.AddMilliseconds(i * 500);
+            var quantity = 1 + (i % 3);
+            var sku = request.Skus[i % request.Skus.Count];
+            var status = request.Status ?? "Unshipped";
+            var line = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
+            var order = new AmazonOrder
+            {
+                AmazonOrderId = id,
+                PurchaseDate = AmazonMapper.FormatUtc(updated.AddHours(-1)),
+                LastUpdateDate = AmazonMapper.FormatUtc(updated),
+                OrderStatus = status,
+                FulfillmentChannel = "MFN",
+                SalesChannel = "Amazon.com",
+                OrderTotal = status == "Canceled" ? null : new AmazonMoney(currency, line),
+                NumberOfItemsShipped = 0,
+                NumberOfItemsUnshipped = quantity,
+                MarketplaceId = marketplace,
+                IsPrime = i % 5 == 0,
+                EarliestShipDate = AmazonMapper.FormatUtc(updated.AddHours(12)),
+                LatestShipDate = AmazonMapper.FormatUtc(updated.AddDays(2)),
+                ShippingAddress = new AmazonAddress
+                {
+                    Name = $"Sandbox Buyer {i + 1}", AddressLine1 = $"{100 + i} Terry Ave N", City = "Seattle",
+                    StateOrRegion = "WA", PostalCode = "98109", CountryCode = "US",
+                },
+                BuyerInfo = new AmazonBuyerInfo($"buyer{i + 1}@marketplace.amazon.com"),
+            };
+            var item = new AmazonOrderItem
+            {
+                ASIN = "B0SANDBOX01",
+                SellerSKU = sku,
+                OrderItemId = Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999).ToString(CultureInfo.InvariantCulture),
+                Title = $"Sandbox item {sku}",
+                QuantityOrdered = quantity,
+                QuantityShipped = 0,
+                ItemPrice = new AmazonMoney(currency, line),
+                ItemTax = new AmazonMoney(currency, "0.00"),
+            };
+            await store.PutAsync(Channel, Orders, id, new SandboxOrder(seller, order, [item], []), new DateTimeOffset(updated).ToUnixTimeMilliseconds());
+            ids.Add(id);
+        }
+
+        return Results.Json(new { created = ids.Count, orderIds = ids });
+    }
+
+    /// <summary>A refresh token as Seller Central hands one out for self-authorization.</summary>
+    private static async Task<IResult> MintRefreshTokenAsync(SandboxStore store, IOptions<AmazonSandboxOptions> options)
+    {
+        var token = "Atzr|" + AmazonSandboxAuth.Token(48);
+        await store.PutAsync(Channel, RefreshTokens, token, new SandboxRefreshToken(token, options.Value.ClientId, options.Value.SellerId, false));
+        return Results.Json(new { refresh_token = token, selling_partner_id = options.Value.SellerId });
+    }
+
+    private static async Task<IResult> ExpireAccessTokensAsync(SandboxStore store)
+    {
+        var tokens = await store.ListAsync<SandboxAccessToken>(Channel, AccessTokens);
+        foreach (var token in tokens)
+        {
+            await store.PutAsync(Channel, AccessTokens, token.Id, token.Document with { ExpiresUtc = DateTime.UnixEpoch });
+        }
+
+        return Results.Json(new { expired = tokens.Count });
+    }
+
+    internal sealed record GenerateOrders(int Count, IReadOnlyList<string> Skus, string? Status = null, string? MarketplaceId = null,
+        string? SellerId = null, string? UnitPrice = null, string? Currency = null);
+}

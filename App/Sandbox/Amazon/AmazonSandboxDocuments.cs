@@ -1,0 +1,37 @@
+using System.Text.Json;
+using SellerPortal.Integrations.Amazon.Dto;
+
+namespace SellerPortal.Sandbox.Amazon;
+
+// What the Amazon emulator keeps in the SandboxStore (channel "amazon").
+
+internal sealed record SandboxAuthCode(string Code, string ClientId, string SellerId, string? RedirectUri, DateTime ExpiresUtc, bool Used);
+
+internal sealed record SandboxRefreshToken(string Token, string ClientId, string SellerId, bool Revoked);
+
+internal sealed record SandboxAccessToken(string Token, string SellerId, DateTime ExpiresUtc);
+
+internal sealed record SandboxOrder(string SellerId, AmazonOrder Order, List<AmazonOrderItem> Items, List<SandboxShipment> Shipments);
+
+internal sealed record SandboxShipment(string CarrierCode, string TrackingNumber, string ShipDate, IReadOnlyList<AmazonConfirmShipmentItem> Items);
+
+internal sealed record SandboxListing(
+    string SellerId, string Sku, string MarketplaceId, string ProductType, string Asin,
+    Dictionary<string, JsonElement> Attributes, DateTime CreatedUtc, DateTime UpdatedUtc);
+
+internal sealed record SandboxFeedDocument(string Id, string SellerId, string ContentType, string Signature, DateTime UrlExpiresUtc, string? Content);
+
+internal sealed record SandboxFeed(string SellerId, AmazonFeed Feed, string InputFeedDocumentId);
+
+internal static class AmazonSandboxCollections
+{
+    public const string Channel = "amazon";
+    public const string AuthCodes = "auth_codes";
+    public const string RefreshTokens = "refresh_tokens";
+    public const string AccessTokens = "access_tokens";
+    public const string Orders = "orders";
+    public const string Listings = "listings";
+    public const string Documents = "feed_documents";
+    public const string Feeds = "feeds";
+    public const string Stats = "stats";
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using SellerPortal.Integrations.Amazon.Dto;
+using SellerPortal.Sandbox.Common;
+using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
+
+namespace SellerPortal.Sandbox.Amazon;
+
+/// <summary>
+/// What every emulated SP-API call passes before its handler, in the real service's order: injected faults, the
+/// <c>x-amz-access-token</c> check (403 Unauthorized for a missing, unknown or expired token), then the operation's
+/// token bucket (429 QuotaExceeded with <c>x-amzn-RateLimit-Limit</c>). Every answer carries <c>x-amzn-RequestId</c>.
+/// </summary>
+internal static class AmazonSandboxGate
+{
+    public const string SellerItem = "amazon.sellerId";
+
+    public static RouteHandlerBuilder Operation(this RouteHandlerBuilder route, string operation) =>
+        route.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+            var faults = http.RequestServices.GetRequiredService<SandboxFaults>();
+            var settings = faults.For(Channel);
+            if (settings.LatencyMs > 0)
+            {
+                await Task.Delay(settings.LatencyMs, http.RequestAborted);
+            }
+
+            switch (faults.Next(Channel))
+            {
+                case FaultDecision.Hang:
+                    await Task.Delay(Timeout.Infinite, http.RequestAborted);
+                    return Results.Empty;
+                case FaultDecision.DropConnection:
+                    http.Abort();
+                    return Results.Empty;
+                case FaultDecision.TooManyRequests:
+                    return QuotaExceeded(http, Integrations.Amazon.AmazonRateLimits.Published.GetValueOrDefault(operation)?.RatePerSecond ?? 1);
+                case FaultDecision.ServerError:
+                    return Error(500, "InternalFailure", "We encountered an internal error. Please try again.");
+            }
+
+            var token = http.Request.Headers["x-amz-access-token"].ToString();
+            if (string.IsNullOrEmpty(token))
+            {
+                return Error(403, "Unauthorized", "Access to requested resource is denied.", "The access token you provided is revoked, malformed or invalid.");
+            }
+
+            var store = http.RequestServices.GetRequiredService<SandboxStore>();
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            var access = await store.GetAsync<SandboxAccessToken>(Channel, AccessTokens, token, http.RequestAborted);
+            if (access is null)
+            {
+                return Error(403, "Unauthorized", "Access to requested resource is denied.", "The access token you provided is revoked, malformed or invalid.");
+            }
+
+            if (access.ExpiresUtc <= time.GetUtcNow().UtcDateTime)
+            {
+                return Error(403, "Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired.");
+            }
+
+            var limiter = http.RequestServices.GetRequiredService<AmazonSandboxRateLimiter>();
+            var admitted = limiter.TryAcquire(access.SellerId, operation, out var limit);
+            http.Response.Headers["x-amzn-RateLimit-Limit"] = limit.RatePerSecond.ToString(CultureInfo.InvariantCulture);
+            if (!admitted && settings.RateLimitsEnabled)
+            {
+                return QuotaExceeded(http, limit.RatePerSecond);
+            }
+
+            http.Items[SellerItem] = access.SellerId;
+            return await next(context);
+        });
+
+    public static string Seller(this HttpContext http) => (string)http.Items[SellerItem]!;
+
+    public static IResult Error(int status, string code, string message, string details = "") =>
+        Results.Json(new AmazonErrorResponse([new AmazonError(code, message, details)]), statusCode: status);
+
+    private static IResult QuotaExceeded(HttpContext http, double rate)
+    {
+        http.Response.Headers["x-amzn-RateLimit-Limit"] = rate.ToString(CultureInfo.InvariantCulture);
+        return Error(429, "QuotaExceeded", "You exceeded your quota for the requested resource.");
+    }
+}

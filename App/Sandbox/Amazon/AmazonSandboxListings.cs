@@ -1,0 +1,352 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SellerPortal.Integrations.Amazon;
+using SellerPortal.Integrations.Amazon.Dto;
+using SellerPortal.Sandbox.Common;
+using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
+using static SellerPortal.Sandbox.Amazon.AmazonSandboxGate;
+
+namespace SellerPortal.Sandbox.Amazon;
+
+/// <summary>Listings Items API 2021-08-01 and Catalog Items API 2022-04-01.</summary>
+internal static class AmazonSandboxListings
+{
+    private static readonly CatalogItem[] BuiltInCatalog =
+    [
+        Catalog("B0SANDBOX01", "Premium 9-Pocket Card Binder, Black", "Vault X"),
+        Catalog("B0SANDBOX02", "Front Brake Pads for 2009-2014 Ford F-150", "StopRight"),
+        Catalog("B0SANDBOX03", "Stainless Steel Water Bottle 750 ml", "Hydra"),
+    ];
+
+    public static void Map(RouteGroupBuilder amazon)
+    {
+        const string item = "/listings/2021-08-01/items/{sellerId}/{sku}";
+        amazon.MapGet(item, GetAsync).Operation(AmazonRateLimits.GetListingsItem);
+        amazon.MapPut(item, PutAsync).Operation(AmazonRateLimits.PutListingsItem);
+        amazon.MapPatch(item, PatchAsync).Operation(AmazonRateLimits.PatchListingsItem);
+        amazon.MapDelete(item, DeleteAsync).Operation(AmazonRateLimits.DeleteListingsItem);
+        amazon.MapGet("/listings/2021-08-01/items/{sellerId}", SearchAsync).Operation(AmazonRateLimits.SearchListingsItems);
+        amazon.MapGet("/catalog/2022-04-01/items", SearchCatalogAsync).Operation(AmazonRateLimits.SearchCatalogItems);
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, string sellerId, string sku, SandboxStore store)
+    {
+        if (Check(http, sellerId) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var listing = await store.GetAsync<SandboxListing>(Channel, Listings, Key(sellerId, sku));
+        return listing is null
+            ? Error(404, "NOT_FOUND", $"SKU '{sku}' not found in marketplace {http.Request.Query["marketplaceIds"]}")
+            : Results.Json(ToItem(listing), AmazonJson.Web);
+    }
+
+    private static async Task<IResult> PutAsync(HttpContext http, string sellerId, string sku, SandboxStore store, TimeProvider time)
+    {
+        if (Check(http, sellerId) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var body = await ReadAsync<ListingsItemPutRequest>(http);
+        if (body is null || string.IsNullOrEmpty(body.ProductType) || body.Attributes is null)
+        {
+            return Error(400, "InvalidInput", "productType and attributes are required.");
+        }
+
+        var issues = Validate(body.Attributes, requireListing: body.Requirements is null or "LISTING");
+        if (issues.Count > 0)
+        {
+            return Results.Json(Submission(sku, issues), AmazonJson.Web);
+        }
+
+        var existing = await store.GetAsync<SandboxListing>(Channel, Listings, Key(sellerId, sku));
+        var now = time.GetUtcNow().UtcDateTime;
+        var listing = new SandboxListing(sellerId, sku, Marketplace(http), body.ProductType,
+            existing?.Asin ?? "B0" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Key(sellerId, sku))))[..8],
+            body.Attributes, existing?.CreatedUtc ?? now, now);
+        await store.PutAsync(Channel, Listings, Key(sellerId, sku), listing);
+        return Results.Json(Submission(sku, []), AmazonJson.Web);
+    }
+
+    private static async Task<IResult> PatchAsync(HttpContext http, string sellerId, string sku, SandboxStore store, TimeProvider time)
+    {
+        if (Check(http, sellerId) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var body = await ReadAsync<ListingsItemPatchRequest>(http);
+        if (body is null || string.IsNullOrEmpty(body.ProductType) || body.Patches is not { Count: > 0 })
+        {
+            return Error(400, "InvalidInput", "productType and patches are required.");
+        }
+
+        var listing = await store.GetAsync<SandboxListing>(Channel, Listings, Key(sellerId, sku));
+        if (listing is null)
+        {
+            return Error(404, "NOT_FOUND", $"SKU '{sku}' not found in marketplace {Marketplace(http)}");
+        }
+
+        var (patched, issues) = ApplyPatches(listing, body.Patches, time.GetUtcNow().UtcDateTime);
+        if (issues.Count == 0)
+        {
+            await store.PutAsync(Channel, Listings, Key(sellerId, sku), patched);
+        }
+
+        return Results.Json(Submission(sku, issues), AmazonJson.Web);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext http, string sellerId, string sku, SandboxStore store)
+    {
+        if (Check(http, sellerId) is { } rejected)
+        {
+            return rejected;
+        }
+
+        return await store.DeleteAsync(Channel, Listings, Key(sellerId, sku))
+            ? Results.Json(Submission(sku, []), AmazonJson.Web)
+            : Error(404, "NOT_FOUND", $"SKU '{sku}' not found in marketplace {Marketplace(http)}");
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext http, string sellerId, SandboxStore store)
+    {
+        if (Check(http, sellerId) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var pageSize = 10;
+        if (http.Request.Query["pageSize"].ToString() is { Length: > 0 } ps && (!int.TryParse(ps, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 20))
+        {
+            return Error(400, "InvalidInput", "pageSize must be between 1 and 20.");
+        }
+
+        var offset = 0;
+        if (http.Request.Query["pageToken"].ToString() is { Length: > 0 } token && !TryDecodeOffset(token, out offset))
+        {
+            return Error(400, "InvalidInput", "Invalid pageToken.");
+        }
+
+        var all = (await store.ListAsync<SandboxListing>(Channel, Listings)).Where(l => l.Document.SellerId == sellerId).ToList();
+        var page = all.Skip(offset).Take(pageSize).Select(l => ToItem(l.Document)).ToList();
+        var next = offset + pageSize < all.Count ? EncodeOffset(offset + pageSize) : null;
+        return Results.Json(new ListingsSearchResponse
+        {
+            NumberOfResults = all.Count,
+            Pagination = next is null ? null : new ListingsPagination(next),
+            Items = page,
+        }, AmazonJson.Web);
+    }
+
+    private static async Task<IResult> SearchCatalogAsync(HttpContext http, SandboxStore store)
+    {
+        var q = http.Request.Query;
+        var marketplace = q["marketplaceIds"].ToString();
+        var keywords = q["keywords"].ToString();
+        var identifiers = q["identifiers"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (marketplace.Length == 0)
+        {
+            return Error(400, "InvalidInput", "marketplaceIds is required.");
+        }
+
+        if (keywords.Length > 0 == identifiers.Length > 0)
+        {
+            return Error(400, "InvalidInput", "Exactly one of keywords and identifiers must be specified.");
+        }
+
+        var type = q["identifiersType"].ToString();
+        if (identifiers.Length > 0 && type is not ("ASIN" or "EAN" or "UPC" or "ISBN" or "SKU" or "GTIN" or "JAN" or "MINSAN"))
+        {
+            return Error(400, "InvalidInput", "identifiersType is required with identifiers.");
+        }
+
+        var listings = (await store.ListAsync<SandboxListing>(Channel, Listings)).Select(l => l.Document).ToList();
+        var catalog = BuiltInCatalog.Concat(listings.Select(l => Catalog(l.Asin, ItemName(l) ?? l.Sku, null))).DistinctBy(c => c.Asin).ToList();
+        IEnumerable<CatalogItem> found = identifiers.Length == 0
+            ? catalog.Where(c => keywords.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .All(k => c.Summaries![0].ItemName!.Contains(k, StringComparison.OrdinalIgnoreCase)))
+            : type switch
+            {
+                "ASIN" => catalog.Where(c => identifiers.Contains(c.Asin)),
+                "SKU" => listings.Where(l => l.SellerId == q["sellerId"].ToString() && identifiers.Contains(l.Sku))
+                    .Select(l => catalog.First(c => c.Asin == l.Asin)),
+                _ => [],
+            };
+        var items = found.Take(20).Select(c => c with { Summaries = [c.Summaries![0] with { MarketplaceId = marketplace.Split(',')[0] }] }).ToList();
+        return Results.Json(new CatalogSearchResponse { NumberOfResults = items.Count, Items = items }, AmazonJson.Web);
+    }
+
+    /// <summary>Applies replace/merge/delete patches on /attributes/{name}; validates the result as the real API does.</summary>
+    internal static (SandboxListing Listing, List<ListingsIssue> Issues) ApplyPatches(SandboxListing listing, IReadOnlyList<ListingsPatch> patches, DateTime now)
+    {
+        var attributes = new Dictionary<string, JsonElement>(listing.Attributes);
+        foreach (var patch in patches)
+        {
+            const string prefix = "/attributes/";
+            if (!patch.Path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return (listing, [Issue("4000001", $"The patch path '{patch.Path}' is not supported.", null)]);
+            }
+
+            var name = patch.Path[prefix.Length..];
+            switch (patch.Op)
+            {
+                case "replace" or "merge" or "add" when patch.Value is { } value:
+                    attributes[name] = value;
+                    break;
+                case "delete":
+                    attributes.Remove(name);
+                    break;
+                default:
+                    return (listing, [Issue("4000001", $"The patch operation '{patch.Op}' needs a value or is not supported.", name)]);
+            }
+        }
+
+        var issues = Validate(attributes, requireListing: false);
+        return (listing with { Attributes = attributes, UpdatedUtc = now }, issues);
+    }
+
+    /// <summary>The checks this emulator makes: a positive price with a currency, a quantity of at least 0, a title for full listings.</summary>
+    internal static List<ListingsIssue> Validate(Dictionary<string, JsonElement> attributes, bool requireListing)
+    {
+        var issues = new List<ListingsIssue>();
+        if (requireListing && string.IsNullOrWhiteSpace(ItemName(attributes)))
+        {
+            issues.Add(Issue("90220", "'item_name' is required but not supplied.", "item_name"));
+        }
+
+        if (attributes.ContainsKey("purchasable_offer"))
+        {
+            var (price, currency) = Price(attributes);
+            if (price is null || price <= 0 || string.IsNullOrEmpty(currency))
+            {
+                issues.Add(Issue("99022", "The value for 'purchasable_offer.our_price' must be a price greater than 0 with a currency.", "purchasable_offer"));
+            }
+        }
+
+        if (attributes.ContainsKey("fulfillment_availability") && Quantity(attributes) is null or < 0)
+        {
+            issues.Add(Issue("99010", "The value for 'fulfillment_availability.quantity' must be 0 or more.", "fulfillment_availability"));
+        }
+
+        return issues;
+    }
+
+    internal static ListingsItem ToItem(SandboxListing l)
+    {
+        var (price, currency) = Price(l.Attributes);
+        var quantity = Quantity(l.Attributes);
+        return new ListingsItem
+        {
+            Sku = l.Sku,
+            Summaries =
+            [
+                new ListingsItemSummary
+                {
+                    MarketplaceId = l.MarketplaceId,
+                    Asin = l.Asin,
+                    ProductType = l.ProductType,
+                    ConditionType = First(l.Attributes, "condition_type"),
+                    Status = quantity > 0 ? ["BUYABLE", "DISCOVERABLE"] : ["DISCOVERABLE"],
+                    ItemName = ItemName(l.Attributes),
+                    CreatedDate = AmazonMapper.FormatUtc(l.CreatedUtc),
+                    LastUpdatedDate = AmazonMapper.FormatUtc(l.UpdatedUtc),
+                },
+            ],
+            Attributes = l.Attributes,
+            Issues = [],
+            Offers = price is { } p && currency is not null
+                ? [new ListingsOffer { MarketplaceId = l.MarketplaceId, OfferType = "B2C", Price = new ListingsMoney(currency, p.ToString(CultureInfo.InvariantCulture)) }]
+                : [],
+            FulfillmentAvailability = [new ListingsFulfillmentAvailability("DEFAULT", quantity)],
+        };
+    }
+
+    internal static string Key(string sellerId, string sku) => sellerId + "|" + sku;
+
+    private static ListingsItemSubmissionResponse Submission(string sku, List<ListingsIssue> issues) => new()
+    {
+        Sku = sku,
+        Status = issues.Any(i => i.Severity == "ERROR") ? "INVALID" : "ACCEPTED",
+        SubmissionId = Guid.NewGuid().ToString("N"),
+        Issues = issues,
+    };
+
+    private static ListingsIssue Issue(string code, string message, string? attribute) =>
+        new() { Code = code, Message = message, Severity = "ERROR", AttributeNames = attribute is null ? null : [attribute] };
+
+    private static IResult? Check(HttpContext http, string sellerId)
+    {
+        if (sellerId != http.Seller())
+        {
+            return Error(403, "Unauthorized", "Access to requested resource is denied.", "The seller id does not match the access token.");
+        }
+
+        return string.IsNullOrEmpty(Marketplace(http)) ? Error(400, "InvalidInput", "marketplaceIds is required.") : null;
+    }
+
+    private static string Marketplace(HttpContext http) => http.Request.Query["marketplaceIds"].ToString().Split(',')[0];
+
+    private static async Task<T?> ReadAsync<T>(HttpContext http) where T : class
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(http.Request.Body, AmazonJson.Web, http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    internal static string? ItemName(SandboxListing l) => ItemName(l.Attributes);
+
+    private static string? ItemName(Dictionary<string, JsonElement> attributes) => First(attributes, "item_name");
+
+    private static string? First(Dictionary<string, JsonElement> attributes, string name) =>
+        attributes.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0
+        && v[0].TryGetProperty("value", out var value) ? value.ToString() : null;
+
+    internal static (decimal? Price, string? Currency) Price(Dictionary<string, JsonElement> attributes)
+    {
+        if (!attributes.TryGetValue("purchasable_offer", out var offers) || offers.ValueKind != JsonValueKind.Array || offers.GetArrayLength() == 0)
+        {
+            return (null, null);
+        }
+
+        var offer = offers[0];
+        var currency = offer.TryGetProperty("currency", out var c) ? c.GetString() : null;
+        decimal? price = offer.TryGetProperty("our_price", out var our) && our.ValueKind == JsonValueKind.Array && our.GetArrayLength() > 0
+            && our[0].TryGetProperty("schedule", out var schedule) && schedule.ValueKind == JsonValueKind.Array && schedule.GetArrayLength() > 0
+            && schedule[0].TryGetProperty("value_with_tax", out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDecimal()
+            : null;
+        return (price, currency);
+    }
+
+    internal static int? Quantity(Dictionary<string, JsonElement> attributes) =>
+        attributes.TryGetValue("fulfillment_availability", out var fa) && fa.ValueKind == JsonValueKind.Array && fa.GetArrayLength() > 0
+        && fa[0].TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number ? q.GetInt32() : null;
+
+    private static CatalogItem Catalog(string asin, string name, string? brand) =>
+        new() { Asin = asin, Summaries = [new CatalogItemSummary { MarketplaceId = "ATVPDKIKX0DER", ItemName = name, Brand = brand }] };
+
+    private static string EncodeOffset(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));
+
+    private static bool TryDecodeOffset(string token, out int offset)
+    {
+        offset = 0;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            return text.StartsWith("offset:", StringComparison.Ordinal) && int.TryParse(text[7..], CultureInfo.InvariantCulture, out offset);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

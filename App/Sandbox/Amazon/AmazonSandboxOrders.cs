@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SellerPortal.Integrations.Amazon;
+using SellerPortal.Integrations.Amazon.Dto;
+using SellerPortal.Sandbox.Common;
+using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
+using static SellerPortal.Sandbox.Amazon.AmazonSandboxGate;
+
+namespace SellerPortal.Sandbox.Amazon;
+
+/// <summary>Orders API v0: getOrders (LastUpdatedAfter/CreatedAfter, NextToken), getOrder, getOrderItems, confirmShipment.</summary>
+internal static class AmazonSandboxOrders
+{
+    public static void Map(RouteGroupBuilder amazon)
+    {
+        amazon.MapGet("/orders/v0/orders", GetOrdersAsync).Operation(AmazonRateLimits.GetOrders);
+        amazon.MapGet("/orders/v0/orders/{orderId}", GetOrderAsync).Operation(AmazonRateLimits.GetOrder);
+        amazon.MapGet("/orders/v0/orders/{orderId}/orderItems", GetOrderItemsAsync).Operation(AmazonRateLimits.GetOrderItems);
+        amazon.MapPost("/orders/v0/orders/{orderId}/shipmentConfirmation", ConfirmShipmentAsync).Operation(AmazonRateLimits.ConfirmShipment);
+    }
+
+    private static async Task<IResult> GetOrdersAsync(HttpContext http, SandboxStore store, TimeProvider time)
+    {
+        var q = http.Request.Query;
+        var marketplaces = q["MarketplaceIds"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (marketplaces.Length == 0)
+        {
+            return Error(400, "InvalidInput", "MarketplaceIds is required.");
+        }
+
+        // The static sandbox's documented error case (amazon_getOrders_sandbox_cases.json).
+        if (q["CreatedAfter"] == "TEST_CASE_400")
+        {
+            return Error(400, "InvalidInput", "Invalid Input");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        OrdersCursor cursor;
+        if (q["NextToken"].ToString() is { Length: > 0 } nextToken)
+        {
+            // With NextToken the other filters are ignored: the token carries them.
+            if (Decode(nextToken) is not { } decoded)
+            {
+                return Error(400, "InvalidInput", "Invalid NextToken.");
+            }
+
+            cursor = decoded;
+        }
+        else
+        {
+            var created = q["CreatedAfter"].ToString();
+            var updated = q["LastUpdatedAfter"].ToString();
+            if (created.Length > 0 == updated.Length > 0)
+            {
+                return Error(400, "InvalidInput", "Exactly one of CreatedAfter and LastUpdatedAfter must be specified.");
+            }
+
+            if (!TryParse(created.Length > 0 ? created : updated, out var after))
+            {
+                return Error(400, "InvalidInput", "CreatedAfter/LastUpdatedAfter must be an ISO 8601 date time.");
+            }
+
+            // Amazon's upper bound defaults to two minutes before the request.
+            var before = now.AddMinutes(-2);
+            if (q["LastUpdatedBefore"].ToString() is { Length: > 0 } b && !TryParse(b, out before))
+            {
+                return Error(400, "InvalidInput", "LastUpdatedBefore must be an ISO 8601 date time.");
+            }
+
+            var max = 100;
+            if (q["MaxResultsPerPage"].ToString() is { Length: > 0 } m && (!int.TryParse(m, CultureInfo.InvariantCulture, out max) || max is < 1 or > 100))
+            {
+                return Error(400, "InvalidInput", "MaxResultsPerPage must be between 1 and 100.");
+            }
+
+            cursor = new OrdersCursor(created.Length > 0, after, before, max, [.. marketplaces], null, null);
+        }
+
+        var all = await store.ListAsync<SandboxOrder>(Channel, Orders, ct: http.RequestAborted);
+        var matching = all
+            .Where(d => d.Document.SellerId == http.Seller() && cursor.Marketplaces.Contains(d.Document.Order.MarketplaceId ?? ""))
+            .Select(d => (d.Id, Key: AmazonMapper.ParseUtc(cursor.ByCreation ? d.Document.Order.PurchaseDate : d.Document.Order.LastUpdateDate), d.Document))
+            .Where(o => o.Key >= cursor.After && o.Key <= cursor.Before)
+            .OrderBy(o => o.Key).ThenBy(o => o.Id, StringComparer.Ordinal)
+            .Where(o => cursor.LastKey is null || o.Key > cursor.LastKey || (o.Key == cursor.LastKey && string.CompareOrdinal(o.Id, cursor.LastId) > 0))
+            .Take(cursor.Max + 1)
+            .ToList();
+        var page = matching.Take(cursor.Max).ToList();
+        var next = matching.Count > cursor.Max ? Encode(cursor with { LastKey = page[^1].Key, LastId = page[^1].Id }) : null;
+        var payload = new AmazonOrdersPayload
+        {
+            Orders = page.Select(o => o.Document.Order).ToList(),
+            NextToken = next,
+            LastUpdatedBefore = cursor.ByCreation ? null : AmazonMapper.FormatUtc(cursor.Before),
+            CreatedBefore = cursor.ByCreation ? AmazonMapper.FormatUtc(cursor.Before) : null,
+        };
+        return Results.Json(new AmazonPayloadResponse<AmazonOrdersPayload> { Payload = payload }, AmazonJson.Orders);
+    }
+
+    private static async Task<IResult> GetOrderAsync(HttpContext http, string orderId, SandboxStore store)
+    {
+        var order = await FindAsync(http, store, orderId);
+        return order is null
+            ? Error(404, "NotFound", $"Order {orderId} was not found.")
+            : Results.Json(new AmazonPayloadResponse<AmazonOrder> { Payload = order.Order }, AmazonJson.Orders);
+    }
+
+    private static async Task<IResult> GetOrderItemsAsync(HttpContext http, string orderId, SandboxStore store)
+    {
+        var order = await FindAsync(http, store, orderId);
+        return order is null
+            ? Error(404, "NotFound", $"Order {orderId} was not found.")
+            : Results.Json(new AmazonPayloadResponse<AmazonOrderItemsPayload>
+            {
+                Payload = new AmazonOrderItemsPayload { AmazonOrderId = orderId, OrderItems = order.Items },
+            }, AmazonJson.Orders);
+    }
+
+    private static async Task<IResult> ConfirmShipmentAsync(HttpContext http, string orderId, SandboxStore store, TimeProvider time)
+    {
+        AmazonConfirmShipmentRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<AmazonConfirmShipmentRequest>(http.Request.Body, AmazonJson.Orders, http.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return Error(400, "InvalidInput", "Invalid request body.", ex.Message);
+        }
+
+        var p = body?.PackageDetail;
+        if (body is null || string.IsNullOrEmpty(body.MarketplaceId) || p is null || string.IsNullOrEmpty(p.CarrierCode)
+            || string.IsNullOrEmpty(p.TrackingNumber) || string.IsNullOrEmpty(p.ShipDate) || p.OrderItems is not { Count: > 0 })
+        {
+            return Error(400, "InvalidInput", "marketplaceId and packageDetail (packageReferenceId, carrierCode, trackingNumber, shipDate, orderItems) are required.");
+        }
+
+        var order = await FindAsync(http, store, orderId);
+        if (order is null)
+        {
+            return Error(404, "NotFound", $"Order {orderId} was not found.");
+        }
+
+        if (order.Order.OrderStatus is not ("Unshipped" or "PartiallyShipped") || order.Order.FulfillmentChannel != "MFN")
+        {
+            return Error(400, "InvalidInput", $"Order {orderId} in status {order.Order.OrderStatus} cannot be confirmed.");
+        }
+
+        var items = order.Items.ToList();
+        foreach (var shipped in p.OrderItems)
+        {
+            var index = items.FindIndex(i => i.OrderItemId == shipped.OrderItemId);
+            if (index < 0 || shipped.Quantity < 1 || (items[index].QuantityShipped ?? 0) + shipped.Quantity > items[index].QuantityOrdered)
+            {
+                return Error(400, "InvalidInput", $"Order item {shipped.OrderItemId} cannot ship {shipped.Quantity} units.");
+            }
+
+            items[index] = items[index] with { QuantityShipped = (items[index].QuantityShipped ?? 0) + shipped.Quantity };
+        }
+
+        var shippedUnits = items.Sum(i => i.QuantityShipped ?? 0);
+        var orderedUnits = items.Sum(i => i.QuantityOrdered);
+        var now = time.GetUtcNow().UtcDateTime;
+        var updated = order with
+        {
+            Order = order.Order with
+            {
+                OrderStatus = shippedUnits >= orderedUnits ? "Shipped" : "PartiallyShipped",
+                LastUpdateDate = AmazonMapper.FormatUtc(now),
+                NumberOfItemsShipped = shippedUnits,
+                NumberOfItemsUnshipped = orderedUnits - shippedUnits,
+            },
+            Items = items,
+            Shipments = [.. order.Shipments, new SandboxShipment(p.CarrierCode, p.TrackingNumber, p.ShipDate, p.OrderItems)],
+        };
+        await store.PutAsync(Channel, Orders, orderId, updated, new DateTimeOffset(now).ToUnixTimeMilliseconds());
+        return Results.NoContent();
+    }
+
+    internal static async Task<SandboxOrder?> FindAsync(HttpContext http, SandboxStore store, string orderId)
+    {
+        var order = await store.GetAsync<SandboxOrder>(Channel, Orders, orderId, http.RequestAborted);
+        return order is not null && order.SellerId == http.Seller() ? order : null;
+    }
+
+    private static bool TryParse(string value, out DateTime utc) =>
+        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc);
+
+    private static string Encode(OrdersCursor cursor) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(cursor)));
+
+    private static OrdersCursor? Decode(string token)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<OrdersCursor>(Encoding.UTF8.GetString(Convert.FromBase64String(token)));
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record OrdersCursor(bool ByCreation, DateTime After, DateTime Before, int Max, string[] Marketplaces, DateTime? LastKey, string? LastId);
+}

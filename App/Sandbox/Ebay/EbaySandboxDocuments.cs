@@ -1,0 +1,34 @@
+using SellerPortal.Integrations.Ebay.Dto;
+
+namespace SellerPortal.Sandbox.Ebay;
+
+// What the eBay emulator keeps in the SandboxStore (channel "ebay").
+
+internal sealed record EbaySandboxAuthCode(string Code, string Username, IReadOnlyList<string> Scopes, DateTime ExpiresUtc, bool Used);
+
+internal sealed record EbaySandboxRefreshToken(string Token, string Username, IReadOnlyList<string> Scopes, DateTime ExpiresUtc);
+
+/// <summary><see cref="Username"/> is null for an application token (client credentials).</summary>
+internal sealed record EbaySandboxAccessToken(string Token, string? Username, DateTime ExpiresUtc);
+
+internal sealed record EbaySandboxItem(string Username, string Sku, EbayInventoryItem Item);
+
+internal sealed record EbaySandboxOffer(string Username, EbayOffer Offer);
+
+internal sealed record EbaySandboxOrder(string Username, EbayOrder Order, List<EbaySandboxShipment> Fulfillments);
+
+internal sealed record EbaySandboxShipment(string FulfillmentId, EbayShippingFulfillmentRequest Request);
+
+internal static class EbaySandboxCollections
+{
+    public const string Channel = "ebay";
+    public const string AuthCodes = "auth_codes";
+    public const string RefreshTokens = "refresh_tokens";
+    public const string AccessTokens = "access_tokens";
+    public const string Items = "inventory_items";
+    public const string Offers = "offers";
+    public const string Orders = "orders";
+    public const string Stats = "stats";
+
+    public static string ItemKey(string username, string sku) => username + "|" + sku;
+}
