@@ -9,6 +9,7 @@ namespace SellerPortal.E2E.Specs;
 public sealed class ConnectChannelsJourney(BrowserFixture fixture)
 {
     [Theory]
+    [InlineData("TikTokShop")]
     [InlineData("Amazon")]
     [InlineData("Ebay")]
     public Task StaffConnectsAChannel_ThroughTheEmulatorsConsentPage_AndSeesItConnected(string channel) =>
@@ -27,20 +28,22 @@ public sealed class ConnectChannelsJourney(BrowserFixture fixture)
             await Assertions.Expect(card.Locator("[data-testid^=account-shop-]").First).Not.ToBeEmptyAsync();
         });
 
-    [Fact]
-    public Task DenyingConsent_ShowsAClearMessage_AndConnectsNothing() =>
-        fixture.RunAsync("deny-Amazon", async page =>
+    [Theory]
+    [InlineData("TikTokShop", "TikTok Shop")]
+    [InlineData("Amazon", "Amazon")]
+    public Task DenyingConsent_ShowsAClearMessage_AndConnectsNothing(string channel, string name) =>
+        fixture.RunAsync($"deny-{channel}", async page =>
         {
             await SignIn.AsAdminAsync(page);
             var channels = new ChannelsPage(page);
             await channels.OpenAsync();
-            var accountsBefore = await channels.Card("Amazon").Locator("[data-testid^=account-status-]").CountAsync();
+            var accountsBefore = await channels.Card(channel).Locator("[data-testid^=account-status-]").CountAsync();
 
-            await channels.ConnectAsync("Amazon");
+            await channels.ConnectAsync(channel);
             await channels.DenyConsentAsync();
 
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/channels"));
-            await Assertions.Expect(page.GetByText(new Regex("Access was not granted on Amazon")).First).ToBeVisibleAsync();
-            await Assertions.Expect(channels.Card("Amazon").Locator("[data-testid^=account-status-]")).ToHaveCountAsync(accountsBefore);
+            await Assertions.Expect(page.GetByText(new Regex($"Access was not granted on {name}")).First).ToBeVisibleAsync();
+            await Assertions.Expect(channels.Card(channel).Locator("[data-testid^=account-status-]")).ToHaveCountAsync(accountsBefore);
         });
 }

@@ -43,7 +43,7 @@ public sealed class AdminHealthChecksTests : IDisposable
     [Fact]
     public async Task RunAllAsync_HangingConnector_ShowsTimedOutWithinTheLimit_WhileTheOtherChecksComplete()
     {
-        var hanging = await AccountAsync("Hanging shop", ChannelKind.TikTokShop);
+        var hanging = await AccountAsync("Hanging shop", ChannelKind.Shopify);
         var healthy = await AccountAsync("Healthy shop", ChannelKind.Etsy);
         var unsupported = await AccountAsync("No connector shop", ChannelKind.Gem);
         var checks = factory.Services.GetRequiredService<AdminHealthChecks>();
@@ -101,7 +101,7 @@ public sealed class AdminHealthChecksTests : IDisposable
     /// <summary>A channel whose test call never answers, as a stuck marketplace would.</summary>
     private sealed class HangingConnector : TestConnector
     {
-        public override ChannelKind Channel => ChannelKind.TikTokShop;
+        public override ChannelKind Channel => ChannelKind.Shopify;
 
         public override async Task<ConnectionTestResult> TestConnectionAsync(ChannelAccountContext account, CancellationToken ct)
         {

@@ -69,4 +69,35 @@ public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
         Assert.EndsWith("/webhooks/TikTokShop", delivery.GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Equal(200, delivery.GetProperty("status_code").GetInt32());
     }
+
+    [Fact]
+    public async Task TwoRateLimitAnswers_ThenSuccess_AreOneLogicalCall_ThatWaitsForTheRetryHint()
+    {
+        var admin = await PortalClient.SignedInAsync(factory, "tiktok-retry@example.com", Roles.Admin);
+        var start = await admin.GetAsync("/channels/connect/TikTokShop?environment=Sandbox");
+        var consent = await ConsentFlow.DecideAsync(factory, start.Headers.Location!, approve: true);
+        await admin.GetAsync(consent.Location.PathAndQuery);
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        ChannelAccount account;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            account = await db.ChannelAccounts.AsNoTracking().SingleAsync(a => a.Channel == ChannelKind.TikTokShop);
+            await db.ApiCallLogs.ExecuteDeleteAsync();
+        }
+
+        var faults = factory.Services.GetRequiredService<SellerPortal.Sandbox.Common.SandboxFaults>();
+        faults.Set(SellerPortal.Sandbox.TikTokShop.TikTokShopSandboxStore.Channel, new SellerPortal.Sandbox.Common.FaultSettings { RetryAfterSeconds = 1 });
+        faults.Queue429(SellerPortal.Sandbox.TikTokShop.TikTokShopSandboxStore.Channel, 2);
+        var connector = factory.Services.GetServices<IChannelConnector>().Single(c => c.Channel == ChannelKind.TikTokShop);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var page = await connector.ListListingsAsync(SellerPortal.Integrations.Common.ChannelAccountContexts.For(account), null, CancellationToken.None);
+        watch.Stop();
+
+        Assert.NotNull(page);
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.8), $"two 1 s retry hints should be waited out; took {watch.Elapsed}");
+        await using var check = await contexts.CreateDbContextAsync();
+        var attempts = await check.ApiCallLogs.Where(l => l.ChannelAccountId == account.Id).OrderBy(l => l.Id).Select(l => l.HttpStatus).ToListAsync();
+        Assert.Equal([429, 429, 200], attempts);
+    }
 }
