@@ -100,4 +100,24 @@ public sealed class ChannelStockPushTests
         Assert.Equal(("N-T1", 2), (reservation.OrderNumber, reservation.Quantity));
         Assert.Equal((5, 2, 3), (why.OnHand, why.Reserved, why.Available));
     }
+
+    [Fact]
+    public async Task APushQueuedFromOnHandAlone_IsSentAsTheChannelQuantity_WorkedOutWhenItRuns()
+    {
+        var (a, b) = (await world.AddAccountAsync(ChannelKind.TikTokShop), await world.AddAccountAsync(ChannelKind.Amazon));
+        var (product, _) = await world.AddProductAsync("MUG-BLUE", 10);
+        await world.ListAsync(product, b, buffer: 1, cap: 6);
+        await world.Importer.ImportAsync(a, [OrdersWorld.Order("T1", OrderStatus.Processing, OrdersWorld.Start, ("MUG-BLUE", 5))], OrderChangeSource.Import, Ct);
+        await world.DrainAsync();
+
+        // A manual "push stock" elsewhere that only knows on hand (10).
+        await world.Queue.EnqueueAsync(new SellerPortal.Features.Sync.SyncJobRequest(b, SellerPortal.Features.Sync.SyncJobKind.PushStock, "MUG-BLUE",
+            SellerPortal.Features.Sync.SyncPayload.Write(new SellerPortal.Features.Sync.StockPushPayload("MUG-BLUE", 10)),
+            SellerPortal.Features.Sync.SyncJobRequest.StockKey(b, "MUG-BLUE")), Ct);
+        await world.DrainAsync();
+
+        var calls = world.Channels[ChannelKind.Amazon].InventoryCalls.ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, c => Assert.Equal(4, Assert.Single(c).Quantity));
+    }
 }

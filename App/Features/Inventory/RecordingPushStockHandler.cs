@@ -17,11 +17,14 @@ public sealed class RecordingPushStockHandler(PushStockHandler inner, IDbContext
 
     public async Task<IReadOnlyList<SyncJobOutcome>> HandleAsync(SyncContext context, IReadOnlyList<SyncJob> jobs, CancellationToken ct)
     {
-        var payloads = jobs.ToDictionary(j => j.Id, SyncPayload.Read<StockPushPayload>);
+        // The figure is worked out now, not when the job was queued: a coalesced or retried job, or one queued by a
+        // manual or bulk push from on hand alone, still sends available less buffer, capped, as of this moment.
+        var fresh = await CurrentAsync(context.Account.AccountId, jobs, ct);
+        var payloads = fresh.ToDictionary(j => j.Id, SyncPayload.Read<StockPushPayload>);
         IReadOnlyList<SyncJobOutcome> outcomes;
         try
         {
-            outcomes = await inner.HandleAsync(context, jobs, ct);
+            outcomes = await inner.HandleAsync(context, fresh, ct);
         }
         catch (ChannelException ex)
         {
@@ -32,6 +35,58 @@ public sealed class RecordingPushStockHandler(PushStockHandler inner, IDbContext
         await RecordAsync(context.Account.AccountId,
             outcomes.Where(o => payloads.ContainsKey(o.JobId)).Select(o => (payloads[o.JobId], o.Succeeded, o.Succeeded ? "Accepted" : o.Error ?? "Refused")), ct);
         return outcomes;
+    }
+
+    /// <summary>The jobs with their quantity recomputed from the ledger where the SKU is listed on this account.</summary>
+    private async Task<IReadOnlyList<SyncJob>> CurrentAsync(int accountId, IReadOnlyList<SyncJob> jobs, CancellationToken ct)
+    {
+        var queued = jobs.Select(j => (Job: j, Payload: SyncPayload.Read<StockPushPayload>(j))).ToList();
+        var skus = queued.Select(q => q.Payload.Sku).Distinct().ToList();
+        await using var db = contexts.CreateDbContext();
+        var figures = await (
+                from v in db.Variants.AsNoTracking()
+                where skus.Contains(v.Sku)
+                join l in db.ChannelListings on v.ProductId equals l.ProductId
+                where l.ChannelAccountId == accountId
+                join s in db.ChannelListingSkus on new { ListingId = l.Id, VariantId = v.Id } equals new { ListingId = s.ChannelListingId, s.VariantId } into ss
+                from s in ss.DefaultIfEmpty()
+                select new
+                {
+                    v.Sku,
+                    Available = v.StockOnHand - EF.Property<int>(v, VariantStock.Reserved),
+                    l.QuantityBuffer,
+                    l.QuantityCap,
+                    l.ExternalId,
+                    ExternalSkuId = s == null ? null : s.ExternalSkuId,
+                })
+            .ToListAsync(ct);
+        var bySku = figures.GroupBy(f => f.Sku).ToDictionary(g => g.Key, g => g.First());
+        return queued.Select(q =>
+        {
+            if (!bySku.TryGetValue(q.Payload.Sku, out var f))
+            {
+                return q.Job;
+            }
+
+            var payload = q.Payload with
+            {
+                Quantity = ChannelQuantity.For(f.Available, f.QuantityBuffer, f.QuantityCap),
+                ExternalId = q.Payload.ExternalId ?? f.ExternalId,
+                ExternalSkuId = q.Payload.ExternalSkuId ?? f.ExternalSkuId,
+            };
+            return new SyncJob
+            {
+                Id = q.Job.Id,
+                ChannelAccountId = q.Job.ChannelAccountId,
+                Kind = q.Job.Kind,
+                Target = q.Job.Target,
+                Payload = SyncPayload.Write(payload),
+                DedupeKey = q.Job.DedupeKey,
+                Priority = q.Job.Priority,
+                Attempts = q.Job.Attempts,
+                BulkOperationId = q.Job.BulkOperationId,
+            };
+        }).ToList();
     }
 
     private async Task RecordAsync(int accountId, IEnumerable<(StockPushPayload Payload, bool Succeeded, string Answer)> results, CancellationToken ct)
