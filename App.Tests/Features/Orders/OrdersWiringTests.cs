@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Data;
+using SellerPortal.Features.Catalog;
 using Quartz;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
@@ -36,6 +39,28 @@ public sealed class OrdersWiringTests : IClassFixture<PortalAppFactory>
 
         Assert.Equal(typeof(ScheduleOrderImportsJob), job?.JobType);
         Assert.Equal(TimeSpan.FromSeconds(15), Assert.IsAssignableFrom<ISimpleTrigger>(trigger).RepeatInterval);
+    }
+
+    [Fact]
+    public async Task StockSetInTheCatalog_IsRecordedAsLedgerMovements_SoTheTotalStillEqualsTheSum()
+    {
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        int variantId;
+        await using (var db = contexts.CreateDbContext())
+        {
+            var product = new Product { Name = "Catalog mug", Variants = [new Variant { Sku = "CAT-MUG-1", Price = new Money(900, "USD"), StockOnHand = 5 }] };
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+            variantId = product.Variants[0].Id;
+            product.Variants[0].StockOnHand = 8;
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = contexts.CreateDbContext();
+        var movements = await check.StockMovements.Where(m => m.VariantId == variantId).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal([5, 3], movements.Select(m => m.OnHandDelta));
+        Assert.All(movements, m => Assert.Equal(StockMovementReason.Import, m.Reason));
+        Assert.Equal(8, (await check.Variants.SingleAsync(v => v.Id == variantId)).StockOnHand);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
 using SellerPortal.Features.Sync;
 
 namespace SellerPortal.Features.Inventory;
@@ -19,6 +21,11 @@ public static class InventoryServiceCollectionExtensions
         builder.Services.AddSingleton<StockLedger>();
         builder.Services.AddSingleton<ListingQuantityReadBack>();
         builder.Services.AddSingleton<InventoryOverview>();
+
+        // Stock set in the catalog (editor, CSV) becomes a ledger movement; composed onto the provider's options.
+        builder.Services.AddSingleton<CatalogStockInterceptor>();
+        builder.Services.ConfigureDbContext<SqliteAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogStockInterceptor>()));
+        builder.Services.ConfigureDbContext<SqlServerAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogStockInterceptor>()));
         return builder;
     }
 }

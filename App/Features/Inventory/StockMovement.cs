@@ -12,6 +12,7 @@ public sealed class StockMovement
 {
     public long Id { get; set; }
     public int VariantId { get; set; }
+    public Variant? Variant { get; set; }
     public required string Sku { get; set; }
     public int OnHandDelta { get; set; }
     public int ReservedDelta { get; set; }
@@ -48,7 +49,7 @@ public sealed class StockMovementConfiguration : IEntityTypeConfiguration<StockM
         b.Property(m => m.Note).HasMaxLength(500);
         b.Property(m => m.UserId).HasMaxLength(450);
         b.Property(m => m.UserName).HasMaxLength(256);
-        b.HasOne<Variant>().WithMany().HasForeignKey(m => m.VariantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(m => m.Variant).WithMany().HasForeignKey(m => m.VariantId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.VariantId, m.AtUtc });
         // One reservation, one release and one shipment per order line: a duplicate import cannot reserve twice.
         b.HasIndex(m => new { m.OrderLineId, m.Reason }).IsUnique();
