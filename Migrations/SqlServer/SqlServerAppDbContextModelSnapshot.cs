@@ -460,7 +460,7 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AlertSettings] (
@@ -28,7 +28,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [ApiCallLogs] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -64,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -92,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -109,7 +109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [BulkOperations] (
@@ -126,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [CategoryMappings] (
@@ -142,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelAccounts] (
@@ -171,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -184,7 +184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [OAuthStates] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -224,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [SyncJobs] (
@@ -251,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookEvents] (
@@ -273,7 +273,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -288,7 +288,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -303,7 +303,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -318,7 +318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -332,7 +332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -347,7 +347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -382,7 +382,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListings] (
@@ -407,7 +407,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [Variants] (
@@ -427,7 +427,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -447,7 +447,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_ChannelAccountId_StartedUtc] ON [ApiCallLogs] ([ChannelAccountId], [StartedUtc]);
@@ -455,7 +455,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_StartedUtc] ON [ApiCallLogs] ([StartedUtc]);
@@ -463,7 +463,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -471,7 +471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -479,7 +479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -487,7 +487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -495,7 +495,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -503,7 +503,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -511,7 +511,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -519,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
@@ -527,7 +527,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
@@ -535,7 +535,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
@@ -543,7 +543,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelAccounts_Channel_ShopId] ON [ChannelAccounts] ([Channel], [ShopId]);
@@ -551,7 +551,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_ChannelAccountId_State] ON [ChannelListings] ([ChannelAccountId], [State]);
@@ -559,7 +559,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListings_ProductId_ChannelAccountId] ON [ChannelListings] ([ProductId], [ChannelAccountId]);
@@ -567,7 +567,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
@@ -575,7 +575,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
@@ -583,7 +583,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
@@ -591,7 +591,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -599,7 +599,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_Sku] ON [OrderLines] ([Sku]);
@@ -607,7 +607,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_VariantId] ON [OrderLines] ([VariantId]);
@@ -615,7 +615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_ChannelAccountId_ExternalOrderId] ON [Orders] ([ChannelAccountId], [ExternalOrderId]);
@@ -623,7 +623,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_OrderNumber] ON [Orders] ([OrderNumber]);
@@ -631,7 +631,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PlacedUtc] ON [Orders] ([PlacedUtc]);
@@ -639,7 +639,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PlacedUtc] ON [Orders] ([Status], [PlacedUtc]);
@@ -647,7 +647,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Brand] ON [Products] ([Brand]);
@@ -655,7 +655,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Category] ON [Products] ([Category]);
@@ -663,7 +663,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Name] ON [Products] ([Name]);
@@ -671,15 +671,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Products_UpdatedUtc] ON [Products] ([UpdatedUtc]);
+    CREATE INDEX [IX_Products_UpdatedUtc_Name] ON [Products] ([UpdatedUtc], [Name]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_BulkOperationId] ON [SyncJobs] ([BulkOperationId]);
@@ -687,7 +687,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_DedupeKey_Status] ON [SyncJobs] ([DedupeKey], [Status]);
@@ -695,7 +695,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_Status_ChannelAccountId_Priority_NextAttemptUtc] ON [SyncJobs] ([Status], [ChannelAccountId], [Priority], [NextAttemptUtc]);
@@ -703,7 +703,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
@@ -711,7 +711,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Variants_Sku] ON [Variants] ([Sku]);
@@ -719,7 +719,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookEvents_Channel_EventId] ON [WebhookEvents] ([Channel], [EventId]);
@@ -727,7 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_ReceivedUtc] ON [WebhookEvents] ([ReceivedUtc]);
@@ -735,7 +735,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     -- Quartz.NET job store schema for SQL Server (official script, database/tables/tables_sqlServer.sql),
@@ -861,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CALENDARS] WITH NOCHECK ADD CONSTRAINT [PK_QRTZ_CALENDARS] PRIMARY KEY CLUSTERED ([SCHED_NAME], [CALENDAR_NAME]);
@@ -879,7 +879,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CRON_TRIGGERS] ADD CONSTRAINT [FK_QRTZ_CRON_TRIGGERS_QRTZ_TRIGGERS] FOREIGN KEY ([SCHED_NAME], [TRIGGER_NAME], [TRIGGER_GROUP])
@@ -894,7 +894,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     CREATE INDEX [IDX_QRTZ_T_G_J]                 ON [dbo].[QRTZ_TRIGGERS](SCHED_NAME, JOB_GROUP, JOB_NAME);
@@ -913,11 +913,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124100142_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124095048_Initial', N'10.0.15');
+    VALUES (N'20261124100142_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -439,7 +439,7 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });

@@ -76,6 +76,22 @@ public sealed class ProductCsvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_FormulaLikeText_IsEscapedForSpreadsheets_AndComesBackUnchanged()
+    {
+        Assert.True((await data.Catalog.SaveAsync(ProductCatalogTests.NewProduct("=HYPERLINK(\"http://evil\")", "-SKU"), default)).Succeeded);
+        var before = await SnapshotAsync();
+
+        var file = await ExportAsync();
+        var report = await PreviewAsync(file);
+        var result = await data.Csv.ApplyAsync(report, default);
+
+        Assert.Contains("\"'=HYPERLINK(", Encoding.UTF8.GetString(file), StringComparison.Ordinal);
+        Assert.Equal((0, 1, 0), (report.NewCount, report.UpdateCount, report.InvalidCount));
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Import_OneBadRow_ReportsThatRowWithItsReason_AndWritesNothingEvenIfConfirmed()
     {
         await SeedAsync();

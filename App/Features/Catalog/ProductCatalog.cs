@@ -104,6 +104,12 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
             {
                 return SaveResult.Refused("Id", "This product no longer exists; it may have been deleted.");
             }
+
+            // Two staff editing one product: the second save would silently undo the first.
+            if (model.UpdatedUtc is { } seen && seen != product.UpdatedUtc)
+            {
+                return SaveResult.Refused("Product", "Someone else saved this product after you opened it. Reload to see their changes, then edit again.");
+            }
         }
 
         if (ProductMapping.Apply(model, product, db))
@@ -126,11 +132,24 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
         }
     }
 
-    public async Task<bool> DeleteAsync(int id, CancellationToken ct)
+    /// <summary>
+    /// Deletes the product with its variants and listings, unless a channel still shows it (Live, or a publish or
+    /// unpublish under way): the portal would lose track of a live listing it can no longer end.
+    /// </summary>
+    public async Task<DeleteOutcome> DeleteAsync(int id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.ChannelListings.AnyAsync(l => l.ProductId == id
+                && (l.State == ListingState.Live || l.State == ListingState.Publishing || l.State == ListingState.Unpublishing), ct))
+        {
+            return DeleteOutcome.StillListed;
+        }
+
         // Variants and listings go with the product (cascade); order lines keep their SKU and lose the link.
-        return await db.Products.Where(p => p.Id == id).ExecuteDeleteAsync(ct) > 0;
+        var deleted = await db.Products.Where(p => p.Id == id).ExecuteDeleteAsync(ct) > 0;
+        await tx.CommitAsync(ct);
+        return deleted ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
     }
 
     internal static async Task<List<ValidationProblem>> TakenSkusAsync(AppDbContext db, ProductEditModel model, CancellationToken ct)

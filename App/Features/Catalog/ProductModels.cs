@@ -120,3 +120,11 @@ public sealed record SaveResult(int? ProductId, IReadOnlyList<ValidationProblem>
 
     public static SaveResult Refused(string field, string message) => new(null, [new ValidationProblem(field, message)]);
 }
+
+public enum DeleteOutcome
+{
+    Deleted,
+    NotFound,
+    /// <summary>A channel still shows the product: unpublish it first.</summary>
+    StillListed,
+}

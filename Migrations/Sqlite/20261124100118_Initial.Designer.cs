@@ -12,7 +12,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124095021_Initial")]
+    [Migration("20261124100118_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -442,7 +442,7 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });

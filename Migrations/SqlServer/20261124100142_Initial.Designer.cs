@@ -13,7 +13,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124095048_Initial")]
+    [Migration("20261124100142_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -463,7 +463,7 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });

@@ -670,9 +670,9 @@ namespace SellerPortal.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Products_UpdatedUtc",
+                name: "IX_Products_UpdatedUtc_Name",
                 table: "Products",
-                column: "UpdatedUtc");
+                columns: new[] { "UpdatedUtc", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SyncJobs_BulkOperationId",
