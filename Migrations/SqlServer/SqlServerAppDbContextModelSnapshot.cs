@@ -1429,11 +1429,13 @@ namespace SellerPortal.Migrations.SqlServer
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
                 {
-                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", "Variant")
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Variant");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>

@@ -926,7 +926,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [Variants] ADD [StockReserved] int NOT NULL DEFAULT 0;
@@ -934,7 +934,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [ShipmentMessage] nvarchar(1000) NULL;
@@ -942,7 +942,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [ShipmentState] nvarchar(20) NOT NULL DEFAULT N'';
@@ -950,7 +950,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [ShipmentUpdatedUtc] datetime2 NULL;
@@ -958,7 +958,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [ChannelListings] ADD [QuantityBuffer] int NOT NULL DEFAULT 0;
@@ -966,7 +966,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     ALTER TABLE [ChannelListings] ADD [QuantityCap] int NULL;
@@ -974,7 +974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [ChannelListingSkus] (
@@ -998,7 +998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [OrderEvents] (
@@ -1015,7 +1015,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [OrderImportCursors] (
@@ -1033,7 +1033,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [OrderStatusChanges] (
@@ -1052,7 +1052,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [SkuMappings] (
@@ -1070,7 +1070,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE TABLE [StockMovements] (
@@ -1093,7 +1093,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerName] ON [Orders] ([BuyerName]);
@@ -1101,7 +1101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerUsername] ON [Orders] ([BuyerUsername]);
@@ -1109,7 +1109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ChannelAccountId_PlacedUtc] ON [Orders] ([ChannelAccountId], [PlacedUtc]);
@@ -1117,7 +1117,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListingSkus_ChannelListingId_VariantId] ON [ChannelListingSkus] ([ChannelListingId], [VariantId]);
@@ -1125,7 +1125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListingSkus_Sku] ON [ChannelListingSkus] ([Sku]);
@@ -1133,7 +1133,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListingSkus_VariantId] ON [ChannelListingSkus] ([VariantId]);
@@ -1141,7 +1141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvents_OrderId_Id] ON [OrderEvents] ([OrderId], [Id]);
@@ -1149,7 +1149,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_OrderStatusChanges_OrderId_Id] ON [OrderStatusChanges] ([OrderId], [Id]);
@@ -1157,7 +1157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SkuMappings_ChannelAccountId_ChannelSku] ON [SkuMappings] ([ChannelAccountId], [ChannelSku]);
@@ -1165,7 +1165,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_SkuMappings_VariantId] ON [SkuMappings] ([VariantId]);
@@ -1173,7 +1173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_OrderId] ON [StockMovements] ([OrderId]);
@@ -1181,7 +1181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_StockMovements_OrderLineId_Reason] ON [StockMovements] ([OrderLineId], [Reason]) WHERE [OrderLineId] IS NOT NULL');
@@ -1189,7 +1189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_VariantId_AtUtc] ON [StockMovements] ([VariantId], [AtUtc]);
@@ -1197,11 +1197,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095310_OrdersInventory'
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124095310_OrdersInventory', N'10.0.15');
+    VALUES (N'20261124100536_OrdersInventory', N'10.0.15');
 END;
 
 COMMIT;

@@ -13,7 +13,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124095310_OrdersInventory")]
+    [Migration("20261124100536_OrdersInventory")]
     partial class OrdersInventory
     {
         /// <inheritdoc />
@@ -463,7 +463,7 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });
@@ -1432,11 +1432,13 @@ namespace SellerPortal.Migrations.SqlServer
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
                 {
-                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", "Variant")
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Variant");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>

@@ -12,7 +12,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124095245_OrdersInventory")]
+    [Migration("20261124100518_OrdersInventory")]
     partial class OrdersInventory
     {
         /// <inheritdoc />
@@ -442,7 +442,7 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });
@@ -1384,11 +1384,13 @@ namespace SellerPortal.Migrations.Sqlite
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
                 {
-                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", "Variant")
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Variant");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>
