@@ -923,3 +923,287 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    ALTER TABLE [Variants] ADD [StockReserved] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ShipmentMessage] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ShipmentState] nvarchar(20) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ShipmentUpdatedUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [QuantityBuffer] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [QuantityCap] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE TABLE [ChannelListingSkus] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ChannelListingId] int NOT NULL,
+        [VariantId] int NOT NULL,
+        [Sku] nvarchar(64) NOT NULL,
+        [ExternalSkuId] nvarchar(200) NULL,
+        [LastPushedQuantity] int NULL,
+        [LastPushedUtc] datetime2 NULL,
+        [LastPushSucceeded] bit NULL,
+        [LastPushAnswer] nvarchar(1000) NULL,
+        [LastReadBackQuantity] int NULL,
+        [LastReadBackUtc] datetime2 NULL,
+        [Drift] bit NOT NULL,
+        CONSTRAINT [PK_ChannelListingSkus] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChannelListingSkus_ChannelListings_ChannelListingId] FOREIGN KEY ([ChannelListingId]) REFERENCES [ChannelListings] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ChannelListingSkus_Variants_VariantId] FOREIGN KEY ([VariantId]) REFERENCES [Variants] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE TABLE [OrderEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Kind] nvarchar(50) NOT NULL,
+        [Message] nvarchar(2000) NOT NULL,
+        [Succeeded] bit NOT NULL,
+        CONSTRAINT [PK_OrderEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderEvents_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE TABLE [OrderImportCursors] (
+        [ChannelAccountId] int NOT NULL,
+        [WatermarkUtc] datetime2 NULL,
+        [RescanFromUtc] datetime2 NULL,
+        [LastRunUtc] datetime2 NULL,
+        [LastSuccessUtc] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [LastImportedCount] int NOT NULL,
+        CONSTRAINT [PK_OrderImportCursors] PRIMARY KEY ([ChannelAccountId]),
+        CONSTRAINT [FK_OrderImportCursors_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE TABLE [OrderStatusChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [From] nvarchar(20) NULL,
+        [To] nvarchar(20) NOT NULL,
+        [RawStatus] nvarchar(64) NULL,
+        [ChannelUpdatedUtc] datetime2 NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_OrderStatusChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderStatusChanges_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE TABLE [SkuMappings] (
+        [Id] int NOT NULL IDENTITY,
+        [ChannelAccountId] int NOT NULL,
+        [ChannelSku] nvarchar(64) NOT NULL,
+        [VariantId] int NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_SkuMappings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SkuMappings_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_SkuMappings_Variants_VariantId] FOREIGN KEY ([VariantId]) REFERENCES [Variants] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE TABLE [StockMovements] (
+        [Id] bigint NOT NULL IDENTITY,
+        [VariantId] int NOT NULL,
+        [Sku] nvarchar(64) NOT NULL,
+        [OnHandDelta] int NOT NULL,
+        [ReservedDelta] int NOT NULL,
+        [Reason] nvarchar(30) NOT NULL,
+        [OrderId] bigint NULL,
+        [OrderLineId] bigint NULL,
+        [Note] nvarchar(500) NULL,
+        [UserId] nvarchar(450) NULL,
+        [UserName] nvarchar(256) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockMovements_Variants_VariantId] FOREIGN KEY ([VariantId]) REFERENCES [Variants] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_BuyerName] ON [Orders] ([BuyerName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_BuyerUsername] ON [Orders] ([BuyerUsername]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_ChannelAccountId_PlacedUtc] ON [Orders] ([ChannelAccountId], [PlacedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ChannelListingSkus_ChannelListingId_VariantId] ON [ChannelListingSkus] ([ChannelListingId], [VariantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_ChannelListingSkus_Sku] ON [ChannelListingSkus] ([Sku]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_ChannelListingSkus_VariantId] ON [ChannelListingSkus] ([VariantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_OrderEvents_OrderId_Id] ON [OrderEvents] ([OrderId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_OrderStatusChanges_OrderId_Id] ON [OrderStatusChanges] ([OrderId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SkuMappings_ChannelAccountId_ChannelSku] ON [SkuMappings] ([ChannelAccountId], [ChannelSku]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_SkuMappings_VariantId] ON [SkuMappings] ([VariantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_OrderId] ON [StockMovements] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_StockMovements_OrderLineId_Reason] ON [StockMovements] ([OrderLineId], [Reason]) WHERE [OrderLineId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_VariantId_AtUtc] ON [StockMovements] ([VariantId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100536_OrdersInventory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124100536_OrdersInventory', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -21,6 +21,10 @@ public sealed class ChannelListing
     public PriceRounding PriceRounding { get; set; } = PriceRounding.None;
     /// <summary>The channel's own required fields: eBay categoryId/condition/duration, Amazon productType/asin, TikTok categoryId.</summary>
     public Dictionary<string, string> ChannelFields { get; set; } = [];
+    /// <summary>Units held back from this channel: it shows available minus this, never below zero.</summary>
+    public int QuantityBuffer { get; set; }
+    /// <summary>The most this channel is ever shown, whatever is available; null for no cap.</summary>
+    public int? QuantityCap { get; set; }
     public DateTime? LastSyncedUtc { get; set; }
     public string? LastError { get; set; }
 
