@@ -174,6 +174,36 @@ public sealed class ProductCatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_WithAnUntouchedStockField_KeepsASaleRecordedWhileTheEditorWasOpen()
+    {
+        var product = await data.AddProductAsync("Lamp", "Acme", "Home", ("LAMP-1", 2500, 5));
+        var open = (await data.Catalog.GetAsync(product.Id, default))!;
+        await using (var db = data.CreateDbContext())
+        {
+            // A sale ships while the editor is open.
+            await db.Variants.Where(v => v.Sku == "LAMP-1").ExecuteUpdateAsync(u => u.SetProperty(v => v.StockOnHand, 4));
+        }
+
+        open.Description = "Brass, 40 cm";
+        data.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await data.Catalog.SaveAsync(open, default)).Succeeded);
+
+        Assert.Equal(4, (await data.Catalog.GetAsync(product.Id, default))!.Variants.Single().Stock);
+    }
+
+    [Fact]
+    public async Task Save_WithAChangedStockField_WritesTheNewFigure()
+    {
+        var product = await data.AddProductAsync("Lamp", "Acme", "Home", ("LAMP-2", 2500, 5));
+        var open = (await data.Catalog.GetAsync(product.Id, default))!;
+        open.Variants.Single().Stock = 9;
+
+        Assert.True((await data.Catalog.SaveAsync(open, default)).Succeeded);
+
+        Assert.Equal(9, (await data.Catalog.GetAsync(product.Id, default))!.Variants.Single().Stock);
+    }
+
+    [Fact]
     public async Task Save_AfterSomeoneElseSaved_IsRefused_AndKeepsTheirChange()
     {
         var created = await data.Catalog.SaveAsync(NewProduct("Kettle", "K-1"), default);

@@ -104,6 +104,12 @@ public sealed class VariantEditModel
     public string Currency { get; set; } = "USD";
     public decimal? Cost { get; set; }
     public int Stock { get; set; }
+    /// <summary>
+    /// The on-hand figure when the editor loaded it. Stock is written only when the user changed it from this, so a
+    /// shipment or sale recorded while the editor was open is never overwritten by an untouched field. Null (CSV
+    /// import, a new variant) means the figure given is meant as it is.
+    /// </summary>
+    public int? LoadedStock { get; set; }
     public int? WeightGrams { get; set; }
 }
 
