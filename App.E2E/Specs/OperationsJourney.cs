@@ -13,14 +13,7 @@ public sealed class OperationsJourney(BrowserFixture fixture)
         fixture.RunAsync("operations-health", async page =>
         {
             await SignIn.AsAdminAsync(page);
-            var channels = new ChannelsPage(page);
-            foreach (var channel in new[] { "TikTokShop", "Ebay" })
-            {
-                await channels.OpenAsync();
-                await channels.ConnectAsync(channel);
-                await channels.ApproveConsentAsync();
-                await Assertions.Expect(page).ToHaveURLAsync(new Regex("/channels"));
-            }
+            await new ChannelsPage(page).ConnectApprovedAsync("TikTokShop", "Ebay");
 
             var health = new HealthPage(page);
             await health.RunAllChecksAsync();

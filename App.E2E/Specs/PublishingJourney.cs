@@ -18,14 +18,7 @@ public sealed class PublishingJourney(BrowserFixture fixture)
         await fixture.RunAsync(portal, "publishing", async page =>
         {
             await SignIn.AsAdminAsync(page);
-            var channels = new ChannelsPage(page);
-            foreach (var channel in new[] { "TikTokShop", "Ebay" })
-            {
-                await channels.OpenAsync();
-                await channels.ConnectAsync(channel);
-                await channels.ApproveConsentAsync();
-                await Assertions.Expect(page).ToHaveURLAsync(new Regex("/channels"));
-            }
+            await new ChannelsPage(page).ConnectApprovedAsync("TikTokShop", "Ebay");
 
             var tiktok = await portal.AccountIdAsync(ChannelKind.TikTokShop);
             var ebay = await portal.AccountIdAsync(ChannelKind.Ebay);
