@@ -25,7 +25,7 @@ public sealed class ListingReconciler(
     IDbContextFactory<AppDbContext> contexts,
     IEnumerable<IChannelConnector> connectors,
     SyncQueue queue,
-    IOptionsMonitor<ListingReconcileOptions> options,
+    IOptions<ListingReconcileOptions> options,
     TimeProvider clock,
     ILogger<ListingReconciler> logger)
 {
@@ -149,7 +149,7 @@ public sealed class ListingReconciler(
                     if (row.Drift)
                     {
                         tally.QuantityDrifts++;
-                        if (options.CurrentValue.AutoRepush && listing.State == ListingState.Live)
+                        if (options.Value.AutoRepush && listing.State == ListingState.Live)
                         {
                             repushes.Add(new SyncJobRequest(accountId, SyncJobKind.PushStock, row.Sku,
                                 SyncPayload.Write(new StockPushPayload(row.Sku, shouldShow, listing.ExternalId, row.ExternalSkuId)),
@@ -182,7 +182,7 @@ public sealed class ListingReconciler(
 
     private static void See(Dictionary<int, SeenListing> seen, int listingId, ChannelKind channel, string status)
     {
-        var activity = ChannelListingStatus.Classify(channel, status);
+        var activity = ChannelStatusWords.Classify(channel, status);
         // Several channel entries for one listing (eBay and Amazon list per SKU): any active one keeps it live.
         if (!seen.TryGetValue(listingId, out var before) || Rank(activity) > Rank(before.Activity))
         {

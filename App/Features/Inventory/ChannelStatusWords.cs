@@ -11,7 +11,7 @@ public enum ChannelListingActivity
 }
 
 /// <summary>Reads a channel's own listing status word as active or not. Pure.</summary>
-public static class ChannelListingStatus
+public static class ChannelStatusWords
 {
     public static ChannelListingActivity Classify(ChannelKind channel, string? status)
     {
