@@ -21,6 +21,8 @@ public sealed class InventoryPageTests : MudTestContext, IAsyncLifetime
         ["quartz.scheduler.instanceName"] = $"inventory-page-{Guid.NewGuid():N}",
     });
 
+    private int tiktok;
+
     public InventoryPageTests()
     {
         Services.AddSingleton(world.Inventory);
@@ -32,7 +34,7 @@ public sealed class InventoryPageTests : MudTestContext, IAsyncLifetime
     {
         var scheduler = await schedulers.GetScheduler();
         await scheduler.AddJob(JobBuilder.Create<ReconcileListingsJob>().WithIdentity(ReconcileListingsJob.Key).StoreDurably().Build(), replace: true);
-        var tiktok = await world.AddAccountAsync(ChannelKind.TikTokShop, "TikTok UK");
+        tiktok = await world.AddAccountAsync(ChannelKind.TikTokShop, "TikTok UK");
         var amazon = await world.AddAccountAsync(ChannelKind.Amazon, "Amazon US");
         var (product, _) = await world.AddProductAsync("MUG-BLUE", 5);
         await world.ListAsync(product, amazon, buffer: 1);
@@ -44,6 +46,26 @@ public sealed class InventoryPageTests : MudTestContext, IAsyncLifetime
     {
         await (await schedulers.GetScheduler()).Shutdown();
         await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAccountWhoseReadBackFailed_IsNamedWithTheError()
+    {
+        await using (var db = world.Db.CreateDbContext())
+        {
+            db.ListingReconcileChecks.Add(new ListingReconcileCheck { ChannelAccountId = tiktok, LastRunUtc = OrdersWorld.Start, LastError = "The channel is having a bad minute (code 500)" });
+            await db.SaveChangesAsync();
+        }
+
+        RenderProviders();
+        var page = Render<InventoryPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var alert = page.Find("[data-testid=reconcile-failure]").TextContent;
+            Assert.Contains("TikTok UK", alert, StringComparison.Ordinal);
+            Assert.Contains("bad minute", alert, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed record StockExplanation(
     public int Available => OnHand - Reserved;
 }
 
+/// <summary>An account whose last listing read-back failed, and why.</summary>
+public sealed record ReconcileFailure(string Account, ChannelKind Channel, DateTime? LastRunUtc, DateTime? LastSuccessUtc, string Error);
+
 public enum InventorySort
 {
     Sku,
@@ -84,6 +87,19 @@ public sealed class InventoryOverview(IDbContextFactory<AppDbContext> contexts)
         var rows = variants.Select(v => new InventoryRow(v.Id, v.Sku, v.Name, v.StockOnHand, v.Reserved,
             cells.Where(c => c.VariantId == v.Id).Select(c => c.Cell).OrderBy(c => c.Account).ToList())).ToList();
         return (rows, total);
+    }
+
+    /// <summary>Accounts whose last read-back did not finish, so staff know their drift flags may be stale.</summary>
+    public async Task<IReadOnlyList<ReconcileFailure>> ReconcileFailuresAsync(CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await (
+                from c in db.ListingReconcileChecks.AsNoTracking()
+                where c.LastError != null
+                join a in db.ChannelAccounts on c.ChannelAccountId equals a.Id
+                orderby a.DisplayName
+                select new ReconcileFailure(a.DisplayName, a.Channel, c.LastRunUtc, c.LastSuccessUtc, c.LastError!))
+            .ToListAsync(ct);
     }
 
     public async Task<StockExplanation?> ExplainAsync(int variantId, CancellationToken ct)
