@@ -1,6 +1,7 @@
 using Quartz;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 
@@ -50,6 +51,8 @@ public static class SchedulingServiceCollectionExtensions
             q.AddSyncJobs(builder.Configuration.GetSection(SyncQueueOptions.SectionName).Get<SyncQueueOptions>()?.DispatchInterval
                 ?? new SyncQueueOptions().DispatchInterval);
             q.AddOrderJobs(builder.Configuration.GetSection(OrderImportOptions.SectionName).Get<OrderImportOptions>()?.ScheduleInterval ?? new OrderImportOptions().ScheduleInterval);
+            q.AddInventoryJobs(builder.Configuration.GetSection(ListingReconcileOptions.SectionName).Get<ListingReconcileOptions>()?.Interval
+                ?? new ListingReconcileOptions().Interval);
         });
 
         builder.Services.AddHostedService<QuartzLogBinding>();

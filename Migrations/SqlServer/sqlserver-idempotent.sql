@@ -1152,3 +1152,83 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124102541_Reconcile'
+)
+BEGIN
+    ALTER TABLE [ChannelListingSkus] ADD [LastReadBackCurrency] nvarchar(3) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124102541_Reconcile'
+)
+BEGIN
+    ALTER TABLE [ChannelListingSkus] ADD [LastReadBackPriceMinor] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124102541_Reconcile'
+)
+BEGIN
+    ALTER TABLE [ChannelListingSkus] ADD [PriceDrift] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124102541_Reconcile'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [ChannelStatus] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124102541_Reconcile'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [LastReadBackUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124102541_Reconcile'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [StatusDrift] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124102541_Reconcile'
+)
+BEGIN
+    CREATE TABLE [ListingReconcileChecks] (
+        [ChannelAccountId] int NOT NULL,
+        [LastRunUtc] datetime2 NULL,
+        [LastSuccessUtc] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [SkusRead] int NOT NULL,
+        [QuantityDrifts] int NOT NULL,
+        [PriceDrifts] int NOT NULL,
+        [StatusDrifts] int NOT NULL,
+        CONSTRAINT [PK_ListingReconcileChecks] PRIMARY KEY ([ChannelAccountId]),
+        CONSTRAINT [FK_ListingReconcileChecks_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124102541_Reconcile'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124102541_Reconcile', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
