@@ -20,7 +20,6 @@ public static class InventoryServiceCollectionExtensions
         builder.Services.AddSingleton<ISyncJobHandler, RecordingPushStockHandler>();
         builder.Services.AddSingleton<StockPushes>();
         builder.Services.AddSingleton<StockLedger>();
-        builder.Services.AddSingleton<ListingQuantityReadBack>();
         builder.Services.AddSingleton<InventoryOverview>();
         builder.Services.AddOptions<ListingReconcileOptions>()
             .BindConfiguration(ListingReconcileOptions.SectionName)
