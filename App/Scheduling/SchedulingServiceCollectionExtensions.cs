@@ -56,11 +56,13 @@ public static class SchedulingServiceCollectionExtensions
         });
 
         builder.Services.AddHostedService<QuartzLogBinding>();
-        builder.Services.AddQuartzHostedService(o =>
+        // Disabled (tests that drive jobs by hand): the scheduler is never started. Not a long StartDelay: Quartz 3.22
+        // refuses delays past 49.7 days (a timer limit), which would fail the host's start.
+        if (options.Enabled)
         {
-            o.WaitForJobsToComplete = true;
-            o.StartDelay = options.Enabled ? null : TimeSpan.FromDays(3650);
-        });
+            builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
         return builder;
     }
 }
