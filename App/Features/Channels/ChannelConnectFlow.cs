@@ -90,6 +90,42 @@ public sealed class ChannelConnectFlow(
         return new ConnectOutcome($"/channels?connected={Uri.EscapeDataString(shopNames)}", Connected: true);
     }
 
+    /// <summary>
+    /// Connects with a refresh token the seller copied from the channel (self-authorization). Nothing is stored unless
+    /// the channel accepts the token; the answer is a sentence for the Channels page.
+    /// </summary>
+    public async Task<(bool Connected, string Message)> ConnectWithRefreshTokenAsync(
+        IRefreshTokenConnect connect, ChannelEnvironment environment, string refreshToken, string sellerId, string? region,
+        string userId, string? userName, CancellationToken ct)
+    {
+        var name = ChannelNames.Display(connect.Channel);
+        if (string.IsNullOrWhiteSpace(refreshToken) || string.IsNullOrWhiteSpace(sellerId))
+        {
+            return (false, "Give both the refresh token and the seller id.");
+        }
+
+        ConnectedAccount connected;
+        try
+        {
+            connected = await connect.ConnectWithRefreshTokenAsync(refreshToken.Trim(), sellerId.Trim(), region, ct);
+        }
+        catch (ChannelException ex)
+        {
+            logger.LogWarning("{Channel} refused a self-authorized refresh token ({ErrorCode}, request {RequestId}).", connect.Channel, ex.ErrorCode, ex.RequestId);
+            return (false, $"{name} did not accept that refresh token: {ex.Message}");
+        }
+
+        var saved = await SaveAccountsAsync(connect.Channel, environment, connected, ct);
+        foreach (var id in saved)
+        {
+            tokens.Forget(id);
+        }
+
+        var shopNames = string.Join(", ", connected.Shops.Select(s => s.Name));
+        await audit.RecordAsync(userId, userName, "channel.connected", $"{name}: {shopNames}", $"self-authorized refresh token, {environment}", ct);
+        return (true, $"Connected {shopNames}.");
+    }
+
     private async Task<IReadOnlyList<int>> SaveAccountsAsync(
         ChannelKind channel, ChannelEnvironment environment, ConnectedAccount connected, CancellationToken ct)
     {

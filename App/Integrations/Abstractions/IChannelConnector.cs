@@ -83,3 +83,15 @@ public interface IAccessTokenSource
     /// <summary>After a 401: refresh once unless another caller already replaced <paramref name="rejectedToken"/>.</summary>
     Task<string> RefreshAfterRejectionAsync(ChannelAccountContext account, string rejectedToken, CancellationToken ct);
 }
+
+/// <summary>
+/// A channel whose private apps are connected with a refresh token the seller copies from the channel's own console
+/// (Amazon's self-authorization), instead of the consent page. Optional: the Channels page offers it where registered.
+/// </summary>
+public interface IRefreshTokenConnect
+{
+    ChannelKind Channel { get; }
+
+    /// <summary>Tries the token at once, so a typo fails here and not at the first sync.</summary>
+    Task<ConnectedAccount> ConnectWithRefreshTokenAsync(string refreshToken, string sellerId, string? region, CancellationToken ct);
+}

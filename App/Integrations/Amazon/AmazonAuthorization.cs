@@ -11,7 +11,7 @@ namespace SellerPortal.Integrations.Amazon;
 /// <c>spapi_oauth_code</c>), the Login with Amazon token calls, and self-authorization with a refresh token copied from
 /// Seller Central. The refresh token never rotates; access tokens last an hour (amazon-sp-api.md, "Authorization").
 /// </summary>
-public sealed class AmazonAuthorization(IHttpClientFactory clients, IOptions<AmazonOptions> options, TimeProvider time) : IChannelAuthorization
+public sealed class AmazonAuthorization(IHttpClientFactory clients, IOptions<AmazonOptions> options, TimeProvider time) : IChannelAuthorization, IRefreshTokenConnect
 {
     public const string LwaClientName = "Amazon.Lwa";
     private readonly AmazonOptions settings = options.Value;
@@ -74,6 +74,9 @@ public sealed class AmazonAuthorization(IHttpClientFactory clients, IOptions<Ama
         }, refreshToken.Trim(), ct);
         return Connected(tokens, sellingPartnerId.Trim(), region, marketplaceId);
     }
+
+    Task<ConnectedAccount> IRefreshTokenConnect.ConnectWithRefreshTokenAsync(string refreshToken, string sellerId, string? region, CancellationToken ct) =>
+        ConnectWithRefreshTokenAsync(refreshToken, sellerId, region, null, ct);
 
     private ConnectedAccount Connected(TokenSet tokens, string sellerId, string? region, string? marketplaceId)
     {

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Data;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Channels;
+
+/// <summary>Amazon self-authorization: a private app's refresh token connects an account without the consent page.</summary>
+public sealed class RefreshTokenConnectTests : IAsyncLifetime
+{
+    private readonly PortalAppFactory factory = PortalAppFactory.With(null, new Dictionary<string, string?>(),
+        services => services.ConfigureHttpClientDefaults(http =>
+            http.ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler())));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task AValidRefreshToken_ConnectsTheSeller_WithTheTokenStoredEncrypted()
+    {
+        var minted = await factory.CreateClient().PostAsync("/sandbox/amazon/_control/refresh-tokens", null);
+        var body = await minted.Content.ReadFromJsonAsync<JsonElement>();
+        var refreshToken = body.GetProperty("refresh_token").GetString()!;
+        var seller = body.GetProperty("selling_partner_id").GetString()!;
+        var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
+        var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
+
+        var (connected, message) = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, refreshToken, seller, "NA", "u1", "admin@example.com", CancellationToken.None);
+
+        Assert.True(connected, message);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var account = await db.ChannelAccounts.SingleAsync(a => a.Channel == ChannelKind.Amazon);
+        Assert.Equal(ChannelAccountStatus.Connected, account.Status);
+        Assert.Equal(seller, account.SellerId);
+        Assert.DoesNotContain(refreshToken, account.EncryptedCredentials);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "channel.connected" && a.Detail!.Contains("self-authorized")));
+    }
+
+    [Fact]
+    public async Task AWrongRefreshToken_IsRefusedWithTheChannelsReason_AndStoresNothing()
+    {
+        var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
+        var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
+
+        var (connected, message) = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, "Atzr|not-a-real-token", "A1SELLER", "NA", "u1", "admin@example.com", CancellationToken.None);
+
+        Assert.False(connected);
+        Assert.StartsWith("Amazon did not accept that refresh token", message);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.ChannelAccounts.AnyAsync());
+    }
+}
