@@ -23,6 +23,27 @@ public sealed class EbayConnectorTests(EbayEmulatorFixture emulator)
     };
 
     [Fact]
+    public async Task AProductWithTwoVariants_BecomesOneListingPerVariant_AndARetryDuplicatesNothing()
+    {
+        var draft = Draft("VAR-S", 18m, 2) with
+        {
+            Variants =
+            [
+                new ListingVariantDraft("VAR-S", new ChannelMoney(18m, "USD"), 2, new Dictionary<string, string> { ["Size"] = "S" }),
+                new ListingVariantDraft("VAR-M", new ChannelMoney(19m, "USD"), 3, new Dictionary<string, string> { ["Size"] = "M" }),
+            ],
+        };
+
+        var first = await emulator.Connector.CreateListingAsync(emulator.Account, draft, CancellationToken.None);
+        var again = await emulator.Connector.CreateListingAsync(emulator.Account, draft, CancellationToken.None);
+
+        Assert.Equal(["VAR-M", "VAR-S"], first.ExternalSkuIds.Keys.Order());
+        Assert.NotEqual(first.ExternalSkuIds["VAR-S"], first.ExternalSkuIds["VAR-M"]);
+        Assert.Equal(first.ExternalSkuIds, again.ExternalSkuIds);
+        Assert.Equal(first.ExternalId, again.ExternalId);
+    }
+
+    [Fact]
     public void Connect_ThroughConsentAndBasicAuthTokenCall_YieldsUserTokens()
     {
         var connected = emulator.Tokens.Connected!;

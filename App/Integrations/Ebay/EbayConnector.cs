@@ -18,7 +18,7 @@ public sealed class EbayConnector(EbayClient client, IOptions<EbayOptions> optio
     public ChannelCapabilities Capabilities { get; } = new()
     {
         Listings = true,
-        // Multi-variation listings need inventory item groups; not built yet: one SKU, one listing.
+        // Inventory item groups are not built yet: a product with several variants becomes one listing per variant.
         Variations = false,
         Inventory = true,
         Prices = true,
@@ -63,44 +63,17 @@ public sealed class EbayConnector(EbayClient client, IOptions<EbayOptions> optio
         return new Page<ChannelListingSnapshot>(snapshots, next);
     }
 
-    public async Task<ListingResult> CreateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
-    {
-        var variant = SingleVariant(draft);
-        await client.PutInventoryItemAsync(account, variant.Sku, EbayMapper.ToInventoryItem(draft, variant), ct);
-        var offer = EbayMapper.ToOffer(draft, variant, client.MarketplaceId(account), account.Property);
-        var existing = (await client.GetOffersAsync(account, variant.Sku, ct)).FirstOrDefault(o => o.MarketplaceId == offer.MarketplaceId);
-        string offerId;
-        if (existing?.OfferId is { } id)
-        {
-            // A retried create after a lost answer: reuse the SKU's offer instead of failing on a duplicate.
-            await client.UpdateOfferAsync(account, id, offer, ct);
-            offerId = id;
-        }
-        else
-        {
-            offerId = await client.CreateOfferAsync(account, offer, ct);
-        }
+    /// <summary>
+    /// Without inventory item groups, each variant is its own eBay listing (inventory item, offer, publish per SKU). The
+    /// result names the first variant's listing and every SKU's offer id. Retries are safe: an existing offer for the SKU
+    /// is updated, not duplicated.
+    /// </summary>
+    public Task<ListingResult> CreateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct) =>
+        ListEachVariantAsync(account, draft, ct);
 
-        var listingId = await client.PublishOfferAsync(account, offerId, ct);
-        return Result(listingId, variant.Sku, offerId);
-    }
-
-    /// <summary>Replaces the item and the offer; a published offer's listing is revised by the offer update.</summary>
-    public async Task<ListingResult> UpdateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
-    {
-        var variant = SingleVariant(draft);
-        await client.PutInventoryItemAsync(account, variant.Sku, EbayMapper.ToInventoryItem(draft, variant), ct);
-        var offer = EbayMapper.ToOffer(draft, variant, client.MarketplaceId(account), account.Property);
-        var existing = (await client.GetOffersAsync(account, variant.Sku, ct)).FirstOrDefault(o => o.MarketplaceId == offer.MarketplaceId);
-        if (existing?.OfferId is not { } offerId)
-        {
-            return await CreateListingAsync(account, draft, ct);
-        }
-
-        await client.UpdateOfferAsync(account, offerId, offer, ct);
-        var listingId = existing.Listing?.ListingId ?? await client.PublishOfferAsync(account, offerId, ct);
-        return Result(listingId, variant.Sku, offerId);
-    }
+    /// <summary>Replaces each SKU's item and offer; a published offer's listing is revised by the offer update.</summary>
+    public Task<ListingResult> UpdateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct) =>
+        ListEachVariantAsync(account, draft, ct);
 
     /// <summary>Withdraws each SKU's published offer: the listing ends, the inventory item and offer stay for relisting.</summary>
     public async Task UnpublishListingAsync(ChannelAccountContext account, ListingRef listing, CancellationToken ct)
@@ -204,11 +177,44 @@ public sealed class EbayConnector(EbayClient client, IOptions<EbayOptions> optio
         }, ct);
     }
 
-    private ListingResult Result(string listingId, string sku, string offerId) =>
-        new(listingId, options.Value.SiteUrl + listingId, new Dictionary<string, string> { [sku] = offerId }, "PUBLISHED");
+    private async Task<ListingResult> ListEachVariantAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
+    {
+        if (draft.Variants.Count == 0)
+        {
+            throw new ChannelValidationException(ChannelKind.Ebay, "An eBay listing needs at least one SKU.", [new ChannelFieldError("variants", "No SKU given.")]);
+        }
 
-    private static ListingVariantDraft SingleVariant(ListingDraft draft) => draft.Variants.Count == 1
-        ? draft.Variants[0]
-        : throw new ChannelValidationException(ChannelKind.Ebay, "An eBay listing here carries exactly one SKU (variation groups are not supported yet).",
-            [new ChannelFieldError("variants", $"{draft.Variants.Count} SKUs given; expected 1.")]);
+        string? firstListing = null;
+        var offers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variant in draft.Variants)
+        {
+            var (listingId, offerId) = await ListVariantAsync(account, draft, variant, ct);
+            firstListing ??= listingId;
+            offers[variant.Sku] = offerId;
+        }
+
+        return new ListingResult(firstListing!, options.Value.SiteUrl + firstListing, offers, "PUBLISHED");
+    }
+
+    private async Task<(string ListingId, string OfferId)> ListVariantAsync(ChannelAccountContext account, ListingDraft draft, ListingVariantDraft variant, CancellationToken ct)
+    {
+        await client.PutInventoryItemAsync(account, variant.Sku, EbayMapper.ToInventoryItem(draft, variant), ct);
+        var offer = EbayMapper.ToOffer(draft, variant, client.MarketplaceId(account), account.Property);
+        var existing = (await client.GetOffersAsync(account, variant.Sku, ct)).FirstOrDefault(o => o.MarketplaceId == offer.MarketplaceId);
+        if (existing?.OfferId is { } offerId)
+        {
+            // An update, or a retried create after a lost answer: reuse the SKU's offer instead of failing on a duplicate.
+            await client.UpdateOfferAsync(account, offerId, offer, ct);
+            if (existing.Status == "PUBLISHED" && existing.Listing?.ListingId is { } live)
+            {
+                return (live, offerId);
+            }
+        }
+        else
+        {
+            offerId = await client.CreateOfferAsync(account, offer, ct);
+        }
+
+        return (await client.PublishOfferAsync(account, offerId, ct), offerId);
+    }
 }
