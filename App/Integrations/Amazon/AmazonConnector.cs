@@ -10,7 +10,7 @@ namespace SellerPortal.Integrations.Amazon;
 /// Amazon through SP-API: listings per SKU (Listings Items API), price and quantity in bulk through one
 /// JSON_LISTINGS_FEED, orders from Orders v0 (items fetched per order), shipment confirmation for MFN orders.
 /// </summary>
-public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions> options, TimeProvider time) : IChannelConnector
+public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions> options, TimeProvider time) : IChannelConnector, IFulfilledByChannelStock
 {
     private const string FeedContentType = "application/json; charset=UTF-8";
     private readonly AmazonOptions settings = options.Value;
@@ -53,6 +53,22 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
         var page = await client.SearchListingsItemsAsync(account, cursor, 20, ct);
         var marketplace = client.MarketplaceId(account);
         return new Page<ChannelListingSnapshot>(page.Items.Select(i => AmazonMapper.ToSnapshot(i, marketplace)).ToList(), page.Pagination?.NextToken);
+    }
+
+    /// <summary>FBA stock per SKU from getInventorySummaries: Amazon's own warehouses, read-only for us.</summary>
+    public async Task<IReadOnlyList<ChannelFulfilledStock>> GetAsync(ChannelAccountContext account, IReadOnlyList<string> skus, CancellationToken ct)
+    {
+        if (skus.Count == 0)
+        {
+            return [];
+        }
+
+        var summaries = await client.GetAllInventorySummariesAsync(account, skus, ct);
+        return summaries
+            .Where(s => !string.IsNullOrEmpty(s.SellerSku))
+            .GroupBy(s => s.SellerSku)
+            .Select(g => new ChannelFulfilledStock(g.Key, g.Sum(s => s.InventoryDetails?.FulfillableQuantity ?? 0), g.Sum(s => s.TotalQuantity), g.First().Asin))
+            .ToList();
     }
 
     /// <summary>The listing exactly as Amazon holds it now, or null.</summary>
