@@ -136,7 +136,7 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
     public async Task<CatalogSearchResponse> SearchCatalogItemsAsync(
         ChannelAccountContext account, string? keywords, IReadOnlyList<string>? identifiers, string? identifiersType, string? pageToken, CancellationToken ct)
     {
-        var query = new List<string> { "marketplaceIds=" + Esc(MarketplaceId(account)), "includedData=summaries,identifiers", "pageSize=20" };
+        var query = new List<string> { "marketplaceIds=" + Esc(MarketplaceId(account)), "includedData=summaries,images,identifiers", "pageSize=20" };
         if (!string.IsNullOrWhiteSpace(keywords))
         {
             query.Add("keywords=" + Esc(keywords));

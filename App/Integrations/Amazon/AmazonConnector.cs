@@ -10,7 +10,7 @@ namespace SellerPortal.Integrations.Amazon;
 /// Amazon through SP-API: listings per SKU (Listings Items API), price and quantity in bulk through one
 /// JSON_LISTINGS_FEED, orders from Orders v0 (items fetched per order), shipment confirmation for MFN orders.
 /// </summary>
-public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions> options, TimeProvider time) : IChannelConnector, IFulfilledByChannelStock
+public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions> options, TimeProvider time) : IChannelConnector, IFulfilledByChannelStock, IChannelCatalogSearch
 {
     private const string FeedContentType = "application/json; charset=UTF-8";
     private readonly AmazonOptions settings = options.Value;
@@ -191,6 +191,24 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
     public async Task<IReadOnlyList<CatalogItem>> SearchCatalogAsync(
         ChannelAccountContext account, string? keywords, IReadOnlyList<string>? identifiers, string? identifiersType, CancellationToken ct) =>
         (await client.SearchCatalogItemsAsync(account, keywords, identifiers, identifiersType, null, ct)).Items;
+
+    /// <summary>searchCatalogItems takes these identifiersType values besides SKU (Catalog Items API 2022-04-01).</summary>
+    public IReadOnlyList<string> IdentifierTypes { get; } = ["EAN", "UPC", "ISBN", "ASIN"];
+
+    public async Task<IReadOnlyList<ChannelCatalogMatch>> SearchAsync(ChannelAccountContext account, ChannelCatalogQuery query, CancellationToken ct)
+    {
+        var byIdentifier = !string.IsNullOrWhiteSpace(query.Identifier);
+        if (!byIdentifier && string.IsNullOrWhiteSpace(query.Keywords))
+        {
+            throw new ChannelValidationException(ChannelKind.Amazon, "Enter keywords or an identifier to search the Amazon catalog.", []);
+        }
+
+        var items = byIdentifier
+            ? await SearchCatalogAsync(account, null, [query.Identifier!.Trim()], (query.IdentifierType ?? "EAN").ToUpperInvariant(), ct)
+            : await SearchCatalogAsync(account, query.Keywords!.Trim(), null, null, ct);
+        var marketplace = client.MarketplaceId(account);
+        return items.Select(i => AmazonMapper.ToCatalogMatch(i, marketplace)).ToList();
+    }
 
     private async Task<ListingResult> PutListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
     {
