@@ -47,6 +47,38 @@ public sealed class AmazonFbaInventoryTests(AmazonEmulatorFixture emulator)
         Assert.Equal((59, 60), (seen["FBAPG-060"].InventoryDetails!.FulfillableQuantity, seen["FBAPG-060"].TotalQuantity));
     }
 
+    [Theory]
+    [InlineData("granularityId=ATVPDKIKX0DER&marketplaceIds=ATVPDKIKX0DER", "granularityType")]
+    [InlineData("granularityType=Marketplace&marketplaceIds=ATVPDKIKX0DER", "granularityId")]
+    [InlineData("granularityType=Marketplace&granularityId=ATVPDKIKX0DER&marketplaceIds=ATVPDKIKX0DER&nextToken=bogus", "nextToken")]
+    public async Task TheEmulator_RejectsBadParameters_WithInvalidInput(string query, string named)
+    {
+        var token = await FreshTokenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/amazon/fba/inventory/v1/summaries?details=true&" + query);
+        request.Headers.Add("x-amz-access-token", token);
+        using var response = await emulator.Raw.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("InvalidInput", body);
+        Assert.Contains(named, body);
+    }
+
+    [Fact]
+    public async Task TheEmulator_RejectsFiftyOneSkus_AndACallWithoutAToken()
+    {
+        var token = await FreshTokenAsync();
+        var skus = string.Join(',', Enumerable.Range(1, 51).Select(i => $"S{i}"));
+        using var tooMany = new HttpRequestMessage(HttpMethod.Get,
+            $"/sandbox/amazon/fba/inventory/v1/summaries?details=true&granularityType=Marketplace&granularityId=ATVPDKIKX0DER&marketplaceIds=ATVPDKIKX0DER&sellerSkus={skus}");
+        tooMany.Headers.Add("x-amz-access-token", token);
+        using var anonymous = new HttpRequestMessage(HttpMethod.Get,
+            "/sandbox/amazon/fba/inventory/v1/summaries?details=true&granularityType=Marketplace&granularityId=ATVPDKIKX0DER&marketplaceIds=ATVPDKIKX0DER");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await emulator.Raw.SendAsync(tooMany)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await emulator.Raw.SendAsync(anonymous)).StatusCode);
+    }
+
     [Fact]
     public async Task Connector_AsksFiftySkusACall_AndReturnsOnlyTheSkusAmazonHolds()
     {
@@ -117,5 +149,13 @@ public sealed class AmazonFbaInventoryTests(AmazonEmulatorFixture emulator)
         Assert.Equal("Fulfilled by Amazon: 9 (read-only)", ChannelFulfilment.Describe(cell.Channel, cell.FulfilledByChannel!.Value));
         await using var check = world.Db.CreateDbContext();
         Assert.Empty(await check.SyncJobs.Where(j => j.Kind == SyncJobKind.PushStock).ToListAsync());
+    }
+
+    /// <summary>A token the emulator accepts now (another test may have expired them), with its buckets out of the way.</summary>
+    private async Task<string> FreshTokenAsync()
+    {
+        await emulator.RateLimitsAsync(false);
+        await emulator.Client.GetInventorySummariesAsync(emulator.Account, ["FBA-WARM"], null, null, Ct);
+        return await emulator.Tokens.GetAccessTokenAsync(emulator.Account, Ct);
     }
 }
