@@ -943,6 +943,12 @@ namespace SellerPortal.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("ChannelFulfilledQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ChannelFulfilledUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ChannelListingId")
                         .HasColumnType("int");
 

@@ -1177,3 +1177,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124104314_Fba'
+)
+BEGIN
+    ALTER TABLE [ChannelListingSkus] ADD [ChannelFulfilledQuantity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124104314_Fba'
+)
+BEGIN
+    ALTER TABLE [ChannelListingSkus] ADD [ChannelFulfilledUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124104314_Fba'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124104314_Fba', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

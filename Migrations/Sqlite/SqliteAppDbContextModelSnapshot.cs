@@ -907,6 +907,12 @@ namespace SellerPortal.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ChannelFulfilledQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChannelFulfilledUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ChannelListingId")
                         .HasColumnType("INTEGER");
 

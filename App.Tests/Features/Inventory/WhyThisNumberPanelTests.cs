@@ -49,6 +49,23 @@ public sealed class WhyThisNumberPanelTests : MudTestContext, IAsyncLifetime
         Assert.Contains("not listed on any channel", panel.Markup);
     }
 
+    [Fact]
+    public void FbaStock_IsShownApartAsReadOnly_AndOnlyForTheChannelThatHoldsIt()
+    {
+        var explanation = new StockExplanation(7, "MUG-BLUE", "Blue mug", OnHand: 10, Reserved: 0, [],
+            [
+                new ChannelFigure("Amazon US", ChannelKind.Amazon, 0, null, 10, 10, PushedAt, true, "Accepted", 10, PushedAt, false,
+                    FulfilledByChannel: 25, FulfilledByChannelUtc: PushedAt),
+                new ChannelFigure("eBay US", ChannelKind.Ebay, 0, null, 10, 10, PushedAt, true, "Accepted", 10, PushedAt, false),
+            ]);
+
+        var panel = Render<WhyThisNumberPanel>(p => p.Add(x => x.Explanation, explanation));
+
+        Assert.Equal("Fulfilled by Amazon: 25 (read-only)", Text(panel, "why-fulfilled-text"));
+        Assert.Single(panel.FindAll("[data-testid=why-fulfilled]"));
+        Assert.Equal(("10", "10"), (Text(panel, "why-onhand"), Text(panel, "why-available")));
+    }
+
     private static string Text(IRenderedComponent<WhyThisNumberPanel> panel, string testId) => panel.Find($"[data-testid={testId}]").TextContent.Trim();
 
     private static string[] Cells(AngleSharp.Dom.IElement row) =>

@@ -11,7 +11,7 @@ namespace SellerPortal.Features.Inventory;
 /// </summary>
 public sealed record ChannelPushCell(
     string Account, ChannelKind Channel, int? LastPushedQuantity, bool? Succeeded, bool Drift,
-    int? ReadBackQuantity = null, bool PriceDrift = false, bool ListingDrift = false)
+    int? ReadBackQuantity = null, bool PriceDrift = false, bool ListingDrift = false, int? FulfilledByChannel = null)
 {
     public bool AnyDrift => Drift || PriceDrift || ListingDrift;
 }
@@ -27,7 +27,8 @@ public sealed record ChannelFigure(
     string Account, ChannelKind Channel, int Buffer, int? Cap, int ShouldShow,
     int? LastPushedQuantity, DateTime? LastPushedUtc, bool? LastPushSucceeded, string? LastPushAnswer,
     int? LastReadBackQuantity, DateTime? LastReadBackUtc, bool Drift,
-    Money? ShouldPrice = null, Money? ReadBackPrice = null, bool PriceDrift = false, string? ChannelStatus = null, bool ListingDrift = false);
+    Money? ShouldPrice = null, Money? ReadBackPrice = null, bool PriceDrift = false, string? ChannelStatus = null, bool ListingDrift = false,
+    int? FulfilledByChannel = null, DateTime? FulfilledByChannelUtc = null);
 
 /// <summary>Every figure behind the quantity a channel shows for one SKU.</summary>
 public sealed record StockExplanation(
@@ -82,7 +83,7 @@ public sealed class InventoryOverview(IDbContextFactory<AppDbContext> contexts)
         var cells = await db.ChannelListingSkus.AsNoTracking()
             .Where(s => ids.Contains(s.VariantId))
             .Select(s => new { s.VariantId, Cell = new ChannelPushCell(s.Listing!.ChannelAccount!.DisplayName, s.Listing.ChannelAccount.Channel, s.LastPushedQuantity, s.LastPushSucceeded, s.Drift,
-                s.LastReadBackQuantity, s.PriceDrift, s.Listing.StatusDrift) })
+                s.LastReadBackQuantity, s.PriceDrift, s.Listing.StatusDrift, s.ChannelFulfilledQuantity) })
             .ToListAsync(ct);
         var rows = variants.Select(v => new InventoryRow(v.Id, v.Sku, v.Name, v.StockOnHand, v.Reserved,
             cells.Where(c => c.VariantId == v.Id).Select(c => c.Cell).OrderBy(c => c.Account).ToList())).ToList();
@@ -144,7 +145,8 @@ public sealed class InventoryOverview(IDbContextFactory<AppDbContext> contexts)
                 c.Sku?.LastReadBackQuantity, c.Sku?.LastReadBackUtc, c.Sku?.Drift ?? false,
                 ChannelPricing.Apply(c.Listing.PriceRule, new Money(v.PriceMinor, v.Currency)),
                 c.Sku is { LastReadBackPriceMinor: { } price, LastReadBackCurrency: { } currency } ? new Money(price, currency) : null,
-                c.Sku?.PriceDrift ?? false, c.Listing.ChannelStatus, c.Listing.StatusDrift))
+                c.Sku?.PriceDrift ?? false, c.Listing.ChannelStatus, c.Listing.StatusDrift,
+                c.Sku?.ChannelFulfilledQuantity, c.Sku?.ChannelFulfilledUtc))
             .OrderBy(f => f.Account)
             .ToList();
         return new StockExplanation(v.Id, v.Sku, v.Name, v.StockOnHand, v.Reserved, reservations, figures);

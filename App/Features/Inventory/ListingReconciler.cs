@@ -89,6 +89,10 @@ public sealed class ListingReconciler(
 
             // Only after every page was read can a listing be called missing.
             await RecordListingStatusAsync(accountId, seen, now, tally, ct);
+            if (connector is IFulfilledByChannelStock fulfilled)
+            {
+                await RecordFulfilledStockAsync(fulfilled, context, accountId, now, ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -177,6 +181,41 @@ public sealed class ListingReconciler(
         {
             await queue.EnqueueAsync(request, ct);
             tally.Repushes++;
+        }
+    }
+
+    /// <summary>
+    /// The channel's own (FBA) stock per SKU, kept in its own column: it is Amazon's to sell, so it never touches on hand,
+    /// available or drift, and is never pushed. SKUs the channel no longer holds go back to null.
+    /// </summary>
+    private async Task RecordFulfilledStockAsync(IFulfilledByChannelStock fulfilled, ChannelAccountContext context, int accountId, DateTime now, CancellationToken ct)
+    {
+        List<string> skus;
+        await using (var db = contexts.CreateDbContext())
+        {
+            skus = await db.ChannelListingSkus.AsNoTracking()
+                .Where(s => s.Listing!.ChannelAccountId == accountId)
+                .Select(s => s.Sku).Distinct().OrderBy(s => s).ToListAsync(ct);
+        }
+
+        if (skus.Count == 0)
+        {
+            return;
+        }
+
+        var stock = (await fulfilled.GetAsync(context, skus, ct)).ToDictionary(s => s.Sku, StringComparer.Ordinal);
+        // A batch at a time, so an account with many SKUs is never tracked whole.
+        foreach (var batch in skus.Chunk(500))
+        {
+            await using var db = contexts.CreateDbContext();
+            var rows = await db.ChannelListingSkus.Where(s => s.Listing!.ChannelAccountId == accountId && batch.Contains(s.Sku)).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                row.ChannelFulfilledQuantity = stock.TryGetValue(row.Sku, out var s) ? s.Fulfillable : null;
+                row.ChannelFulfilledUtc = now;
+            }
+
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -30,6 +30,12 @@ public sealed class ChannelListingSku
     public string? LastReadBackCurrency { get; set; }
     /// <summary>The channel showed a different price from the one the listing's price rule gives.</summary>
     public bool PriceDrift { get; set; }
+    /// <summary>
+    /// Units the channel holds in its own warehouses (Fulfilled by Amazon), as last read. Read-only: never part of
+    /// on hand or available, never pushed. Null when the channel holds none for this SKU or was never asked.
+    /// </summary>
+    public int? ChannelFulfilledQuantity { get; set; }
+    public DateTime? ChannelFulfilledUtc { get; set; }
 }
 
 public sealed class ChannelListingSkuConfiguration : IEntityTypeConfiguration<ChannelListingSku>

@@ -13,6 +13,7 @@ public static class ListingsServiceCollectionExtensions
         builder.Services.AddSingleton<ListingPublisher>();
         builder.Services.AddSingleton<BulkOperationsService>();
         builder.Services.AddSingleton<ProductChannels.ProductChannelsService>();
+        builder.Services.AddSingleton<ProductChannels.ChannelCatalogSearch>();
         builder.Services.AddSingleton<Categories.CategoryMappings>();
         builder.Services.AddSingleton<ISyncJobHandler, PublishListingHandler>();
         builder.Services.AddSingleton<ISyncJobHandler, UpdateListingHandler>();

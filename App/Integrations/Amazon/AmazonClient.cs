@@ -136,7 +136,7 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
     public async Task<CatalogSearchResponse> SearchCatalogItemsAsync(
         ChannelAccountContext account, string? keywords, IReadOnlyList<string>? identifiers, string? identifiersType, string? pageToken, CancellationToken ct)
     {
-        var query = new List<string> { "marketplaceIds=" + Esc(MarketplaceId(account)), "includedData=summaries,identifiers", "pageSize=20" };
+        var query = new List<string> { "marketplaceIds=" + Esc(MarketplaceId(account)), "includedData=summaries,images,identifiers", "pageSize=20" };
         if (!string.IsNullOrWhiteSpace(keywords))
         {
             query.Add("keywords=" + Esc(keywords));
@@ -159,6 +159,66 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
 
         return (await SendAsync<CatalogSearchResponse>(account, HttpMethod.Get, "/catalog/2022-04-01/items?" + string.Join('&', query),
             null, AmazonRateLimits.SearchCatalogItems, AmazonJson.Web, ct)) ?? new CatalogSearchResponse();
+    }
+
+    // FBA Inventory API v1
+
+    /// <summary>Amazon accepts at most 50 sellerSkus per getInventorySummaries call.</summary>
+    public const int InventorySkusPerCall = 50;
+
+    /// <summary>
+    /// One page of FBA inventory summaries with details, at marketplace granularity: either for up to 50 SKUs, or every
+    /// SKU changed since <paramref name="startDateTimeUtc"/>. With a nextToken Amazon wants the same filters again.
+    /// </summary>
+    public async Task<InventorySummariesResponse> GetInventorySummariesAsync(
+        ChannelAccountContext account, IReadOnlyList<string>? skus, DateTime? startDateTimeUtc, string? nextToken, CancellationToken ct)
+    {
+        if (skus is { Count: > InventorySkusPerCall })
+        {
+            throw new ArgumentOutOfRangeException(nameof(skus), $"getInventorySummaries takes at most {InventorySkusPerCall} SKUs.");
+        }
+
+        var marketplace = MarketplaceId(account);
+        var query = new List<string>
+        {
+            "details=true", "granularityType=Marketplace", "granularityId=" + Esc(marketplace), "marketplaceIds=" + Esc(marketplace),
+        };
+        if (skus is { Count: > 0 })
+        {
+            query.Add("sellerSkus=" + Esc(string.Join(',', skus)));
+        }
+        else if (startDateTimeUtc is { } start)
+        {
+            query.Add("startDateTime=" + Esc(Iso(start)));
+        }
+
+        if (nextToken is not null)
+        {
+            query.Add("nextToken=" + Esc(nextToken));
+        }
+
+        return (await SendAsync<InventorySummariesResponse>(account, HttpMethod.Get, "/fba/inventory/v1/summaries?" + string.Join('&', query),
+            null, AmazonRateLimits.GetInventorySummaries, AmazonJson.Web, ct)) ?? new InventorySummariesResponse();
+    }
+
+    /// <summary>Every summary for <paramref name="skus"/>, 50 SKUs a call, following nextToken.</summary>
+    public async Task<IReadOnlyList<InventorySummary>> GetAllInventorySummariesAsync(ChannelAccountContext account, IReadOnlyList<string> skus, CancellationToken ct)
+    {
+        var all = new List<InventorySummary>();
+        foreach (var chunk in skus.Distinct().Chunk(InventorySkusPerCall))
+        {
+            string? next = null;
+            do
+            {
+                var page = await GetInventorySummariesAsync(account, chunk, null, next, ct);
+                all.AddRange(page.Payload?.InventorySummaries ?? []);
+                var token = page.Pagination?.NextToken;
+                next = string.IsNullOrEmpty(token) || token == next ? null : token;
+            }
+            while (next is not null);
+        }
+
+        return all;
     }
 
     // Feeds API 2021-06-30

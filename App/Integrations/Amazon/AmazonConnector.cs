@@ -10,7 +10,7 @@ namespace SellerPortal.Integrations.Amazon;
 /// Amazon through SP-API: listings per SKU (Listings Items API), price and quantity in bulk through one
 /// JSON_LISTINGS_FEED, orders from Orders v0 (items fetched per order), shipment confirmation for MFN orders.
 /// </summary>
-public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions> options, TimeProvider time) : IChannelConnector
+public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions> options, TimeProvider time) : IChannelConnector, IFulfilledByChannelStock, IChannelCatalogSearch
 {
     private const string FeedContentType = "application/json; charset=UTF-8";
     private readonly AmazonOptions settings = options.Value;
@@ -53,6 +53,22 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
         var page = await client.SearchListingsItemsAsync(account, cursor, 20, ct);
         var marketplace = client.MarketplaceId(account);
         return new Page<ChannelListingSnapshot>(page.Items.Select(i => AmazonMapper.ToSnapshot(i, marketplace)).ToList(), page.Pagination?.NextToken);
+    }
+
+    /// <summary>FBA stock per SKU from getInventorySummaries: Amazon's own warehouses, read-only for us.</summary>
+    public async Task<IReadOnlyList<ChannelFulfilledStock>> GetAsync(ChannelAccountContext account, IReadOnlyList<string> skus, CancellationToken ct)
+    {
+        if (skus.Count == 0)
+        {
+            return [];
+        }
+
+        var summaries = await client.GetAllInventorySummariesAsync(account, skus, ct);
+        return summaries
+            .Where(s => !string.IsNullOrEmpty(s.SellerSku))
+            .GroupBy(s => s.SellerSku)
+            .Select(g => new ChannelFulfilledStock(g.Key, g.Sum(s => s.InventoryDetails?.FulfillableQuantity ?? 0), g.Sum(s => s.TotalQuantity), g.First().Asin))
+            .ToList();
     }
 
     /// <summary>The listing exactly as Amazon holds it now, or null.</summary>
@@ -175,6 +191,24 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
     public async Task<IReadOnlyList<CatalogItem>> SearchCatalogAsync(
         ChannelAccountContext account, string? keywords, IReadOnlyList<string>? identifiers, string? identifiersType, CancellationToken ct) =>
         (await client.SearchCatalogItemsAsync(account, keywords, identifiers, identifiersType, null, ct)).Items;
+
+    /// <summary>searchCatalogItems takes these identifiersType values besides SKU (Catalog Items API 2022-04-01).</summary>
+    public IReadOnlyList<string> IdentifierTypes { get; } = ["EAN", "UPC", "ISBN", "ASIN"];
+
+    public async Task<IReadOnlyList<ChannelCatalogMatch>> SearchAsync(ChannelAccountContext account, ChannelCatalogQuery query, CancellationToken ct)
+    {
+        var byIdentifier = !string.IsNullOrWhiteSpace(query.Identifier);
+        if (!byIdentifier && string.IsNullOrWhiteSpace(query.Keywords))
+        {
+            throw new ChannelValidationException(ChannelKind.Amazon, "Enter keywords or an identifier to search the Amazon catalog.", []);
+        }
+
+        var items = byIdentifier
+            ? await SearchCatalogAsync(account, null, [query.Identifier!.Trim()], (query.IdentifierType ?? "EAN").ToUpperInvariant(), ct)
+            : await SearchCatalogAsync(account, query.Keywords!.Trim(), null, null, ct);
+        var marketplace = client.MarketplaceId(account);
+        return items.Select(i => AmazonMapper.ToCatalogMatch(i, marketplace)).ToList();
+    }
 
     private async Task<ListingResult> PutListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
     {

@@ -190,4 +190,13 @@ public static class AmazonMapper
 
     /// <summary>Attribute values are always arrays of objects on the wire.</summary>
     private static JsonElement Json(params object[] values) => JsonSerializer.SerializeToElement(values, AmazonJson.Web);
+
+    /// <summary>The marketplace's summary and MAIN image where present, else the first of each.</summary>
+    public static ChannelCatalogMatch ToCatalogMatch(CatalogItem item, string marketplaceId)
+    {
+        var summary = item.Summaries?.FirstOrDefault(s => s.MarketplaceId == marketplaceId) ?? item.Summaries?.FirstOrDefault();
+        var images = (item.Images?.FirstOrDefault(i => i.MarketplaceId == marketplaceId) ?? item.Images?.FirstOrDefault())?.Images;
+        var image = images?.FirstOrDefault(i => i.Variant == "MAIN") ?? images?.FirstOrDefault();
+        return new ChannelCatalogMatch(item.Asin, summary?.ItemName, summary?.Brand, image?.Link);
+    }
 }

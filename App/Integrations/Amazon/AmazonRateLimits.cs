@@ -21,6 +21,7 @@ public static class AmazonRateLimits
     public const string SearchListingsItems = "searchListingsItems";
     public const string SearchCatalogItems = "searchCatalogItems";
     public const string GetCatalogItem = "getCatalogItem";
+    public const string GetInventorySummaries = "getInventorySummaries";
     public const string CreateFeedDocument = "createFeedDocument";
     public const string CreateFeed = "createFeed";
     public const string GetFeed = "getFeed";
@@ -39,6 +40,7 @@ public static class AmazonRateLimits
         [SearchListingsItems] = new(5, 5),
         [SearchCatalogItems] = new(2, 2),
         [GetCatalogItem] = new(2, 2),
+        [GetInventorySummaries] = new(2, 2),
         [CreateFeedDocument] = new(0.5, 15),
         [CreateFeed] = new(0.0083, 15),
         [GetFeed] = new(2, 15),

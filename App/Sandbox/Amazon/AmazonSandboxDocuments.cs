@@ -23,6 +23,8 @@ internal sealed record SandboxFeedDocument(string Id, string SellerId, string Co
 
 internal sealed record SandboxFeed(string SellerId, AmazonFeed Feed, string InputFeedDocumentId);
 
+internal sealed record SandboxFbaStock(string SellerId, string Sku, string Asin, string FnSku, int Fulfillable, int Inbound, DateTime UpdatedUtc);
+
 internal static class AmazonSandboxCollections
 {
     public const string Channel = "amazon";
@@ -34,4 +36,5 @@ internal static class AmazonSandboxCollections
     public const string Documents = "feed_documents";
     public const string Feeds = "feeds";
     public const string Stats = "stats";
+    public const string FbaInventory = "fba_inventory";
 }

@@ -14,9 +14,10 @@ internal static class AmazonSandboxListings
 {
     private static readonly CatalogItem[] BuiltInCatalog =
     [
-        Catalog("B0SANDBOX01", "Premium 9-Pocket Card Binder, Black", "Vault X"),
-        Catalog("B0SANDBOX02", "Front Brake Pads for 2009-2014 Ford F-150", "StopRight"),
-        Catalog("B0SANDBOX03", "Stainless Steel Water Bottle 750 ml", "Hydra"),
+        Catalog("B0SANDBOX01", "Premium 9-Pocket Card Binder, Black", "Vault X", ("EAN", "4006381333931"), ("UPC", "012345678905")),
+        Catalog("B0SANDBOX02", "Front Brake Pads for 2009-2014 Ford F-150", "StopRight", ("EAN", "5012345678900")),
+        Catalog("B0SANDBOX03", "Stainless Steel Water Bottle 750 ml", "Hydra", ("UPC", "036000291452")),
+        Catalog("B0SANDBOX04", "The Pragmatic Programmer, 20th Anniversary Edition", "Addison-Wesley", ("ISBN", "9780135957059"), ("EAN", "9780135957059")),
     ];
 
     public static void Map(RouteGroupBuilder amazon)
@@ -163,8 +164,26 @@ internal static class AmazonSandboxListings
             return Error(400, "InvalidInput", "identifiersType is required with identifiers.");
         }
 
+        // Catalog Items API 2022-04-01: at most 20 identifiers, pageSize 1..20, sellerId required for SKU identifiers.
+        if (identifiers.Length > 20)
+        {
+            return Error(400, "InvalidInput", "identifiers accepts at most 20 values.");
+        }
+
+        if (q["pageSize"].ToString() is { Length: > 0 } size && (!int.TryParse(size, CultureInfo.InvariantCulture, out var pageSize) || pageSize is < 1 or > 20))
+        {
+            return Error(400, "InvalidInput", "pageSize must be between 1 and 20.");
+        }
+
+        if (type == "SKU" && q["sellerId"].ToString().Length == 0)
+        {
+            return Error(400, "InvalidInput", "sellerId is required when identifiersType is SKU.");
+        }
+
+        var included = q["includedData"].ToString() is { Length: > 0 } inc ? inc.Split(',') : ["summaries"];
+
         var listings = (await store.ListAsync<SandboxListing>(Channel, Listings)).Select(l => l.Document).ToList();
-        var catalog = BuiltInCatalog.Concat(listings.Select(l => Catalog(l.Asin, ItemName(l) ?? l.Sku, null))).DistinctBy(c => c.Asin).ToList();
+        var catalog = BuiltInCatalog.Concat(listings.Select(l => Catalog(l.Asin, ItemName(l) ?? l.Sku, First(l.Attributes, "brand")))).DistinctBy(c => c.Asin).ToList();
         IEnumerable<CatalogItem> found = identifiers.Length == 0
             ? catalog.Where(c => keywords.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .All(k => c.Summaries![0].ItemName!.Contains(k, StringComparison.OrdinalIgnoreCase)))
@@ -173,9 +192,16 @@ internal static class AmazonSandboxListings
                 "ASIN" => catalog.Where(c => identifiers.Contains(c.Asin)),
                 "SKU" => listings.Where(l => l.SellerId == q["sellerId"].ToString() && identifiers.Contains(l.Sku))
                     .Select(l => catalog.First(c => c.Asin == l.Asin)),
-                _ => [],
+                _ => catalog.Where(c => c.Identifiers![0].Identifiers.Any(i =>
+                    (i.IdentifierType == type || (type == "GTIN" && i.IdentifierType is "EAN" or "UPC")) && identifiers.Contains(i.Identifier))),
             };
-        var items = found.Take(20).Select(c => c with { Summaries = [c.Summaries![0] with { MarketplaceId = marketplace.Split(',')[0] }] }).ToList();
+        var market = marketplace.Split(',')[0];
+        var items = found.Take(20).Select(c => c with
+        {
+            Summaries = included.Contains("summaries") ? [c.Summaries![0] with { MarketplaceId = market }] : null,
+            Images = included.Contains("images") ? [c.Images![0] with { MarketplaceId = market }] : null,
+            Identifiers = included.Contains("identifiers") ? [c.Identifiers![0] with { MarketplaceId = market }] : null,
+        }).ToList();
         return Results.Json(new CatalogSearchResponse { NumberOfResults = items.Count, Items = items }, AmazonJson.Web);
     }
 
@@ -331,8 +357,13 @@ internal static class AmazonSandboxListings
         attributes.TryGetValue("fulfillment_availability", out var fa) && fa.ValueKind == JsonValueKind.Array && fa.GetArrayLength() > 0
         && fa[0].TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number ? q.GetInt32() : null;
 
-    private static CatalogItem Catalog(string asin, string name, string? brand) =>
-        new() { Asin = asin, Summaries = [new CatalogItemSummary { MarketplaceId = "ATVPDKIKX0DER", ItemName = name, Brand = brand }] };
+    private static CatalogItem Catalog(string asin, string name, string? brand, params (string Type, string Value)[] identifiers) => new()
+    {
+        Asin = asin,
+        Summaries = [new CatalogItemSummary { MarketplaceId = "ATVPDKIKX0DER", ItemName = name, Brand = brand }],
+        Images = [new CatalogItemImages("ATVPDKIKX0DER", [new CatalogItemImage("MAIN", $"https://m.media-amazon.example/images/I/{asin}.jpg", 500, 500)])],
+        Identifiers = [new CatalogItemIdentifiers("ATVPDKIKX0DER", identifiers.Select(i => new CatalogItemIdentifier(i.Type, i.Value)).ToList())],
+    };
 
     private static string EncodeOffset(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));
 

@@ -44,6 +44,7 @@ public static class AmazonSandboxServiceCollectionExtensions
         AmazonSandboxOrders.Map(amazon);
         AmazonSandboxListings.Map(amazon);
         AmazonSandboxFeeds.Map(amazon);
+        AmazonSandboxInventory.Map(amazon);
         AmazonSandboxControl.Map(amazon);
         return sandbox;
     }

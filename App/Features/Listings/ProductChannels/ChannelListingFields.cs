@@ -7,6 +7,9 @@ public sealed record ListingFieldSpec(string Key, string Label, string? Help = n
 /// <summary>The channel's own listing fields the editor offers, by channel (stored in ChannelListing.ChannelFields).</summary>
 public static class ChannelListingFields
 {
+    /// <summary>Amazon's existing product page to list against; filled by "Find ASIN".</summary>
+    public const string AsinKey = "asin";
+
     public static IReadOnlyList<ListingFieldSpec> For(ChannelKind channel) => channel switch
     {
         // eBay Inventory API: offer.categoryId, inventoryItem.condition, offer.listingDuration (GTC for fixed price), listingPolicies.
@@ -23,7 +26,7 @@ public static class ChannelListingFields
         ChannelKind.Amazon =>
         [
             new("product_type", "Product type", "e.g. AUTO_ACCESSORY; the default product type when empty"),
-            new("asin", "ASIN to list against", "Find it with catalog search"),
+            new(AsinKey, "ASIN to list against", "Find it with catalog search"),
         ],
         // TikTok Shop Products API: category_id of a leaf category.
         ChannelKind.TikTokShop => [new("category_id", "TikTok category id", "A leaf category")],

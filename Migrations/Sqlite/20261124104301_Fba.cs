@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SellerPortal.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Fba : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ChannelFulfilledQuantity",
+                table: "ChannelListingSkus",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ChannelFulfilledUtc",
+                table: "ChannelListingSkus",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ChannelFulfilledQuantity",
+                table: "ChannelListingSkus");
+
+            migrationBuilder.DropColumn(
+                name: "ChannelFulfilledUtc",
+                table: "ChannelListingSkus");
+        }
+    }
+}
