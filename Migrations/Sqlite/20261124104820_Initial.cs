@@ -615,7 +615,9 @@ namespace SellerPortal.Migrations.Sqlite
                     Drift = table.Column<bool>(type: "INTEGER", nullable: false),
                     LastReadBackPriceMinor = table.Column<long>(type: "INTEGER", nullable: true),
                     LastReadBackCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    PriceDrift = table.Column<bool>(type: "INTEGER", nullable: false)
+                    PriceDrift = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChannelFulfilledQuantity = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChannelFulfilledUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124103459_Initial")]
+    [Migration("20261124104832_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -945,6 +945,12 @@ namespace SellerPortal.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ChannelFulfilledQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ChannelFulfilledUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("ChannelListingId")
                         .HasColumnType("int");

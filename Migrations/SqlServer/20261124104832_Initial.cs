@@ -615,7 +615,9 @@ namespace SellerPortal.Migrations.SqlServer
                     Drift = table.Column<bool>(type: "bit", nullable: false),
                     LastReadBackPriceMinor = table.Column<long>(type: "bigint", nullable: true),
                     LastReadBackCurrency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
-                    PriceDrift = table.Column<bool>(type: "bit", nullable: false)
+                    PriceDrift = table.Column<bool>(type: "bit", nullable: false),
+                    ChannelFulfilledQuantity = table.Column<int>(type: "int", nullable: true),
+                    ChannelFulfilledUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
