@@ -24,16 +24,18 @@ public sealed class SyncDispatcher(
 {
     private readonly Dictionary<SyncJobKind, ISyncJobHandler> handlersByKind = handlers.ToDictionary(h => h.Kind);
 
+    /// <summary>
+    /// Drains every account with due work side by side (up to <see cref="SyncQueueOptions.ParallelAccounts"/> at once).
+    /// Each account has its own limits at its channel, so one after another would make a price wave take the sum of
+    /// the channels' times instead of the slowest one's, and one long queue would hold every other account back.
+    /// </summary>
     public async Task<DispatchSummary> DrainAllAsync(CancellationToken ct)
     {
-        var total = new DispatchSummary(0, 0, 0, 0);
-        foreach (var accountId in await queue.AccountsWithDueJobsAsync(ct))
-        {
-            var s = await DrainAccountAsync(accountId, ct);
-            total = new DispatchSummary(total.Claimed + s.Claimed, total.Succeeded + s.Succeeded, total.Failed + s.Failed, total.Calls + s.Calls);
-        }
-
-        return total;
+        var summaries = new System.Collections.Concurrent.ConcurrentBag<DispatchSummary>();
+        await Parallel.ForEachAsync(await queue.AccountsWithDueJobsAsync(ct),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelAccounts, CancellationToken = ct },
+            async (accountId, token) => summaries.Add(await DrainAccountAsync(accountId, token)));
+        return new DispatchSummary(summaries.Sum(s => s.Claimed), summaries.Sum(s => s.Succeeded), summaries.Sum(s => s.Failed), summaries.Sum(s => s.Calls));
     }
 
     public async Task<DispatchSummary> DrainAccountAsync(int accountId, CancellationToken ct)
