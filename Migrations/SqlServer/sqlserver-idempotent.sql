@@ -923,3 +923,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100929_ListingSkuIds'
+)
+BEGIN
+    ALTER TABLE [ChannelListings] ADD [ExternalSkuIds] nvarchar(max) NOT NULL DEFAULT N'{}';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124100929_ListingSkuIds'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124100929_ListingSkuIds', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

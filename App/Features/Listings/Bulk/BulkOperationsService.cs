@@ -99,7 +99,7 @@ public sealed class BulkOperationsService(
                 foreach (var v in subject.Product.Variants)
                 {
                     jobs.Add(new SyncJobRequest(subject.Account.Id, SyncJobKind.PushStock, v.Sku,
-                        SyncPayload.Write(new StockPushPayload(v.Sku, Math.Max(0, v.StockOnHand), subject.Listing.ExternalId)),
+                        SyncPayload.Write(new StockPushPayload(v.Sku, Math.Max(0, v.StockOnHand), subject.Listing.ExternalId, SkuId(subject, v.Sku))),
                         SyncJobRequest.StockKey(subject.Account.Id, v.Sku), bulkId));
                 }
 
@@ -125,7 +125,7 @@ public sealed class BulkOperationsService(
                 {
                     var price = ChannelPricing.Apply(subject.Listing.PriceRule, v.Price);
                     jobs.Add(new SyncJobRequest(subject.Account.Id, SyncJobKind.PushPrice, v.Sku,
-                        SyncPayload.Write(new PricePushPayload(v.Sku, price.ToDecimal(), price.Currency, subject.Listing.ExternalId)),
+                        SyncPayload.Write(new PricePushPayload(v.Sku, price.ToDecimal(), price.Currency, subject.Listing.ExternalId, SkuId(subject, v.Sku))),
                         SyncJobRequest.PriceKey(subject.Account.Id, v.Sku), bulkId));
                 }
 
@@ -264,6 +264,8 @@ public sealed class BulkOperationsService(
     private static SyncJobRequest ListingJob(SyncJobKind kind, ListingSubject subject, Guid bulkId) =>
         new(subject.Account.Id, kind, $"product:{subject.Product.Id}", JsonSerializer.Serialize(new ListingJobPayload(subject.Product.Id)),
             $"listing:{subject.Account.Id}:{subject.Product.Id}", bulkId);
+
+    private static string? SkuId(ListingSubject subject, string sku) => subject.Listing.ExternalSkuIds.GetValueOrDefault(sku);
 
     private static BulkItemProblem Problem(ListingSubject s, IReadOnlyList<string> problems) =>
         new(s.Product.Id, s.Product.Name, s.Account.Id, s.Account.DisplayName, problems);

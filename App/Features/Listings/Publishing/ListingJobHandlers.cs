@@ -63,6 +63,15 @@ public abstract class ListingJobHandler(IDbContextFactory<AppDbContext> contexts
         }
     }
 
+    /// <summary>Keeps the channel's SKU ids from the answer; an answer without them keeps the ones known.</summary>
+    protected static void RecordSkuIds(ChannelListing listing, ListingResult result)
+    {
+        if (result.ExternalSkuIds.Count > 0)
+        {
+            listing.ExternalSkuIds = new Dictionary<string, string>(result.ExternalSkuIds, StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Quantity sent with a listing: what is on hand, never below zero.</summary>
     protected static int QuantityFor(Variant variant) => Math.Max(0, variant.StockOnHand);
 }
@@ -80,6 +89,7 @@ public sealed class PublishListingHandler(IDbContextFactory<AppDbContext> contex
             : await context.Connector.UpdateListingAsync(context.Account, draft, ct);
         subject.Listing.ExternalId = result.ExternalId;
         subject.Listing.ExternalUrl = result.Url ?? subject.Listing.ExternalUrl;
+        RecordSkuIds(subject.Listing, result);
         subject.Listing.State = ListingState.Live;
     }
 }
@@ -94,6 +104,7 @@ public sealed class UpdateListingHandler(IDbContextFactory<AppDbContext> context
         var result = await context.Connector.UpdateListingAsync(context.Account, ListingDraftBuilder.Build(subject, QuantityFor), ct);
         subject.Listing.ExternalId = result.ExternalId;
         subject.Listing.ExternalUrl = result.Url ?? subject.Listing.ExternalUrl;
+        RecordSkuIds(subject.Listing, result);
         subject.Listing.State = ListingState.Live;
     }
 }
