@@ -148,6 +148,32 @@ public sealed class SyncDispatcherTests
         Assert.Single(amazon.PriceCalls);
     }
 
+    [Fact]
+    public async Task MorePricesThanOneClaim_GoOutInOneCall_WhenTheChannelsBatchTakesThemAll()
+    {
+        var amazon = new RecordingConnector(ChannelKind.Amazon, batchSize: 25_000);
+        var options = Options.Create(new SyncQueueOptions { ClaimBatch = 500 });
+        var feeds = new SyncDispatcher(queue, db, [amazon], [new PushStockHandler(), new PushPriceHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        int account;
+        await using (var context = db.CreateDbContext())
+        {
+            var a = new ChannelAccount { Channel = ChannelKind.Amazon, DisplayName = "Amazon US", Status = ChannelAccountStatus.Connected };
+            context.ChannelAccounts.Add(a);
+            await context.SaveChangesAsync();
+            account = a.Id;
+        }
+
+        await queue.EnqueueManyAsync([.. Enumerable.Range(0, 1_200).Select(i => new SyncJobRequest(account, SyncJobKind.PushPrice, $"SKU-{i}",
+            SyncPayload.Write(new PricePushPayload($"SKU-{i}", 10m, "USD"))))], CancellationToken.None);
+        await queue.EnqueueAsync(new SyncJobRequest(account, SyncJobKind.PushStock, "SKU-0", SyncPayload.Write(new StockPushPayload("SKU-0", 3))), CancellationToken.None);
+
+        var summary = await feeds.DrainAccountAsync(account, CancellationToken.None);
+
+        Assert.Equal(1_201, summary.Succeeded);
+        Assert.Equal(1_200, Assert.Single(amazon.PriceCalls).Count);
+        Assert.Single(amazon.InventoryCalls);
+    }
+
     private async Task<int> CountAsync(SyncJobStatus status)
     {
         await using var context = db.CreateDbContext();

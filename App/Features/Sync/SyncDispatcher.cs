@@ -45,7 +45,13 @@ public sealed class SyncDispatcher(
         int claimed = 0, succeeded = 0, failed = 0, calls = 0;
         while (clock.GetElapsedTime(started) < options.Value.MaxRunTime && !ct.IsCancellationRequested)
         {
-            var jobs = await queue.ClaimAsync(accountId, options.Value.ClaimBatch, ct);
+            // One kind per round, claimed up to its channel batch size when that is larger than ClaimBatch: Amazon's feed
+            // takes 25,000 SKUs, and 500 at a time made a 10,000-SKU price wave twenty feeds, each waiting out its polls.
+            var kind = context is null ? null : await queue.NextDueKindAsync(accountId, ct);
+            var size = kind is { } k && handlersByKind.TryGetValue(k, out var next)
+                ? Math.Max(options.Value.ClaimBatch, next.BatchSize(context!.Connector.Capabilities))
+                : options.Value.ClaimBatch;
+            var jobs = await queue.ClaimAsync(accountId, size, kind, ct);
             if (jobs.Count == 0)
             {
                 break;
