@@ -4,7 +4,9 @@ using SellerPortal.Data;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Admin.Operations;
+using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
+using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations;
 using SellerPortal.Sandbox.Common;
@@ -23,6 +25,8 @@ public static class SellerPortalServices
         builder.AddHousekeeping();
         builder.AddSync();
         builder.AddListings();
+        builder.AddInventory();
+        builder.AddOrders();
         builder.AddScheduling();
         builder.AddHealth();
         builder.AddIntegrations();

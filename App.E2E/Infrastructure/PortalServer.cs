@@ -88,6 +88,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             ["Sandbox:PortalBaseUrl"] = $"http://localhost:{port}",
             ["Channels:Ebay:AccountDeletion:EndpointUrl"] = $"http://localhost:{port}/webhooks/Ebay",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Journeys watch the queue drain: dispatch every second instead of every five.
+            ["Sync:DispatchInterval"] = "00:00:01",
         };
         foreach (var (key, value) in settings)
         {

@@ -26,4 +26,16 @@ public sealed class ChannelsPage(IPage page)
     }
 
     public ILocator Card(string channel) => page.ByTestId($"channel-card-{channel}");
+
+    /// <summary>Connects each channel through its emulator's consent page, back on the Channels page each time.</summary>
+    public async Task ConnectApprovedAsync(params string[] channels)
+    {
+        foreach (var channel in channels)
+        {
+            await OpenAsync();
+            await ConnectAsync(channel);
+            await ApproveConsentAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/channels"));
+        }
+    }
 }

@@ -22,6 +22,7 @@ public static class PortalUiServiceCollectionExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<UserPreferences>();
         builder.Services.AddSingleton<DashboardSummary>();
+        builder.Services.AddSingleton<ChannelHealthSummary>();
         builder.Services.AddSingleton<StaffUsers>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Quartz;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 
 namespace SellerPortal.Scheduling;
@@ -48,6 +49,7 @@ public static class SchedulingServiceCollectionExtensions
                 ?? new HousekeepingOptions().Schedule);
             q.AddSyncJobs(builder.Configuration.GetSection(SyncQueueOptions.SectionName).Get<SyncQueueOptions>()?.DispatchInterval
                 ?? new SyncQueueOptions().DispatchInterval);
+            q.AddOrderJobs(builder.Configuration.GetSection(OrderImportOptions.SectionName).Get<OrderImportOptions>()?.ScheduleInterval ?? new OrderImportOptions().ScheduleInterval);
         });
 
         builder.Services.AddHostedService<QuartzLogBinding>();

@@ -460,7 +460,7 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });
@@ -486,6 +486,11 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.Property<int>("StockOnHand")
                         .HasColumnType("int");
+
+                    b.Property<int>("StockReserved")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
 
                     b.Property<int?>("WeightGrams")
                         .HasColumnType("int");
@@ -678,6 +683,67 @@ namespace SellerPortal.Migrations.SqlServer
                     b.ToTable("AlertSettings", (string)null);
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("OnHandDelta")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OrderLineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("ReservedDelta")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("OrderLineId", "Reason")
+                        .IsUnique()
+                        .HasFilter("[OrderLineId] IS NOT NULL");
+
+                    b.HasIndex("VariantId", "AtUtc");
+
+                    b.ToTable("StockMovements");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -774,10 +840,6 @@ namespace SellerPortal.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("ExternalSkuIds")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<string>("ExternalUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -808,6 +870,12 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
 
+                    b.Property<int>("QuantityBuffer")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuantityCap")
+                        .HasColumnType("int");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -823,6 +891,63 @@ namespace SellerPortal.Migrations.SqlServer
                     b.HasIndex("State", "ProductId");
 
                     b.ToTable("ChannelListings");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListingSku", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ChannelListingId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Drift")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ExternalSkuId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("LastPushAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool?>("LastPushSucceeded")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("LastPushedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastPushedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("LastReadBackQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastReadBackUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sku");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelListingId", "VariantId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelListingSkus");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.Order", b =>
@@ -875,6 +1000,18 @@ namespace SellerPortal.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("ShipmentMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ShipmentState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("ShipmentUpdatedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ShippedUtc")
                         .HasColumnType("datetime2");
 
@@ -892,6 +1029,10 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerName");
+
+                    b.HasIndex("BuyerUsername");
+
                     b.HasIndex("OrderNumber");
 
                     b.HasIndex("PlacedUtc");
@@ -899,9 +1040,74 @@ namespace SellerPortal.Migrations.SqlServer
                     b.HasIndex("ChannelAccountId", "ExternalOrderId")
                         .IsUnique();
 
+                    b.HasIndex("ChannelAccountId", "PlacedUtc");
+
                     b.HasIndex("Status", "PlacedUtc");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Id");
+
+                    b.ToTable("OrderEvents");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderImportCursor", b =>
+                {
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("LastImportedCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RescanFromUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("WatermarkUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ChannelAccountId");
+
+                    b.ToTable("OrderImportCursors");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.OrderLine", b =>
@@ -946,6 +1152,84 @@ namespace SellerPortal.Migrations.SqlServer
                     b.HasIndex("VariantId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ChannelUpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RawStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Id");
+
+                    b.ToTable("OrderStatusChanges");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.SkuMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChannelSku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelAccountId", "ChannelSku")
+                        .IsUnique();
+
+                    b.ToTable("SkuMappings");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Sync.SyncJob", b =>
@@ -1143,6 +1427,17 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", "Variant")
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Variant");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>
                 {
                     b.HasOne("SellerPortal.Features.Channels.ChannelAccount", "ChannelAccount")
@@ -1160,6 +1455,23 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Navigation("ChannelAccount");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListingSku", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Listings.ChannelListing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ChannelListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.Order", b =>
@@ -1221,6 +1533,24 @@ namespace SellerPortal.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderEvent", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderImportCursor", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Orders.OrderLine", b =>
                 {
                     b.HasOne("SellerPortal.Features.Orders.Order", null)
@@ -1233,6 +1563,30 @@ namespace SellerPortal.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderStatusChange", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.SkuMapping", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Catalog.Product", b =>

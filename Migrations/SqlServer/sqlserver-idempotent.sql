@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AlertSettings] (
@@ -28,7 +28,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [ApiCallLogs] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -64,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -92,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -109,7 +109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [BulkOperations] (
@@ -126,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [CategoryMappings] (
@@ -142,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelAccounts] (
@@ -171,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -184,7 +184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [OAuthStates] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -224,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [SyncJobs] (
@@ -251,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookEvents] (
@@ -273,7 +273,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -288,7 +288,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -303,7 +303,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -318,7 +318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -332,7 +332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -347,7 +347,25 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE TABLE [OrderImportCursors] (
+        [ChannelAccountId] int NOT NULL,
+        [WatermarkUtc] datetime2 NULL,
+        [RescanFromUtc] datetime2 NULL,
+        [LastRunUtc] datetime2 NULL,
+        [LastSuccessUtc] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [LastImportedCount] int NOT NULL,
+        CONSTRAINT [PK_OrderImportCursors] PRIMARY KEY ([ChannelAccountId]),
+        CONSTRAINT [FK_OrderImportCursors_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -375,6 +393,9 @@ BEGIN
         [Carrier] nvarchar(100) NULL,
         [TrackingNumber] nvarchar(100) NULL,
         [ShippedUtc] datetime2 NULL,
+        [ShipmentState] nvarchar(20) NOT NULL,
+        [ShipmentMessage] nvarchar(1000) NULL,
+        [ShipmentUpdatedUtc] datetime2 NULL,
         CONSTRAINT [PK_Orders] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Orders_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE NO ACTION
     );
@@ -382,7 +403,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListings] (
@@ -397,6 +418,8 @@ BEGIN
         [PriceAmountMinor] bigint NOT NULL,
         [PriceRounding] nvarchar(20) NOT NULL,
         [ChannelFields] nvarchar(4000) NOT NULL,
+        [QuantityBuffer] int NOT NULL,
+        [QuantityCap] int NULL,
         [LastSyncedUtc] datetime2 NULL,
         [LastError] nvarchar(4000) NULL,
         CONSTRAINT [PK_ChannelListings] PRIMARY KEY ([Id]),
@@ -407,7 +430,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [Variants] (
@@ -417,6 +440,7 @@ BEGIN
         [CostMinor] bigint NULL,
         [WeightGrams] int NULL,
         [StockOnHand] int NOT NULL,
+        [StockReserved] int NOT NULL DEFAULT 0,
         [PriceMinor] bigint NOT NULL,
         [Currency] nvarchar(3) NOT NULL,
         [Options] nvarchar(max) NULL,
@@ -427,7 +451,67 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE TABLE [OrderEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Kind] nvarchar(50) NOT NULL,
+        [Message] nvarchar(2000) NOT NULL,
+        [Succeeded] bit NOT NULL,
+        CONSTRAINT [PK_OrderEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderEvents_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE TABLE [OrderStatusChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [From] nvarchar(20) NULL,
+        [To] nvarchar(20) NOT NULL,
+        [RawStatus] nvarchar(64) NULL,
+        [ChannelUpdatedUtc] datetime2 NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_OrderStatusChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderStatusChanges_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE TABLE [ChannelListingSkus] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ChannelListingId] int NOT NULL,
+        [VariantId] int NOT NULL,
+        [Sku] nvarchar(64) NOT NULL,
+        [ExternalSkuId] nvarchar(200) NULL,
+        [LastPushedQuantity] int NULL,
+        [LastPushedUtc] datetime2 NULL,
+        [LastPushSucceeded] bit NULL,
+        [LastPushAnswer] nvarchar(1000) NULL,
+        [LastReadBackQuantity] int NULL,
+        [LastReadBackUtc] datetime2 NULL,
+        [Drift] bit NOT NULL,
+        CONSTRAINT [PK_ChannelListingSkus] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChannelListingSkus_ChannelListings_ChannelListingId] FOREIGN KEY ([ChannelListingId]) REFERENCES [ChannelListings] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ChannelListingSkus_Variants_VariantId] FOREIGN KEY ([VariantId]) REFERENCES [Variants] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -447,7 +531,48 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE TABLE [SkuMappings] (
+        [Id] int NOT NULL IDENTITY,
+        [ChannelAccountId] int NOT NULL,
+        [ChannelSku] nvarchar(64) NOT NULL,
+        [VariantId] int NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_SkuMappings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SkuMappings_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_SkuMappings_Variants_VariantId] FOREIGN KEY ([VariantId]) REFERENCES [Variants] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE TABLE [StockMovements] (
+        [Id] bigint NOT NULL IDENTITY,
+        [VariantId] int NOT NULL,
+        [Sku] nvarchar(64) NOT NULL,
+        [OnHandDelta] int NOT NULL,
+        [ReservedDelta] int NOT NULL,
+        [Reason] nvarchar(30) NOT NULL,
+        [OrderId] bigint NULL,
+        [OrderLineId] bigint NULL,
+        [Note] nvarchar(500) NULL,
+        [UserId] nvarchar(450) NULL,
+        [UserName] nvarchar(256) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockMovements_Variants_VariantId] FOREIGN KEY ([VariantId]) REFERENCES [Variants] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_ChannelAccountId_StartedUtc] ON [ApiCallLogs] ([ChannelAccountId], [StartedUtc]);
@@ -455,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_StartedUtc] ON [ApiCallLogs] ([StartedUtc]);
@@ -463,7 +588,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -471,7 +596,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -479,7 +604,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -487,7 +612,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -495,7 +620,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -503,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -511,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -519,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
@@ -527,7 +652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
@@ -535,7 +660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
@@ -543,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelAccounts_Channel_ShopId] ON [ChannelAccounts] ([Channel], [ShopId]);
@@ -551,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_ChannelAccountId_State] ON [ChannelListings] ([ChannelAccountId], [State]);
@@ -559,7 +684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListings_ProductId_ChannelAccountId] ON [ChannelListings] ([ProductId], [ChannelAccountId]);
@@ -567,7 +692,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
@@ -575,7 +700,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ChannelListingSkus_ChannelListingId_VariantId] ON [ChannelListingSkus] ([ChannelListingId], [VariantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ChannelListingSkus_Sku] ON [ChannelListingSkus] ([Sku]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ChannelListingSkus_VariantId] ON [ChannelListingSkus] ([VariantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
@@ -583,7 +732,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
@@ -591,7 +740,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OrderEvents_OrderId_Id] ON [OrderEvents] ([OrderId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -599,7 +756,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_Sku] ON [OrderLines] ([Sku]);
@@ -607,7 +764,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_VariantId] ON [OrderLines] ([VariantId]);
@@ -615,7 +772,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_BuyerName] ON [Orders] ([BuyerName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_BuyerUsername] ON [Orders] ([BuyerUsername]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_ChannelAccountId_ExternalOrderId] ON [Orders] ([ChannelAccountId], [ExternalOrderId]);
@@ -623,7 +796,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_ChannelAccountId_PlacedUtc] ON [Orders] ([ChannelAccountId], [PlacedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_OrderNumber] ON [Orders] ([OrderNumber]);
@@ -631,7 +812,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PlacedUtc] ON [Orders] ([PlacedUtc]);
@@ -639,7 +820,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PlacedUtc] ON [Orders] ([Status], [PlacedUtc]);
@@ -647,7 +828,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OrderStatusChanges_OrderId_Id] ON [OrderStatusChanges] ([OrderId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Brand] ON [Products] ([Brand]);
@@ -655,7 +844,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Category] ON [Products] ([Category]);
@@ -663,7 +852,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Name] ON [Products] ([Name]);
@@ -671,15 +860,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Products_UpdatedUtc] ON [Products] ([UpdatedUtc]);
+    CREATE INDEX [IX_Products_UpdatedUtc_Name] ON [Products] ([UpdatedUtc], [Name]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SkuMappings_ChannelAccountId_ChannelSku] ON [SkuMappings] ([ChannelAccountId], [ChannelSku]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SkuMappings_VariantId] ON [SkuMappings] ([VariantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_OrderId] ON [StockMovements] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_StockMovements_OrderLineId_Reason] ON [StockMovements] ([OrderLineId], [Reason]) WHERE [OrderLineId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_VariantId_AtUtc] ON [StockMovements] ([VariantId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_BulkOperationId] ON [SyncJobs] ([BulkOperationId]);
@@ -687,7 +916,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_DedupeKey_Status] ON [SyncJobs] ([DedupeKey], [Status]);
@@ -695,7 +924,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_Status_ChannelAccountId_Priority_NextAttemptUtc] ON [SyncJobs] ([Status], [ChannelAccountId], [Priority], [NextAttemptUtc]);
@@ -703,7 +932,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
@@ -711,7 +940,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Variants_Sku] ON [Variants] ([Sku]);
@@ -719,7 +948,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookEvents_Channel_EventId] ON [WebhookEvents] ([Channel], [EventId]);
@@ -727,7 +956,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_ReceivedUtc] ON [WebhookEvents] ([ReceivedUtc]);
@@ -735,7 +964,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     -- Quartz.NET job store schema for SQL Server (official script, database/tables/tables_sqlServer.sql),
@@ -861,7 +1090,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CALENDARS] WITH NOCHECK ADD CONSTRAINT [PK_QRTZ_CALENDARS] PRIMARY KEY CLUSTERED ([SCHED_NAME], [CALENDAR_NAME]);
@@ -879,7 +1108,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CRON_TRIGGERS] ADD CONSTRAINT [FK_QRTZ_CRON_TRIGGERS_QRTZ_TRIGGERS] FOREIGN KEY ([SCHED_NAME], [TRIGGER_NAME], [TRIGGER_GROUP])
@@ -894,7 +1123,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     CREATE INDEX [IDX_QRTZ_T_G_J]                 ON [dbo].[QRTZ_TRIGGERS](SCHED_NAME, JOB_GROUP, JOB_NAME);
@@ -913,32 +1142,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124095048_Initial'
+    WHERE [MigrationId] = N'20261124101111_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124095048_Initial', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124100929_ListingSkuIds'
-)
-BEGIN
-    ALTER TABLE [ChannelListings] ADD [ExternalSkuIds] nvarchar(max) NOT NULL DEFAULT N'{}';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124100929_ListingSkuIds'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124100929_ListingSkuIds', N'10.0.15');
+    VALUES (N'20261124101111_Initial', N'10.0.15');
 END;
 
 COMMIT;

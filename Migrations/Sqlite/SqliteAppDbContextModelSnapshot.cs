@@ -439,7 +439,7 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });
@@ -463,6 +463,11 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<int>("StockOnHand")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockReserved")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int?>("WeightGrams")
                         .HasColumnType("INTEGER");
@@ -651,6 +656,64 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("AlertSettings", (string)null);
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnHandDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReservedDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("OrderLineId", "Reason")
+                        .IsUnique();
+
+                    b.HasIndex("VariantId", "AtUtc");
+
+                    b.ToTable("StockMovements");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -743,10 +806,6 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ExternalSkuIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ExternalUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -777,6 +836,12 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("QuantityBuffer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuantityCap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -792,6 +857,61 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("State", "ProductId");
 
                     b.ToTable("ChannelListings");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListingSku", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Drift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalSkuId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastPushAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LastPushSucceeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastPushedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastPushedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastReadBackQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReadBackUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sku");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelListingId", "VariantId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelListingSkus");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.Order", b =>
@@ -842,6 +962,18 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShipmentMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShipmentState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ShipmentUpdatedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ShippedUtc")
                         .HasColumnType("TEXT");
 
@@ -859,6 +991,10 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerName");
+
+                    b.HasIndex("BuyerUsername");
+
                     b.HasIndex("OrderNumber");
 
                     b.HasIndex("PlacedUtc");
@@ -866,9 +1002,72 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("ChannelAccountId", "ExternalOrderId")
                         .IsUnique();
 
+                    b.HasIndex("ChannelAccountId", "PlacedUtc");
+
                     b.HasIndex("Status", "PlacedUtc");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Id");
+
+                    b.ToTable("OrderEvents");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderImportCursor", b =>
+                {
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastImportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RescanFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WatermarkUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelAccountId");
+
+                    b.ToTable("OrderImportCursors");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.OrderLine", b =>
@@ -911,6 +1110,80 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("VariantId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChannelUpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RawStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Id");
+
+                    b.ToTable("OrderStatusChanges");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.SkuMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelSku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelAccountId", "ChannelSku")
+                        .IsUnique();
+
+                    b.ToTable("SkuMappings");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Sync.SyncJob", b =>
@@ -1106,6 +1379,17 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", "Variant")
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Variant");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>
                 {
                     b.HasOne("SellerPortal.Features.Channels.ChannelAccount", "ChannelAccount")
@@ -1123,6 +1407,23 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Navigation("ChannelAccount");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListingSku", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Listings.ChannelListing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ChannelListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.Order", b =>
@@ -1184,6 +1485,24 @@ namespace SellerPortal.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderEvent", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderImportCursor", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Orders.OrderLine", b =>
                 {
                     b.HasOne("SellerPortal.Features.Orders.Order", null)
@@ -1196,6 +1515,30 @@ namespace SellerPortal.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderStatusChange", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.SkuMapping", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Catalog.Product", b =>

@@ -63,6 +63,13 @@ public sealed class ProductCatalogTests : IAsyncLifetime
         Assert.Equal(page.Rows.Count, page.TotalCount);
     }
 
+    [Theory]
+    [InlineData("KET", "KEU")]
+    [InlineData("A/", "A0")]
+    [InlineData("\uffff", null)]
+    public void PrefixSuccessor_IsTheFirstStringAfterThePrefixRange(string prefix, string? expected) =>
+        Assert.Equal(expected, ProductCatalog.PrefixSuccessor(prefix));
+
     [Fact]
     public async Task Query_FiltersByBrandAndCategory()
     {
@@ -167,6 +174,54 @@ public sealed class ProductCatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_WithAnUntouchedStockField_KeepsASaleRecordedWhileTheEditorWasOpen()
+    {
+        var product = await data.AddProductAsync("Lamp", "Acme", "Home", ("LAMP-1", 2500, 5));
+        var open = (await data.Catalog.GetAsync(product.Id, default))!;
+        await using (var db = data.CreateDbContext())
+        {
+            // A sale ships while the editor is open.
+            await db.Variants.Where(v => v.Sku == "LAMP-1").ExecuteUpdateAsync(u => u.SetProperty(v => v.StockOnHand, 4));
+        }
+
+        open.Description = "Brass, 40 cm";
+        data.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await data.Catalog.SaveAsync(open, default)).Succeeded);
+
+        Assert.Equal(4, (await data.Catalog.GetAsync(product.Id, default))!.Variants.Single().Stock);
+    }
+
+    [Fact]
+    public async Task Save_WithAChangedStockField_WritesTheNewFigure()
+    {
+        var product = await data.AddProductAsync("Lamp", "Acme", "Home", ("LAMP-2", 2500, 5));
+        var open = (await data.Catalog.GetAsync(product.Id, default))!;
+        open.Variants.Single().Stock = 9;
+
+        Assert.True((await data.Catalog.SaveAsync(open, default)).Succeeded);
+
+        Assert.Equal(9, (await data.Catalog.GetAsync(product.Id, default))!.Variants.Single().Stock);
+    }
+
+    [Fact]
+    public async Task Save_AfterSomeoneElseSaved_IsRefused_AndKeepsTheirChange()
+    {
+        var created = await data.Catalog.SaveAsync(NewProduct("Kettle", "K-1"), default);
+        var mine = (await data.Catalog.GetAsync(created.ProductId!.Value, default))!;
+        var theirs = (await data.Catalog.GetAsync(created.ProductId.Value, default))!;
+        theirs.Name = "Their kettle";
+        data.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await data.Catalog.SaveAsync(theirs, default)).Succeeded);
+
+        mine.Name = "My kettle";
+        var result = await data.Catalog.SaveAsync(mine, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Someone else saved", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal("Their kettle", (await data.Catalog.GetAsync(created.ProductId.Value, default))!.Name);
+    }
+
+    [Fact]
     public async Task Save_InvalidModel_IsRefusedByTheValidator()
     {
         var model = NewProduct("", "bad sku!");
@@ -182,11 +237,24 @@ public sealed class ProductCatalogTests : IAsyncLifetime
     {
         var product = await data.AddProductAsync("Mug", null, null, ("M-1", 100, 1));
 
-        Assert.True(await data.Catalog.DeleteAsync(product.Id, default));
+        Assert.Equal(DeleteOutcome.Deleted, await data.Catalog.DeleteAsync(product.Id, default));
 
         await using var db = data.CreateDbContext();
         Assert.Equal(0, await db.Variants.CountAsync());
-        Assert.False(await data.Catalog.DeleteAsync(product.Id, default));
+        Assert.Equal(DeleteOutcome.NotFound, await data.Catalog.DeleteAsync(product.Id, default));
+    }
+
+    [Fact]
+    public async Task Delete_ProductLiveOnAChannel_IsKept()
+    {
+        var product = await data.AddProductAsync("Mug", null, null, ("M-1", 100, 1));
+        var ebay = await data.AddAccountAsync("eBay US", ChannelKind.Ebay);
+        await data.ListAsync(product.Id, ebay.Id, ListingState.Live);
+
+        Assert.Equal(DeleteOutcome.StillListed, await data.Catalog.DeleteAsync(product.Id, default));
+
+        await using var db = data.CreateDbContext();
+        Assert.Equal(1, await db.Products.CountAsync());
     }
 
     internal static ProductEditModel NewProduct(string name, params string[] skus) => new()

@@ -76,6 +76,22 @@ public sealed class ProductCsvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_FormulaLikeText_IsEscapedForSpreadsheets_AndComesBackUnchanged()
+    {
+        Assert.True((await data.Catalog.SaveAsync(ProductCatalogTests.NewProduct("=HYPERLINK(\"http://evil\")", "-SKU"), default)).Succeeded);
+        var before = await SnapshotAsync();
+
+        var file = await ExportAsync();
+        var report = await PreviewAsync(file);
+        var result = await data.Csv.ApplyAsync(report, default);
+
+        Assert.Contains("\"'=HYPERLINK(", Encoding.UTF8.GetString(file), StringComparison.Ordinal);
+        Assert.Equal((0, 1, 0), (report.NewCount, report.UpdateCount, report.InvalidCount));
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Import_OneBadRow_ReportsThatRowWithItsReason_AndWritesNothingEvenIfConfirmed()
     {
         await SeedAsync();
@@ -93,6 +109,25 @@ public sealed class ProductCsvTests : IAsyncLifetime
         Assert.Equal((2, "CHAIR-1"), (bad.RowNumber, bad.Sku));
         Assert.Contains(bad.Reasons, r => r.Contains("price must be more than zero", StringComparison.Ordinal));
         Assert.False(result.Succeeded);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Apply_AfterTheProductChangedSinceTheCheck_WritesNothing()
+    {
+        await SeedAsync();
+        var report = await PreviewAsync(await ExportAsync());
+        var mug = (await data.Catalog.QueryAsync(new ProductQuery { Text = "M-1" }, default)).Rows.Single();
+        var edit = (await data.Catalog.GetAsync(mug.Id, default))!;
+        edit.Brand = "Changed meanwhile";
+        data.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True((await data.Catalog.SaveAsync(edit, default)).Succeeded);
+        var before = await SnapshotAsync();
+
+        var result = await data.Csv.ApplyAsync(report, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("changed after the file was checked", result.Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
     }
 

@@ -104,6 +104,12 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
             {
                 return SaveResult.Refused("Id", "This product no longer exists; it may have been deleted.");
             }
+
+            // Two staff editing one product: the second save would silently undo the first.
+            if (model.UpdatedUtc is { } seen && seen != product.UpdatedUtc)
+            {
+                return SaveResult.Refused("Product", "Someone else saved this product after you opened it. Reload to see their changes, then edit again.");
+            }
         }
 
         if (ProductMapping.Apply(model, product, db))
@@ -126,11 +132,24 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
         }
     }
 
-    public async Task<bool> DeleteAsync(int id, CancellationToken ct)
+    /// <summary>
+    /// Deletes the product with its variants and listings, unless a channel still shows it (Live, or a publish or
+    /// unpublish under way): the portal would lose track of a live listing it can no longer end.
+    /// </summary>
+    public async Task<DeleteOutcome> DeleteAsync(int id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.ChannelListings.AnyAsync(l => l.ProductId == id
+                && (l.State == ListingState.Live || l.State == ListingState.Publishing || l.State == ListingState.Unpublishing), ct))
+        {
+            return DeleteOutcome.StillListed;
+        }
+
         // Variants and listings go with the product (cascade); order lines keep their SKU and lose the link.
-        return await db.Products.Where(p => p.Id == id).ExecuteDeleteAsync(ct) > 0;
+        var deleted = await db.Products.Where(p => p.Id == id).ExecuteDeleteAsync(ct) > 0;
+        await tx.CommitAsync(ct);
+        return deleted ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
     }
 
     internal static async Task<List<ValidationProblem>> TakenSkusAsync(AppDbContext db, ProductEditModel model, CancellationToken ct)
@@ -141,7 +160,8 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
             .Select(v => new { v.Sku, v.ProductId, ProductName = v.Product!.Name })
             .ToListAsync(ct);
         return taken.Select(t => new ValidationProblem(
-                $"Variants[{skus.IndexOf(t.Sku)}].Sku",
+                // FindIndex ignoring case: SQL Server's default collation matched the SKU case-insensitively.
+                $"Variants[{skus.FindIndex(s => string.Equals(s, t.Sku, StringComparison.OrdinalIgnoreCase))}].Sku",
                 $"SKU {t.Sku} is already used by product {t.ProductId} ({t.ProductName}); SKUs are unique across the catalog."))
             .ToList();
     }
@@ -153,12 +173,16 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
         {
             var text = query.Text.Trim();
             var pattern = "%" + EscapeLike(text) + "%";
-            // A SKU prefix as a range, so the unique SKU index serves it on both providers (LIKE would not on SQLite).
-            var upper = text + char.MaxValue;
-            var skuMatches = db.Variants
-                .Where(v => string.Compare(v.Sku, text) >= 0 && string.Compare(v.Sku, upper) < 0)
-                .Select(v => v.ProductId);
-            products = products.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || skuMatches.Contains(p.Id));
+            // A SKU prefix as a range [KET, KEU), so the unique SKU index serves it on both providers (LIKE 'KET%' would
+            // not on SQLite). The bound is the prefix's successor, not prefix + U+FFFF, which SQL Server collations ignore.
+            var skuMatches = db.Variants.Where(v => string.Compare(v.Sku, text) >= 0);
+            if (PrefixSuccessor(text) is { } upper)
+            {
+                skuMatches = skuMatches.Where(v => string.Compare(v.Sku, upper) < 0);
+            }
+
+            var skuProducts = skuMatches.Select(v => v.ProductId);
+            products = products.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || skuProducts.Contains(p.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Brand))
@@ -220,6 +244,22 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Tim
             })
             .ToListAsync(ct);
         return listings.ToLookup(l => l.ProductId, l => l.Status);
+    }
+
+    /// <summary>The first string after every string that starts with <paramref name="prefix"/> (ordinal), or null if none.</summary>
+    internal static string? PrefixSuccessor(string prefix)
+    {
+        var chars = prefix.ToCharArray();
+        for (var i = chars.Length - 1; i >= 0; i--)
+        {
+            if (chars[i] < char.MaxValue)
+            {
+                chars[i]++;
+                return new string(chars, 0, i + 1);
+            }
+        }
+
+        return null;
     }
 
     private static string EscapeLike(string text) =>

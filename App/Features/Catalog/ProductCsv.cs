@@ -41,7 +41,9 @@ public sealed class ProductCsv(IDbContextFactory<AppDbContext> contexts, TimePro
 
     public async Task ExportAsync(Stream output, CancellationToken ct)
     {
-        await using var writer = CsvWriter.Create(output, CsvWriterOptions.Default, leaveOpen: true);
+        // A name such as =HYPERLINK(...) would run as a formula in a spreadsheet (OWASP CSV injection): such text is
+        // written with a leading apostrophe, which the import takes off again so a round trip changes nothing.
+        await using var writer = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         writer.WriteHeader([.. F.Columns]);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var lastId = 0;
@@ -106,6 +108,12 @@ public sealed class ProductCsv(IDbContextFactory<AppDbContext> contexts, TimePro
                 return new CsvApplyResult(false, 0, $"Nothing was imported: product {model.Id} was deleted after the file was checked.");
             }
 
+            // The plan carries the whole product as it was when checked; applying it over a later save would undo that save.
+            if (model.Id != 0 && model.UpdatedUtc is { } seen && existing[model.Id].UpdatedUtc != seen)
+            {
+                return new CsvApplyResult(false, 0, $"Nothing was imported: {existing[model.Id].Name} was changed after the file was checked. Import the file again.");
+            }
+
             var product = model.Id == 0 ? new Product { Name = model.Name, CreatedUtc = now } : existing[model.Id];
             if (model.Id == 0)
             {
@@ -143,6 +151,9 @@ public sealed class ProductCsv(IDbContextFactory<AppDbContext> contexts, TimePro
         v.StockOnHand.ToString(CultureInfo.InvariantCulture), v.WeightGrams?.ToString(CultureInfo.InvariantCulture) ?? "",
     ];
 
+    private static string Unescape(string value) =>
+        value.Length >= 2 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
+
     private static async Task<(List<string> FileErrors, List<CsvInputRow> Rows)> ReadAsync(Stream input, CancellationToken ct)
     {
         var errors = new List<string>();
@@ -166,7 +177,7 @@ public sealed class ProductCsv(IDbContextFactory<AppDbContext> contexts, TimePro
         while (await reader.ReadAsync(ct))
         {
             var values = index.Where(kv => kv.Value >= 0 && kv.Value < reader.FieldCount)
-                .ToDictionary(kv => kv.Key, kv => reader.GetString(kv.Value).Trim());
+                .ToDictionary(kv => kv.Key, kv => Unescape(reader.GetString(kv.Value).Trim()));
             rows.Add(new CsvInputRow((int)reader.RowNumber, values));
         }
 

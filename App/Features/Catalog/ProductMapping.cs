@@ -30,6 +30,7 @@ internal static class ProductMapping
                 Currency = v.Price.Currency,
                 Cost = v.CostMinor is { } cost ? new Money(cost, v.Price.Currency).ToDecimal() : null,
                 Stock = v.StockOnHand,
+                LoadedStock = v.StockOnHand,
                 WeightGrams = v.WeightGrams,
             }).ToList(),
         };
@@ -89,7 +90,10 @@ internal static class ProductMapping
         var changed = Set(v.Sku, vm.Sku.Trim(), x => v.Sku = x);
         changed |= Set(v.Price, Money.FromDecimal(vm.Price, vm.Currency), x => v.Price = x);
         changed |= Set(v.CostMinor, vm.Cost is { } cost ? Money.FromDecimal(cost, vm.Currency).AmountMinor : null, x => v.CostMinor = x);
-        changed |= Set(v.StockOnHand, vm.Stock, x => v.StockOnHand = x);
+        if (vm.LoadedStock is null || vm.Stock != vm.LoadedStock)
+        {
+            changed |= Set(v.StockOnHand, vm.Stock, x => v.StockOnHand = x);
+        }
         changed |= Set(v.WeightGrams, vm.WeightGrams, x => v.WeightGrams = x);
         var options = optionNames
             .Select((name, i) => new VariantOption(name.Trim(), i < vm.OptionValues.Count ? vm.OptionValues[i].Trim() : ""))

@@ -104,6 +104,12 @@ public sealed class VariantEditModel
     public string Currency { get; set; } = "USD";
     public decimal? Cost { get; set; }
     public int Stock { get; set; }
+    /// <summary>
+    /// The on-hand figure when the editor loaded it. Stock is written only when the user changed it from this, so a
+    /// shipment or sale recorded while the editor was open is never overwritten by an untouched field. Null (CSV
+    /// import, a new variant) means the figure given is meant as it is.
+    /// </summary>
+    public int? LoadedStock { get; set; }
     public int? WeightGrams { get; set; }
 }
 
@@ -119,4 +125,12 @@ public sealed record SaveResult(int? ProductId, IReadOnlyList<ValidationProblem>
     public static SaveResult Refused(IReadOnlyList<ValidationProblem> problems) => new(null, problems);
 
     public static SaveResult Refused(string field, string message) => new(null, [new ValidationProblem(field, message)]);
+}
+
+public enum DeleteOutcome
+{
+    Deleted,
+    NotFound,
+    /// <summary>A channel still shows the product: unpublish it first.</summary>
+    StillListed,
 }

@@ -21,12 +21,10 @@ public sealed class ChannelListing
     public PriceRounding PriceRounding { get; set; } = PriceRounding.None;
     /// <summary>The channel's own required fields: eBay categoryId/condition/duration, Amazon productType/asin, TikTok categoryId.</summary>
     public Dictionary<string, string> ChannelFields { get; set; } = [];
-    /// <summary>
-    /// The channel's own id of each SKU (TikTok's sku_id, eBay's offerId) as the publish answered, by SKU. Price and
-    /// stock pushes carry it: TikTok's price and inventory calls take only sku_ids, and without it eBay looks each
-    /// SKU's offer up with one extra call before every batch.
-    /// </summary>
-    public Dictionary<string, string> ExternalSkuIds { get; set; } = [];
+    /// <summary>Units held back from this channel: it shows available minus this, never below zero.</summary>
+    public int QuantityBuffer { get; set; }
+    /// <summary>The most this channel is ever shown, whatever is available; null for no cap.</summary>
+    public int? QuantityCap { get; set; }
     public DateTime? LastSyncedUtc { get; set; }
     public string? LastError { get; set; }
 

@@ -16,7 +16,6 @@ public sealed class ChannelListingConfiguration : IEntityTypeConfiguration<Chann
         b.Property(l => l.PriceRounding).HasConversion<string>().HasMaxLength(20);
         b.Ignore(l => l.PriceRule);
         b.Property(l => l.ChannelFields).HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>()).HasMaxLength(4000);
-        b.Property(l => l.ExternalSkuIds).HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>());
         b.HasOne(l => l.Product).WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(l => l.ChannelAccount).WithMany().HasForeignKey(l => l.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(l => new { l.ProductId, l.ChannelAccountId }).IsUnique();

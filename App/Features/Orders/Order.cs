@@ -24,7 +24,19 @@ public sealed class Order
     public string? Carrier { get; set; }
     public string? TrackingNumber { get; set; }
     public DateTime? ShippedUtc { get; set; }
+    /// <summary>Where the shipment push to the channel stands, and the channel's last answer.</summary>
+    public ShipmentPushState ShipmentState { get; set; }
+    public string? ShipmentMessage { get; set; }
+    public DateTime? ShipmentUpdatedUtc { get; set; }
     public List<OrderLine> Lines { get; set; } = [];
+}
+
+public enum ShipmentPushState
+{
+    None,
+    Queued,
+    Pushed,
+    Failed,
 }
 
 /// <summary>The one status set every channel maps to.</summary>

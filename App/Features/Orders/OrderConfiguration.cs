@@ -17,6 +17,8 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.Currency).HasMaxLength(3);
         b.Property(o => o.Carrier).HasMaxLength(100);
         b.Property(o => o.TrackingNumber).HasMaxLength(100);
+        b.Property(o => o.ShipmentState).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.ShipmentMessage).HasMaxLength(1000);
         b.OwnsOne(o => o.ShipTo, a =>
         {
             a.Property(x => x.Name).HasMaxLength(200);
@@ -35,6 +37,10 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => o.PlacedUtc);
         b.HasIndex(o => new { o.Status, o.PlacedUtc });
         b.HasIndex(o => o.OrderNumber);
+        // The orders grid filters by account and sorts by date; erasure finds a buyer's orders.
+        b.HasIndex(o => new { o.ChannelAccountId, o.PlacedUtc });
+        b.HasIndex(o => o.BuyerUsername);
+        b.HasIndex(o => o.BuyerName);
     }
 }
 
@@ -47,5 +53,6 @@ public sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
         b.Property(l => l.Title).HasMaxLength(500);
         b.HasOne<Variant>().WithMany().HasForeignKey(l => l.VariantId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(l => l.Sku);
+        b.HasIndex(l => l.VariantId);
     }
 }

@@ -88,6 +88,9 @@ public sealed class ApiCallLogHandler(
             }
 
             errorMessage ??= failure is null ? null : failure.GetType().Name;
+            // The same facts for operators' scrapers (System.Diagnostics.Metrics / OpenTelemetry).
+            SellerPortal.Features.Admin.Operations.PortalMeters.RecordApiCall(channel.ToString(), operation ?? "unnamed",
+                response is null ? null : (int)response.StatusCode, duration.TotalMilliseconds);
 
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
             db.ApiCallLogs.Add(new ApiCallLog

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
+using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 
@@ -10,7 +11,7 @@ namespace SellerPortal.Integrations.Common;
 /// <summary>
 /// Turns webhook actions into queued work: an order refresh becomes a <see cref="SyncJobKind.RefreshOrder"/> job
 /// (coalesced by DedupeKey with one still pending), a revoked authorization marks the account NeedsReauth.
-/// Buyer-data erasure is not handled here yet (it needs the Orders feature); it is noted on the event.
+/// A buyer-data erasure (eBay account deletion) blanks that buyer's personal data in the same save.
 /// </summary>
 public sealed class SyncQueueWebhookActionSink(TimeProvider clock, ILogger<SyncQueueWebhookActionSink> logger) : IWebhookActionSink
 {
@@ -52,6 +53,20 @@ public sealed class SyncQueueWebhookActionSink(TimeProvider clock, ILogger<SyncQ
                     break;
                 case AuthorizationRevokedAction:
                     notes.Add("Authorization revoked for a shop with no connected account.");
+                    break;
+                case EraseBuyerDataAction erase:
+                    // eBay's account deletion notices name a buyer, not a shop: erase on every account of the channel.
+                    var accountIds = delivery.AccountId is { } one
+                        ? [one]
+                        : await db.ChannelAccounts.Where(a => a.Channel == delivery.Channel).Select(a => a.Id).ToListAsync(ct);
+                    var erased = 0;
+                    foreach (var id in accountIds)
+                    {
+                        erased += (await BuyerDataEraser.EraseInAsync(db, id, erase.BuyerUsername, ct)).Count;
+                    }
+
+                    // The note and the log name the count, never the buyer.
+                    notes.Add($"Buyer personal data erased on {erased} order(s).");
                     break;
                 default:
                     notes.Add($"{action.GetType().Name} is not handled yet.");

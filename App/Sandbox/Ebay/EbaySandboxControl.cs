@@ -14,28 +14,7 @@ internal static class EbaySandboxControl
     {
         var control = ebay.MapGroup("/_control");
         control.MapPost("/orders", GenerateOrdersAsync);
-        control.MapGet("/faults", (SandboxFaults faults) => Results.Json(faults.For(Channel)));
-        control.MapPost("/faults", (FaultSettings settings, SandboxFaults faults, int? queue429, int? queue5xx) =>
-        {
-            faults.Set(Channel, settings);
-            if (queue429 is > 0)
-            {
-                faults.Queue429(Channel, queue429.Value);
-            }
-
-            if (queue5xx is > 0)
-            {
-                faults.Queue5xx(Channel, queue5xx.Value);
-            }
-
-            return Results.Json(faults.For(Channel));
-        });
-        control.MapDelete("/faults", (SandboxFaults faults, EbaySandboxDailyBudget budget) =>
-        {
-            faults.Reset(Channel);
-            budget.Reset();
-            return Results.NoContent();
-        });
+        control.MapFaultControl(Channel, services => services.GetRequiredService<EbaySandboxDailyBudget>().Reset());
         control.MapPost("/expire-access-tokens", async (SandboxStore store) =>
         {
             var tokens = await store.ListAsync<EbaySandboxAccessToken>(Channel, AccessTokens);

@@ -5,7 +5,7 @@ namespace SellerPortal.Features.Admin.Operations;
 
 /// <summary>
 /// The portal's own metrics on the <c>SellerPortal</c> meter, scraped at <c>/metrics</c> when enabled
-/// (docs/adr/0002-metrics-endpoint.md). The meter is static so code far from DI (the API call log writer,
+/// (docs/adr/0005-metrics-endpoint.md). The meter is static so code far from DI (the API call log writer,
 /// delegating handlers) can record with one call: <see cref="RecordApiCall"/>.
 /// </summary>
 public static class PortalMeters

@@ -22,6 +22,8 @@ public sealed record AccountListingView(
     string? LastError,
     PriceRule PriceRule,
     IReadOnlyDictionary<string, string> ChannelFields,
+    int QuantityBuffer,
+    int? QuantityCap,
     IReadOnlyList<VariantPriceView> Prices,
     IReadOnlyList<string> Problems);
 
@@ -32,7 +34,8 @@ public sealed record ProductChannelsView(int ProductId, string ProductName, IRea
 }
 
 /// <summary>The channels-per-product editor: every connected account with this product's listing on it.</summary>
-public sealed class ProductChannelsService(IDbContextFactory<AppDbContext> contexts, ListingPublisher publisher, SyncQueue queue, AuditLog audit)
+public sealed class ProductChannelsService(
+    IDbContextFactory<AppDbContext> contexts, ListingPublisher publisher, SyncQueue queue, SellerPortal.Features.Inventory.StockPushes stockPushes, AuditLog audit)
 {
     public async Task<ProductChannelsView?> LoadAsync(int productId, CancellationToken ct)
     {
@@ -54,7 +57,7 @@ public sealed class ProductChannelsService(IDbContextFactory<AppDbContext> conte
             views.Add(new AccountListingView(
                 accountId, s.Account.DisplayName, s.Account.Channel, s.Account.Status,
                 listed ? s.Listing.State : null, s.Listing.ExternalId, s.Listing.ExternalUrl, s.Listing.LastSyncedUtc, s.Listing.LastError,
-                s.Listing.PriceRule, s.Listing.ChannelFields,
+                s.Listing.PriceRule, s.Listing.ChannelFields, s.Listing.QuantityBuffer, s.Listing.QuantityCap,
                 s.Product.Variants.OrderBy(v => v.Id).Select(v => new VariantPriceView(v.Sku, v.Price, ChannelPricing.Apply(s.Listing.PriceRule, v.Price))).ToList(),
                 publisher.Check(s)));
         }
@@ -62,8 +65,18 @@ public sealed class ProductChannelsService(IDbContextFactory<AppDbContext> conte
         return new ProductChannelsView(product.Id, product.Name, views);
     }
 
-    public async Task SaveSettingsAsync(int productId, int accountId, PriceRule rule, IReadOnlyDictionary<string, string> fields, Actor actor, CancellationToken ct)
+    public Task SaveSettingsAsync(int productId, int accountId, PriceRule rule, IReadOnlyDictionary<string, string> fields, Actor actor, CancellationToken ct) =>
+        SaveSettingsAsync(productId, accountId, new ListingSettings(rule, fields), actor, ct);
+
+    /// <summary>Saves a channel's settings for the product; a changed quantity rule sends the new figure to the channel.</summary>
+    public async Task<string?> SaveSettingsAsync(int productId, int accountId, ListingSettings settings, Actor actor, CancellationToken ct)
     {
+        if (settings.QuantityBuffer < 0 || settings.QuantityCap < 0)
+        {
+            return "The buffer and the maximum cannot be below zero.";
+        }
+
+        var (rule, fields) = (settings.Rule, settings.Fields);
         await using var db = contexts.CreateDbContext();
         var listing = await db.ChannelListings.SingleOrDefaultAsync(l => l.ProductId == productId && l.ChannelAccountId == accountId, ct);
         if (listing is null)
@@ -72,11 +85,21 @@ public sealed class ProductChannelsService(IDbContextFactory<AppDbContext> conte
             db.ChannelListings.Add(listing);
         }
 
+        var quantityChanged = listing.QuantityBuffer != settings.QuantityBuffer || listing.QuantityCap != settings.QuantityCap;
         listing.PriceRule = rule;
+        listing.QuantityBuffer = settings.QuantityBuffer;
+        listing.QuantityCap = settings.QuantityCap;
         listing.ChannelFields = fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim());
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor.UserId, actor.UserName, "listing.settings", $"product {productId} on account {accountId}",
-            $"{rule.Kind} {rule.PercentBasisPoints}bp {rule.AmountMinor} {rule.Rounding}", ct);
+            $"{rule.Kind} {rule.PercentBasisPoints}bp {rule.AmountMinor} {rule.Rounding}; buffer {settings.QuantityBuffer}, cap {settings.QuantityCap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}", ct);
+        if (quantityChanged && listing.State == ListingState.Live)
+        {
+            var variants = await db.Variants.Where(v => v.ProductId == productId).Select(v => v.Id).ToListAsync(ct);
+            await stockPushes.EnqueueAsync(variants, exceptAccountId: null, ct);
+        }
+
+        return null;
     }
 
     /// <summary>Runs one action; returns the problems that stopped it (empty when queued).</summary>

@@ -33,7 +33,6 @@ public static class ListingDraftBuilder
                         new ChannelMoney(price.ToDecimal(), price.Currency),
                         Math.Max(0, quantityFor(v)),
                         v.Options.ToDictionary(o => o.Name, o => o.Value, StringComparer.OrdinalIgnoreCase),
-                        s.Listing.ExternalSkuIds.GetValueOrDefault(v.Sku),
                         WeightGrams: v.WeightGrams ?? s.Product.WeightGrams);
                 })
                 .ToList(),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Catalog;
+using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 
@@ -63,17 +64,17 @@ public abstract class ListingJobHandler(IDbContextFactory<AppDbContext> contexts
         }
     }
 
-    /// <summary>Keeps the channel's SKU ids from the answer; an answer without them keeps the ones known.</summary>
-    protected static void RecordSkuIds(ChannelListing listing, ListingResult result)
+    /// <summary>
+    /// Builds the draft with the quantity the channel should show (available less the listing's buffer, capped: the
+    /// figure stock pushes send), calls the channel, and records what was sent and the channel's SKU ids.
+    /// </summary>
+    protected async Task<ListingResult> SendAsync(Func<ListingDraft, Task<ListingResult>> send, ListingSubject subject, CancellationToken ct)
     {
-        if (result.ExternalSkuIds.Count > 0)
-        {
-            listing.ExternalSkuIds = new Dictionary<string, string>(result.ExternalSkuIds, StringComparer.Ordinal);
-        }
+        var quantity = await ListingStock.QuantitiesAsync(contexts, subject.Listing, ct);
+        var result = await send(ListingDraftBuilder.Build(subject, quantity));
+        await ListingStock.RecordPublishedAsync(contexts, subject.Listing, subject.Product.Variants, quantity, result.ExternalSkuIds, clock.GetUtcNow().UtcDateTime, ct);
+        return result;
     }
-
-    /// <summary>Quantity sent with a listing: what is on hand, never below zero.</summary>
-    protected static int QuantityFor(Variant variant) => Math.Max(0, variant.StockOnHand);
 }
 
 public sealed class PublishListingHandler(IDbContextFactory<AppDbContext> contexts, ListingPublisher publisher, TimeProvider clock)
@@ -83,13 +84,13 @@ public sealed class PublishListingHandler(IDbContextFactory<AppDbContext> contex
 
     protected override async Task ApplyAsync(SyncContext context, ListingSubject subject, CancellationToken ct)
     {
-        var draft = ListingDraftBuilder.Build(subject, QuantityFor);
-        var result = subject.Listing.ExternalId is null
-            ? await context.Connector.CreateListingAsync(context.Account, draft, ct)
-            : await context.Connector.UpdateListingAsync(context.Account, draft, ct);
+        var result = await SendAsync(
+            draft => subject.Listing.ExternalId is null
+                ? context.Connector.CreateListingAsync(context.Account, draft, ct)
+                : context.Connector.UpdateListingAsync(context.Account, draft, ct),
+            subject, ct);
         subject.Listing.ExternalId = result.ExternalId;
         subject.Listing.ExternalUrl = result.Url ?? subject.Listing.ExternalUrl;
-        RecordSkuIds(subject.Listing, result);
         subject.Listing.State = ListingState.Live;
     }
 }
@@ -101,10 +102,9 @@ public sealed class UpdateListingHandler(IDbContextFactory<AppDbContext> context
 
     protected override async Task ApplyAsync(SyncContext context, ListingSubject subject, CancellationToken ct)
     {
-        var result = await context.Connector.UpdateListingAsync(context.Account, ListingDraftBuilder.Build(subject, QuantityFor), ct);
+        var result = await SendAsync(draft => context.Connector.UpdateListingAsync(context.Account, draft, ct), subject, ct);
         subject.Listing.ExternalId = result.ExternalId;
         subject.Listing.ExternalUrl = result.Url ?? subject.Listing.ExternalUrl;
-        RecordSkuIds(subject.Listing, result);
         subject.Listing.State = ListingState.Live;
     }
 }

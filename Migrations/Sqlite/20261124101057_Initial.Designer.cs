@@ -12,8 +12,8 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124100917_ListingSkuIds")]
-    partial class ListingSkuIds
+    [Migration("20261124101057_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -442,7 +442,7 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("UpdatedUtc");
+                    b.HasIndex("UpdatedUtc", "Name");
 
                     b.ToTable("Products");
                 });
@@ -466,6 +466,11 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<int>("StockOnHand")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockReserved")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int?>("WeightGrams")
                         .HasColumnType("INTEGER");
@@ -654,6 +659,64 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("AlertSettings", (string)null);
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnHandDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReservedDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("OrderLineId", "Reason")
+                        .IsUnique();
+
+                    b.HasIndex("VariantId", "AtUtc");
+
+                    b.ToTable("StockMovements");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.Bulk.BulkOperation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -746,10 +809,6 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ExternalSkuIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ExternalUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -780,6 +839,12 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("QuantityBuffer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuantityCap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -795,6 +860,61 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("State", "ProductId");
 
                     b.ToTable("ChannelListings");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListingSku", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Drift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalSkuId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastPushAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LastPushSucceeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastPushedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastPushedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastReadBackQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReadBackUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sku");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelListingId", "VariantId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelListingSkus");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.Order", b =>
@@ -845,6 +965,18 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShipmentMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShipmentState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ShipmentUpdatedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ShippedUtc")
                         .HasColumnType("TEXT");
 
@@ -862,6 +994,10 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerName");
+
+                    b.HasIndex("BuyerUsername");
+
                     b.HasIndex("OrderNumber");
 
                     b.HasIndex("PlacedUtc");
@@ -869,9 +1005,72 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("ChannelAccountId", "ExternalOrderId")
                         .IsUnique();
 
+                    b.HasIndex("ChannelAccountId", "PlacedUtc");
+
                     b.HasIndex("Status", "PlacedUtc");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Id");
+
+                    b.ToTable("OrderEvents");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderImportCursor", b =>
+                {
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastImportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RescanFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WatermarkUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelAccountId");
+
+                    b.ToTable("OrderImportCursors");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.OrderLine", b =>
@@ -914,6 +1113,80 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("VariantId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChannelUpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RawStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Id");
+
+                    b.ToTable("OrderStatusChanges");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.SkuMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelSku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelAccountId", "ChannelSku")
+                        .IsUnique();
+
+                    b.ToTable("SkuMappings");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Sync.SyncJob", b =>
@@ -1109,6 +1382,17 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", "Variant")
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Variant");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListing", b =>
                 {
                     b.HasOne("SellerPortal.Features.Channels.ChannelAccount", "ChannelAccount")
@@ -1126,6 +1410,23 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Navigation("ChannelAccount");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Listings.ChannelListingSku", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Listings.ChannelListing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ChannelListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Orders.Order", b =>
@@ -1187,6 +1488,24 @@ namespace SellerPortal.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderEvent", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderImportCursor", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Orders.OrderLine", b =>
                 {
                     b.HasOne("SellerPortal.Features.Orders.Order", null)
@@ -1199,6 +1518,30 @@ namespace SellerPortal.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.OrderStatusChange", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Orders.SkuMapping", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SellerPortal.Features.Catalog.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Catalog.Product", b =>

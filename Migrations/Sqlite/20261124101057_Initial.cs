@@ -390,6 +390,29 @@ namespace SellerPortal.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderImportCursors",
+                columns: table => new
+                {
+                    ChannelAccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WatermarkUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RescanFromUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastRunUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSuccessUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastImportedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderImportCursors", x => x.ChannelAccountId);
+                    table.ForeignKey(
+                        name: "FK_OrderImportCursors_ChannelAccounts_ChannelAccountId",
+                        column: x => x.ChannelAccountId,
+                        principalTable: "ChannelAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Orders",
                 columns: table => new
                 {
@@ -417,7 +440,10 @@ namespace SellerPortal.Migrations.Sqlite
                     ImportedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Carrier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ShippedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ShippedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ShipmentState = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ShipmentMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ShipmentUpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -446,6 +472,8 @@ namespace SellerPortal.Migrations.Sqlite
                     PriceAmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     PriceRounding = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ChannelFields = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    QuantityBuffer = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuantityCap = table.Column<int>(type: "INTEGER", nullable: true),
                     LastSyncedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
@@ -477,6 +505,7 @@ namespace SellerPortal.Migrations.Sqlite
                     CostMinor = table.Column<long>(type: "INTEGER", nullable: true),
                     WeightGrams = table.Column<int>(type: "INTEGER", nullable: true),
                     StockOnHand = table.Column<int>(type: "INTEGER", nullable: false),
+                    StockReserved = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     PriceMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Options = table.Column<string>(type: "TEXT", nullable: true)
@@ -490,6 +519,88 @@ namespace SellerPortal.Migrations.Sqlite
                         principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderEvents_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RawStatus = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChannelUpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderStatusChanges_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelListingSkus",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChannelListingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VariantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExternalSkuId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LastPushedQuantity = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastPushedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastPushSucceeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    LastPushAnswer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastReadBackQuantity = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastReadBackUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Drift = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelListingSkus", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelListingSkus_ChannelListings_ChannelListingId",
+                        column: x => x.ChannelListingId,
+                        principalTable: "ChannelListings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelListingSkus_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -521,6 +632,64 @@ namespace SellerPortal.Migrations.Sqlite
                         principalTable: "Variants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SkuMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChannelAccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChannelSku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VariantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SkuMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SkuMappings_ChannelAccounts_ChannelAccountId",
+                        column: x => x.ChannelAccountId,
+                        principalTable: "ChannelAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SkuMappings_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockMovements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VariantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OnHandDelta = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservedDelta = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrderLineId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -608,6 +777,22 @@ namespace SellerPortal.Migrations.Sqlite
                 columns: new[] { "State", "ProductId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelListingSkus_ChannelListingId_VariantId",
+                table: "ChannelListingSkus",
+                columns: new[] { "ChannelListingId", "VariantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelListingSkus_Sku",
+                table: "ChannelListingSkus",
+                column: "Sku");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelListingSkus_VariantId",
+                table: "ChannelListingSkus",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OAuthStates_ExpiresUtc",
                 table: "OAuthStates",
                 column: "ExpiresUtc");
@@ -617,6 +802,11 @@ namespace SellerPortal.Migrations.Sqlite
                 table: "OAuthStates",
                 column: "StateHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderEvents_OrderId_Id",
+                table: "OrderEvents",
+                columns: new[] { "OrderId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_OrderId",
@@ -634,10 +824,25 @@ namespace SellerPortal.Migrations.Sqlite
                 column: "VariantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_BuyerName",
+                table: "Orders",
+                column: "BuyerName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_BuyerUsername",
+                table: "Orders",
+                column: "BuyerUsername");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ChannelAccountId_ExternalOrderId",
                 table: "Orders",
                 columns: new[] { "ChannelAccountId", "ExternalOrderId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ChannelAccountId_PlacedUtc",
+                table: "Orders",
+                columns: new[] { "ChannelAccountId", "PlacedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_OrderNumber",
@@ -655,6 +860,11 @@ namespace SellerPortal.Migrations.Sqlite
                 columns: new[] { "Status", "PlacedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusChanges_OrderId_Id",
+                table: "OrderStatusChanges",
+                columns: new[] { "OrderId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_Brand",
                 table: "Products",
                 column: "Brand");
@@ -670,9 +880,36 @@ namespace SellerPortal.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Products_UpdatedUtc",
+                name: "IX_Products_UpdatedUtc_Name",
                 table: "Products",
-                column: "UpdatedUtc");
+                columns: new[] { "UpdatedUtc", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SkuMappings_ChannelAccountId_ChannelSku",
+                table: "SkuMappings",
+                columns: new[] { "ChannelAccountId", "ChannelSku" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SkuMappings_VariantId",
+                table: "SkuMappings",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_OrderId",
+                table: "StockMovements",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_OrderLineId_Reason",
+                table: "StockMovements",
+                columns: new[] { "OrderLineId", "Reason" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_VariantId_AtUtc",
+                table: "StockMovements",
+                columns: new[] { "VariantId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SyncJobs_BulkOperationId",
@@ -751,7 +988,7 @@ namespace SellerPortal.Migrations.Sqlite
                 name: "CategoryMappings");
 
             migrationBuilder.DropTable(
-                name: "ChannelListings");
+                name: "ChannelListingSkus");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -760,7 +997,22 @@ namespace SellerPortal.Migrations.Sqlite
                 name: "OAuthStates");
 
             migrationBuilder.DropTable(
+                name: "OrderEvents");
+
+            migrationBuilder.DropTable(
+                name: "OrderImportCursors");
+
+            migrationBuilder.DropTable(
                 name: "OrderLines");
+
+            migrationBuilder.DropTable(
+                name: "OrderStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "SkuMappings");
+
+            migrationBuilder.DropTable(
+                name: "StockMovements");
 
             migrationBuilder.DropTable(
                 name: "SyncJobs");
@@ -773,6 +1025,9 @@ namespace SellerPortal.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ChannelListings");
 
             migrationBuilder.DropTable(
                 name: "Orders");

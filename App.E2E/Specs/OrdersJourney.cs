@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SellerPortal.E2E.Infrastructure;
+using SellerPortal.E2E.Pages;
+using ChannelKind = SellerPortal.Features.Channels.ChannelKind;
+
+namespace SellerPortal.E2E.Specs;
+
+[Collection(PortalCollection.Name)]
+public sealed class OrdersJourney(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task AnOrderOnOneChannel_AppearsOnce_IsShipped_AndTheOtherChannelIsToldTheLowerQuantity()
+    {
+        await using var portal = new PortalServer();
+        await portal.EnsureUserAsync(BrowserFixture.AdminEmail, BrowserFixture.AdminPassword, SellerPortal.Data.Roles.Admin);
+        await fixture.RunAsync(portal, "orders", async page =>
+        {
+            await SignIn.AsAdminAsync(page);
+            await new ChannelsPage(page).ConnectApprovedAsync("TikTokShop", "Ebay");
+
+            var tiktok = await portal.AccountIdAsync(ChannelKind.TikTokShop);
+            var ebay = await portal.AccountIdAsync(ChannelKind.Ebay);
+            await portal.MapCategoryAsync(ChannelKind.TikTokShop, "", "Brake Discs", "600001");
+            await portal.MapCategoryAsync(ChannelKind.Ebay, "EBAY_US", "Brake Discs", "33564");
+            await portal.SeedProductsAsync("ORD-", 1, "Brake Discs");
+            var product = await portal.ProductIdAsync("ORD-01");
+            await portal.PublishAndWaitAsync(product, new Dictionary<int, Dictionary<string, string>>
+            {
+                [tiktok] = [],
+                [ebay] = new() { ["fulfillment_policy_id"] = "f-1", ["payment_policy_id"] = "p-1", ["return_policy_id"] = "r-1" },
+            });
+
+            // A buyer orders 1 on TikTok Shop; the emulator sends its signed webhook.
+            var generated = await page.APIRequest.PostAsync("sandbox/tiktok/_control/orders", new()
+            {
+                DataObject = new { shop_id = await portal.ShopIdAsync(tiktok), count = 1, seller_skus = new[] { "ORD-01" }, send_webhooks = true },
+            });
+            Assert.True(generated.Ok, $"order generator answered {generated.Status}");
+            var orderId = JsonDocument.Parse(await generated.TextAsync()).RootElement.GetProperty("order_ids")[0].GetString()!;
+
+            await page.GotoAsync("orders");
+            await page.WaitForCircuitAsync();
+            var link = page.ByTestId("order-link").Filter(new() { HasText = orderId });
+            await Assertions.Expect(link).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await link.ClickAsync();
+            await page.WaitForCircuitAsync();
+
+            await page.ByTestId("ship-carrier").FillAsync("USPS");
+            await page.ByTestId("ship-tracking").FillAsync("9400111899223344556677");
+            await page.ByTestId("ship-submit").ClickAsync();
+            await Assertions.Expect(page.ByTestId("order-status")).ToHaveTextAsync(new Regex("Shipped"), new() { Timeout = 30_000 });
+
+            // eBay was told one fewer.
+            await page.GotoAsync("inventory");
+            await page.WaitForCircuitAsync();
+            await Assertions.Expect(page.ByTestId("pushed-Ebay")).ToHaveTextAsync(new Regex("eBay 4$"), new() { Timeout = 30_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "inventory-after-order.png"), FullPage = true });
+        });
+    }
+}

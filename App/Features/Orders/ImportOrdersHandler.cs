@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SellerPortal.Data;
+using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
+
+namespace SellerPortal.Features.Orders;
+
+/// <summary>
+/// Pages through an account's orders changed since its watermark (less the overlap window) and imports each page.
+/// The watermark moves only after a page is committed, so a failure part-way resumes from the last committed page.
+/// Connectors return orders oldest update first, which is what lets a page's last update time be a safe watermark.
+/// </summary>
+public sealed class ImportOrdersHandler(
+    OrderImporter importer,
+    IDbContextFactory<AppDbContext> contexts,
+    IOptions<OrderImportOptions> options,
+    TimeProvider clock,
+    ILogger<ImportOrdersHandler> logger) : ISyncJobHandler
+{
+    public SyncJobKind Kind => SyncJobKind.ImportOrders;
+
+    public int BatchSize(ChannelCapabilities capabilities) => 1;
+
+    public async Task<IReadOnlyList<SyncJobOutcome>> HandleAsync(SyncContext context, IReadOnlyList<SyncJob> jobs, CancellationToken ct)
+    {
+        var outcomes = new List<SyncJobOutcome>();
+        foreach (var job in jobs)
+        {
+            await RunAsync(context, ct);
+            outcomes.Add(SyncJobOutcome.Ok(job.Id));
+        }
+
+        return outcomes;
+    }
+
+    private async Task RunAsync(SyncContext context, CancellationToken ct)
+    {
+        var accountId = context.Account.AccountId;
+        var until = clock.GetUtcNow().UtcDateTime;
+        var cursor = await StartAsync(accountId, until, ct);
+        var since = cursor.RescanFromUtc is { } rescan && (cursor.WatermarkUtc is null || rescan < cursor.WatermarkUtc - options.Value.OverlapWindow)
+            ? rescan
+            : cursor.WatermarkUtc is { } w ? w - options.Value.OverlapWindow : until - options.Value.InitialLookback;
+        var imported = 0;
+        string? pageCursor = null;
+        try
+        {
+            do
+            {
+                var page = await context.Connector.ListOrdersAsync(context.Account, new OrderQuery(since, until, pageCursor, options.Value.PageSize), ct);
+                var result = await importer.ImportAsync(accountId, page.Items, OrderChangeSource.Import, ct);
+                imported += result.Created + result.Updated;
+                pageCursor = page.NextCursor;
+                var reached = page.HasMore ? page.Items.Select(o => (DateTime?)o.UpdatedUtc).Max() : until;
+                await AdvanceAsync(accountId, reached, ct);
+            }
+            while (pageCursor is not null);
+        }
+        catch (Exception ex) when (ex is ChannelException or DbUpdateException)
+        {
+            await FailAsync(accountId, ex is ChannelException c ? SyncDispatcher.Describe(c) : ex.Message, ct);
+            throw;
+        }
+
+        await SucceedAsync(accountId, imported, ct);
+        logger.LogInformation("Account {Account}: imported {Count} new or changed orders", accountId, imported);
+    }
+
+    private async Task<OrderImportCursor> StartAsync(int accountId, DateTime now, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var cursor = await db.OrderImportCursors.SingleOrDefaultAsync(c => c.ChannelAccountId == accountId, ct);
+        if (cursor is null)
+        {
+            cursor = new OrderImportCursor { ChannelAccountId = accountId };
+            db.OrderImportCursors.Add(cursor);
+        }
+
+        cursor.LastRunUtc = now;
+        await db.SaveChangesAsync(ct);
+        return cursor;
+    }
+
+    private async Task AdvanceAsync(int accountId, DateTime? reached, CancellationToken ct)
+    {
+        if (reached is not { } r)
+        {
+            return;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        // Never backwards: a re-scan reads old pages without losing the place already reached.
+        await db.OrderImportCursors
+            .Where(c => c.ChannelAccountId == accountId && (c.WatermarkUtc == null || c.WatermarkUtc < r))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.WatermarkUtc, r), ct);
+    }
+
+    private async Task SucceedAsync(int accountId, int imported, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.OrderImportCursors.Where(c => c.ChannelAccountId == accountId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.LastSuccessUtc, now)
+            .SetProperty(c => c.LastError, (string?)null)
+            .SetProperty(c => c.RescanFromUtc, (DateTime?)null)
+            .SetProperty(c => c.LastImportedCount, imported), ct);
+    }
+
+    private async Task FailAsync(int accountId, string error, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var message = error.Length > 2000 ? error[..2000] : error;
+        await db.OrderImportCursors.Where(c => c.ChannelAccountId == accountId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastError, message), CancellationToken.None);
+    }
+}

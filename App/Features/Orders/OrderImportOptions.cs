@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SellerPortal.Features.Orders;
+
+public sealed class OrderImportOptions
+{
+    public const string SectionName = "Orders:Import";
+
+    /// <summary>
+    /// Each run reads from the watermark minus this window: channels index orders late, so an order updated just before
+    /// the last run may only appear now. Re-reading is harmless because the import is idempotent.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How far back the first import of a new account reaches.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan InitialLookback { get; set; } = TimeSpan.FromDays(7);
+
+    [Range(1, 200)]
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>How often the scheduler looks for accounts due an import (each account keeps its own interval).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+using SellerPortal.Features.Inventory;
+using SellerPortal.Integrations.Abstractions;
+
+namespace SellerPortal.Features.Orders;
+
+public sealed record OrderImportResult(int Created, int Updated, int Unchanged)
+{
+    public int Total => Created + Updated + Unchanged;
+}
+
+/// <summary>
+/// Upserts channel orders by (account, external order id) in one transaction per page, with their stock movements.
+/// Idempotent: a duplicate page, refresh or webhook finds nothing to change; stale updates are ignored.
+/// </summary>
+public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, StockLedger ledger, TimeProvider clock, ILogger<OrderImporter> logger)
+{
+    public async Task<OrderImportResult> ImportAsync(int accountId, IReadOnlyList<ChannelOrder> page, OrderChangeSource source, CancellationToken ct)
+    {
+        // Within one page the newest copy of an order wins.
+        var incoming = page.GroupBy(o => o.ExternalOrderId).Select(g => g.OrderBy(o => o.UpdatedUtc).Last()).ToList();
+        if (incoming.Count == 0)
+        {
+            return new OrderImportResult(0, 0, 0);
+        }
+
+        var movements = new List<StockMovement>();
+        int created = 0, updated = 0, unchanged = 0;
+        await using (var db = contexts.CreateDbContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var ids = incoming.Select(o => o.ExternalOrderId).ToList();
+            var existing = await db.Orders.Include(o => o.Lines)
+                .Where(o => o.ChannelAccountId == accountId && ids.Contains(o.ExternalOrderId))
+                .ToDictionaryAsync(o => o.ExternalOrderId, ct);
+            var matcher = await SkuMatcher.LoadAsync(db, accountId, incoming.SelectMany(o => o.Lines).Select(l => l.Sku), ct);
+            foreach (var o in incoming)
+            {
+                if (!existing.TryGetValue(o.ExternalOrderId, out var order))
+                {
+                    order = await CreateAsync(db, accountId, o, matcher, source, ct);
+                    movements.AddRange(await StockForNewAsync(db, order, ct));
+                    created++;
+                }
+                else if (await UpdateAsync(db, order, o, matcher, source, movements, ct))
+                {
+                    updated++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        await ledger.AfterCommitAsync(movements, accountId, ct);
+        return new OrderImportResult(created, updated, unchanged);
+    }
+
+    private async Task<Order> CreateAsync(AppDbContext db, int accountId, ChannelOrder o, SkuMatcher matcher, OrderChangeSource source, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var order = new Order
+        {
+            ChannelAccountId = accountId,
+            ExternalOrderId = o.ExternalOrderId,
+            OrderNumber = o.OrderNumber ?? o.ExternalOrderId,
+            Status = o.Status,
+            RawStatus = Clip(o.RawStatus, 64),
+            BuyerName = o.BuyerName,
+            BuyerUsername = o.BuyerUsername,
+            ShipTo = ToAddress(o.ShipTo),
+            TotalMinor = Catalog.Money.FromDecimal(o.Total.Amount, o.Total.Currency).AmountMinor,
+            Currency = o.Total.Currency,
+            PlacedUtc = o.PlacedUtc,
+            ChannelUpdatedUtc = o.UpdatedUtc,
+            ImportedUtc = now,
+            Lines = o.Lines.Select(l => NewLine(l, matcher)).ToList(),
+        };
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(ct);
+        db.OrderStatusChanges.Add(new OrderStatusChange
+        {
+            OrderId = order.Id, From = null, To = order.Status, RawStatus = order.RawStatus,
+            ChannelUpdatedUtc = o.UpdatedUtc, AtUtc = now, Source = source,
+        });
+        return order;
+    }
+
+    private async Task<List<StockMovement>> StockForNewAsync(AppDbContext db, Order order, CancellationToken ct)
+    {
+        var written = new List<StockMovement>();
+        if (order.Status == OrderStatus.Cancelled)
+        {
+            return written;
+        }
+
+        foreach (var line in order.Lines)
+        {
+            var reason = OrderStatusRules.HasLeft(order.Status) ? StockMovementReason.OrderShipped : StockMovementReason.OrderReserved;
+            if (await ledger.ApplyForLineAsync(db, line, reason, ct) is { } m)
+            {
+                written.Add(m);
+            }
+        }
+
+        return written;
+    }
+
+    private async Task<bool> UpdateAsync(AppDbContext db, Order order, ChannelOrder o, SkuMatcher matcher, OrderChangeSource source, List<StockMovement> movements, CancellationToken ct)
+    {
+        if (o.UpdatedUtc < order.ChannelUpdatedUtc)
+        {
+            logger.LogInformation("Order {OrderId}: ignored a stale update from {Updated:o}", order.Id, o.UpdatedUtc);
+            return false;
+        }
+
+        var added = await AddNewLinesAsync(db, order, o, matcher, movements, ct);
+        if (!OrderStatusRules.CanMove(order.Status, o.Status))
+        {
+            if (o.Status != order.Status)
+            {
+                logger.LogInformation("Order {OrderId}: kept {Status}, ignored a move back to {Incoming}", order.Id, order.Status, o.Status);
+                return added;
+            }
+
+            var changed = added || order.ChannelUpdatedUtc != o.UpdatedUtc || order.RawStatus != Clip(o.RawStatus, 64);
+            order.ChannelUpdatedUtc = o.UpdatedUtc;
+            order.RawStatus = Clip(o.RawStatus, 64);
+            return changed;
+        }
+
+        var from = order.Status;
+        order.Status = o.Status;
+        order.RawStatus = Clip(o.RawStatus, 64);
+        order.ChannelUpdatedUtc = o.UpdatedUtc;
+        db.OrderStatusChanges.Add(new OrderStatusChange
+        {
+            OrderId = order.Id, From = from, To = o.Status, RawStatus = order.RawStatus,
+            ChannelUpdatedUtc = o.UpdatedUtc, AtUtc = clock.GetUtcNow().UtcDateTime, Source = source,
+        });
+        var reason = o.Status == OrderStatus.Cancelled ? StockMovementReason.OrderCancelled
+            : OrderStatusRules.HasLeft(o.Status) && OrderStatusRules.IsOpen(from) ? StockMovementReason.OrderShipped
+            : (StockMovementReason?)null;
+        if (reason is { } r)
+        {
+            foreach (var line in order.Lines)
+            {
+                if (await ledger.ApplyForLineAsync(db, line, r, ct) is { } m)
+                {
+                    movements.Add(m);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Lines the channel added after the order was first imported (a buyer added an item before it shipped). Lines are
+    /// known by the channel's line id, or by SKU where the channel gives none; changed quantities are not re-read.
+    /// </summary>
+    private async Task<bool> AddNewLinesAsync(AppDbContext db, Order order, ChannelOrder o, SkuMatcher matcher, List<StockMovement> movements, CancellationToken ct)
+    {
+        var known = order.Lines.Select(LineKey).ToHashSet();
+        var fresh = o.Lines.Where(l => !known.Contains(l.ExternalLineId ?? l.Sku)).ToList();
+        if (fresh.Count == 0 || order.Status == OrderStatus.Cancelled)
+        {
+            return false;
+        }
+
+        var lines = fresh.Select(l => NewLine(l, matcher)).ToList();
+        order.Lines.AddRange(lines);
+        await db.SaveChangesAsync(ct);
+        var reason = OrderStatusRules.HasLeft(order.Status) ? StockMovementReason.OrderShipped : StockMovementReason.OrderReserved;
+        foreach (var line in lines)
+        {
+            if (await ledger.ApplyForLineAsync(db, line, reason, ct) is { } m)
+            {
+                movements.Add(m);
+            }
+        }
+
+        return true;
+    }
+
+    private static string LineKey(OrderLine l) => l.ExternalLineId ?? l.Sku;
+
+    private static OrderLine NewLine(ChannelOrderLine l, SkuMatcher matcher) => new()
+    {
+        ExternalLineId = l.ExternalLineId,
+        Sku = l.Sku,
+        VariantId = matcher.Match(l.Sku),
+        Title = Clip(l.Title, 500),
+        Quantity = l.Quantity,
+        UnitPriceMinor = Catalog.Money.FromDecimal(l.UnitPrice.Amount, l.UnitPrice.Currency).AmountMinor,
+    };
+
+    internal static ShippingAddress ToAddress(ChannelAddress? a) => a is null ? new ShippingAddress() : new ShippingAddress
+    {
+        Name = Clip(a.Name, 200),
+        Line1 = Clip(a.Line1, 200),
+        Line2 = Clip(a.Line2, 200),
+        City = Clip(a.City, 100),
+        Region = Clip(a.Region, 100),
+        PostalCode = Clip(a.PostalCode, 20),
+        CountryCode = Clip(a.CountryCode, 2),
+        Phone = Clip(a.Phone, 50),
+    };
+
+    private static string? Clip(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+}
+
+/// <summary>Channel SKU to variant: staff's mapping for the account first, else the master SKU itself.</summary>
+internal sealed class SkuMatcher(Dictionary<string, int> mapped, Dictionary<string, int> bySku)
+{
+    public static async Task<SkuMatcher> LoadAsync(AppDbContext db, int accountId, IEnumerable<string> skus, CancellationToken ct)
+    {
+        var list = skus.Distinct().ToList();
+        var mapped = await db.SkuMappings.Where(m => m.ChannelAccountId == accountId && list.Contains(m.ChannelSku))
+            .ToDictionaryAsync(m => m.ChannelSku, m => m.VariantId, ct);
+        var bySku = await db.Variants.Where(v => list.Contains(v.Sku)).ToDictionaryAsync(v => v.Sku, v => v.Id, ct);
+        return new SkuMatcher(mapped, bySku);
+    }
+
+    public int? Match(string sku) =>
+        mapped.TryGetValue(sku, out var m) ? m : bySku.TryGetValue(sku, out var v) ? v : null;
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+using SellerPortal.Features.Channels;
+
+namespace SellerPortal.Features.Orders;
+
+public sealed record OrderSearch(int? AccountId = null, OrderStatus? Status = null, DateTime? FromUtc = null, DateTime? ToUtc = null, string? Text = null);
+
+public sealed record OrderRow(long Id, string? OrderNumber, int AccountId, string Account, ChannelKind Channel, OrderStatus Status,
+    string? BuyerName, long TotalMinor, string Currency, DateTime PlacedUtc, int Lines, bool NeedsMapping);
+
+public sealed record AccountOption(int Id, string Name, ChannelKind Channel);
+
+public enum OrderSort
+{
+    Placed,
+    Total,
+    OrderNumber,
+    Status,
+}
+
+/// <summary>Read models for the orders pages: filtered, sorted and paged in SQL, projected, never tracked.</summary>
+public sealed class OrdersOverview(IDbContextFactory<AppDbContext> contexts)
+{
+    public async Task<(IReadOnlyList<OrderRow> Rows, int Total)> SearchAsync(OrderSearch search, OrderSort sort, bool descending, int page, int pageSize, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var q = db.Orders.AsNoTracking();
+        if (search.AccountId is { } account)
+        {
+            q = q.Where(o => o.ChannelAccountId == account);
+        }
+
+        if (search.Status is { } status)
+        {
+            q = q.Where(o => o.Status == status);
+        }
+
+        if (search.FromUtc is { } from)
+        {
+            q = q.Where(o => o.PlacedUtc >= from);
+        }
+
+        if (search.ToUtc is { } to)
+        {
+            q = q.Where(o => o.PlacedUtc < to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            // Prefix matches (LIKE 'x%') so the indexes on order number, buyer and SKU serve a million orders.
+            var t = search.Text.Trim();
+            q = q.Where(o => o.OrderNumber!.StartsWith(t) || o.ExternalOrderId == t || o.BuyerName!.StartsWith(t)
+                || o.BuyerUsername!.StartsWith(t) || o.Lines.Any(l => l.Sku.StartsWith(t)));
+        }
+
+        var total = await q.CountAsync(ct);
+        q = (sort, descending) switch
+        {
+            (OrderSort.Total, false) => q.OrderBy(o => o.TotalMinor).ThenBy(o => o.Id),
+            (OrderSort.Total, true) => q.OrderByDescending(o => o.TotalMinor).ThenByDescending(o => o.Id),
+            (OrderSort.OrderNumber, false) => q.OrderBy(o => o.OrderNumber).ThenBy(o => o.Id),
+            (OrderSort.OrderNumber, true) => q.OrderByDescending(o => o.OrderNumber).ThenByDescending(o => o.Id),
+            (OrderSort.Status, false) => q.OrderBy(o => o.Status).ThenByDescending(o => o.PlacedUtc),
+            (OrderSort.Status, true) => q.OrderByDescending(o => o.Status).ThenByDescending(o => o.PlacedUtc),
+            (_, false) => q.OrderBy(o => o.PlacedUtc).ThenBy(o => o.Id),
+            _ => q.OrderByDescending(o => o.PlacedUtc).ThenByDescending(o => o.Id),
+        };
+        var rows = await q.Skip(page * pageSize).Take(pageSize)
+            .Select(o => new OrderRow(o.Id, o.OrderNumber, o.ChannelAccountId, o.ChannelAccount!.DisplayName, o.ChannelAccount.Channel, o.Status,
+                o.BuyerName, o.TotalMinor, o.Currency, o.PlacedUtc, o.Lines.Count, o.Lines.Any(l => l.VariantId == null)))
+            .ToListAsync(ct);
+        return (rows, total);
+    }
+
+    public async Task<IReadOnlyList<AccountOption>> AccountsAsync(CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.ChannelAccounts.AsNoTracking().OrderBy(a => a.DisplayName)
+            .Select(a => new AccountOption(a.Id, a.DisplayName, a.Channel)).ToListAsync(ct);
+    }
+}
