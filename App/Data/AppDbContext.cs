@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OrderImportCursor> OrderImportCursors => Set<OrderImportCursor>();
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
     public DbSet<ChannelListingSku> ChannelListingSkus => Set<ChannelListingSku>();
+    public DbSet<ListingReconcileCheck> ListingReconcileChecks => Set<ListingReconcileCheck>();
     public DbSet<SyncJob> SyncJobs => Set<SyncJob>();
     public DbSet<ApiCallLog> ApiCallLogs => Set<ApiCallLog>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();

@@ -1,6 +1,7 @@
 using Quartz;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 
@@ -50,16 +51,18 @@ public static class SchedulingServiceCollectionExtensions
             q.AddSyncJobs(builder.Configuration.GetSection(SyncQueueOptions.SectionName).Get<SyncQueueOptions>()?.DispatchInterval
                 ?? new SyncQueueOptions().DispatchInterval);
             q.AddOrderJobs(builder.Configuration.GetSection(OrderImportOptions.SectionName).Get<OrderImportOptions>()?.ScheduleInterval ?? new OrderImportOptions().ScheduleInterval);
+            q.AddInventoryJobs(builder.Configuration.GetSection(ListingReconcileOptions.SectionName).Get<ListingReconcileOptions>()?.Interval
+                ?? new ListingReconcileOptions().Interval);
         });
 
         builder.Services.AddHostedService<QuartzLogBinding>();
+        // Disabled (tests that drive jobs by hand): the scheduler is never started. Not a long StartDelay: Quartz 3.22
+        // refuses delays past 49.7 days (a timer limit), which would fail the host's start.
         if (options.Enabled)
         {
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }
 
-        // Disabled (tests and the benchmark command drive jobs by hand): the scheduler exists and can be read, but nothing
-        // starts it. A very long StartDelay instead is refused by Quartz (at most about 49.7 days) and stops the host.
         return builder;
     }
 }

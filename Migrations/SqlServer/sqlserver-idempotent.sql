@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AlertSettings] (
@@ -28,7 +28,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [ApiCallLogs] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -64,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -92,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -109,7 +109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [BulkOperations] (
@@ -126,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [CategoryMappings] (
@@ -142,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelAccounts] (
@@ -171,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -184,7 +184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [OAuthStates] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -224,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [SyncJobs] (
@@ -251,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookEvents] (
@@ -273,7 +273,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -288,7 +288,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -303,7 +303,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -318,7 +318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -332,7 +332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -347,7 +347,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
+)
+BEGIN
+    CREATE TABLE [ListingReconcileChecks] (
+        [ChannelAccountId] int NOT NULL,
+        [LastRunUtc] datetime2 NULL,
+        [LastSuccessUtc] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [SkusRead] int NOT NULL,
+        [QuantityDrifts] int NOT NULL,
+        [PriceDrifts] int NOT NULL,
+        [StatusDrifts] int NOT NULL,
+        CONSTRAINT [PK_ListingReconcileChecks] PRIMARY KEY ([ChannelAccountId]),
+        CONSTRAINT [FK_ListingReconcileChecks_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [OrderImportCursors] (
@@ -365,7 +384,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -403,7 +422,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListings] (
@@ -422,6 +441,9 @@ BEGIN
         [QuantityCap] int NULL,
         [LastSyncedUtc] datetime2 NULL,
         [LastError] nvarchar(4000) NULL,
+        [ChannelStatus] nvarchar(100) NULL,
+        [LastReadBackUtc] datetime2 NULL,
+        [StatusDrift] bit NOT NULL,
         CONSTRAINT [PK_ChannelListings] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_ChannelListings_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE CASCADE,
         CONSTRAINT [FK_ChannelListings_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
@@ -430,7 +452,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [Variants] (
@@ -451,7 +473,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvents] (
@@ -468,7 +490,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [OrderStatusChanges] (
@@ -487,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListingSkus] (
@@ -503,6 +525,9 @@ BEGIN
         [LastReadBackQuantity] int NULL,
         [LastReadBackUtc] datetime2 NULL,
         [Drift] bit NOT NULL,
+        [LastReadBackPriceMinor] bigint NULL,
+        [LastReadBackCurrency] nvarchar(3) NULL,
+        [PriceDrift] bit NOT NULL,
         CONSTRAINT [PK_ChannelListingSkus] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_ChannelListingSkus_ChannelListings_ChannelListingId] FOREIGN KEY ([ChannelListingId]) REFERENCES [ChannelListings] ([Id]) ON DELETE CASCADE,
         CONSTRAINT [FK_ChannelListingSkus_Variants_VariantId] FOREIGN KEY ([VariantId]) REFERENCES [Variants] ([Id])
@@ -511,7 +536,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -531,7 +556,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [SkuMappings] (
@@ -549,7 +574,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE TABLE [StockMovements] (
@@ -572,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_ChannelAccountId_StartedUtc] ON [ApiCallLogs] ([ChannelAccountId], [StartedUtc]);
@@ -580,7 +605,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_StartedUtc] ON [ApiCallLogs] ([StartedUtc]);
@@ -588,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -596,7 +621,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -604,7 +629,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -612,7 +637,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -620,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -628,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -636,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -644,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
@@ -652,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
@@ -660,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
@@ -668,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelAccounts_Channel_ShopId] ON [ChannelAccounts] ([Channel], [ShopId]);
@@ -676,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_ChannelAccountId_State] ON [ChannelListings] ([ChannelAccountId], [State]);
@@ -684,7 +709,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListings_ProductId_ChannelAccountId] ON [ChannelListings] ([ProductId], [ChannelAccountId]);
@@ -692,7 +717,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
@@ -700,7 +725,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListingSkus_ChannelListingId_VariantId] ON [ChannelListingSkus] ([ChannelListingId], [VariantId]);
@@ -708,7 +733,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListingSkus_Sku] ON [ChannelListingSkus] ([Sku]);
@@ -716,7 +741,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListingSkus_VariantId] ON [ChannelListingSkus] ([VariantId]);
@@ -724,7 +749,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
@@ -732,7 +757,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
@@ -740,7 +765,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvents_OrderId_Id] ON [OrderEvents] ([OrderId], [Id]);
@@ -748,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -756,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_Sku] ON [OrderLines] ([Sku]);
@@ -764,7 +789,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_VariantId] ON [OrderLines] ([VariantId]);
@@ -772,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerName] ON [Orders] ([BuyerName]);
@@ -780,7 +805,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerUsername] ON [Orders] ([BuyerUsername]);
@@ -788,7 +813,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_ChannelAccountId_ExternalOrderId] ON [Orders] ([ChannelAccountId], [ExternalOrderId]);
@@ -796,7 +821,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ChannelAccountId_PlacedUtc] ON [Orders] ([ChannelAccountId], [PlacedUtc]);
@@ -804,7 +829,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_OrderNumber] ON [Orders] ([OrderNumber]);
@@ -812,7 +837,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PlacedUtc] ON [Orders] ([PlacedUtc]);
@@ -820,7 +845,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PlacedUtc] ON [Orders] ([Status], [PlacedUtc]);
@@ -828,7 +853,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderStatusChanges_OrderId_Id] ON [OrderStatusChanges] ([OrderId], [Id]);
@@ -836,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Brand] ON [Products] ([Brand]);
@@ -844,7 +869,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Category] ON [Products] ([Category]);
@@ -852,7 +877,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Name] ON [Products] ([Name]);
@@ -860,7 +885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_UpdatedUtc_Name] ON [Products] ([UpdatedUtc], [Name]);
@@ -868,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SkuMappings_ChannelAccountId_ChannelSku] ON [SkuMappings] ([ChannelAccountId], [ChannelSku]);
@@ -876,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SkuMappings_VariantId] ON [SkuMappings] ([VariantId]);
@@ -884,7 +909,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_OrderId] ON [StockMovements] ([OrderId]);
@@ -892,7 +917,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_StockMovements_OrderLineId_Reason] ON [StockMovements] ([OrderLineId], [Reason]) WHERE [OrderLineId] IS NOT NULL');
@@ -900,7 +925,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_VariantId_AtUtc] ON [StockMovements] ([VariantId], [AtUtc]);
@@ -908,7 +933,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_BulkOperationId] ON [SyncJobs] ([BulkOperationId]);
@@ -916,7 +941,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_DedupeKey_Status] ON [SyncJobs] ([DedupeKey], [Status]);
@@ -924,7 +949,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_Status_ChannelAccountId_Priority_NextAttemptUtc] ON [SyncJobs] ([Status], [ChannelAccountId], [Priority], [NextAttemptUtc]);
@@ -932,7 +957,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
@@ -940,7 +965,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Variants_Sku] ON [Variants] ([Sku]);
@@ -948,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookEvents_Channel_EventId] ON [WebhookEvents] ([Channel], [EventId]);
@@ -956,7 +981,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_ReceivedUtc] ON [WebhookEvents] ([ReceivedUtc]);
@@ -964,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     -- Quartz.NET job store schema for SQL Server (official script, database/tables/tables_sqlServer.sql),
@@ -1090,7 +1115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CALENDARS] WITH NOCHECK ADD CONSTRAINT [PK_QRTZ_CALENDARS] PRIMARY KEY CLUSTERED ([SCHED_NAME], [CALENDAR_NAME]);
@@ -1108,7 +1133,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CRON_TRIGGERS] ADD CONSTRAINT [FK_QRTZ_CRON_TRIGGERS_QRTZ_TRIGGERS] FOREIGN KEY ([SCHED_NAME], [TRIGGER_NAME], [TRIGGER_GROUP])
@@ -1123,7 +1148,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     CREATE INDEX [IDX_QRTZ_T_G_J]                 ON [dbo].[QRTZ_TRIGGERS](SCHED_NAME, JOB_GROUP, JOB_NAME);
@@ -1142,11 +1167,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124101111_Initial'
+    WHERE [MigrationId] = N'20261124103459_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124101111_Initial', N'10.0.15');
+    VALUES (N'20261124103459_Initial', N'10.0.15');
 END;
 
 COMMIT;

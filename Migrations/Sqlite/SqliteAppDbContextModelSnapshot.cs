@@ -656,6 +656,38 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("AlertSettings", (string)null);
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.ListingReconcileCheck", b =>
+                {
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceDrifts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuantityDrifts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkusRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusDrifts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelAccountId");
+
+                    b.ToTable("ListingReconcileChecks");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
                 {
                     b.Property<long>("Id")
@@ -802,6 +834,10 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -812,6 +848,9 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReadBackUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSyncedUtc")
@@ -846,6 +885,9 @@ namespace SellerPortal.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("StatusDrift")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -888,11 +930,21 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime?>("LastPushedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastReadBackCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastReadBackPriceMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LastReadBackQuantity")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastReadBackUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriceDrift")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -1377,6 +1429,15 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Navigation("Options");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Inventory.ListingReconcileCheck", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>

@@ -1,4 +1,7 @@
+using System.Collections.Specialized;
 using Bunit;
+using Quartz;
+using Quartz.Impl;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
@@ -12,15 +15,26 @@ public sealed class InventoryPageTests : MudTestContext, IAsyncLifetime
 {
     private readonly OrdersWorld world = new();
 
+    // A real in-memory scheduler, never started: a triggered job stays visible as its pending trigger.
+    private readonly StdSchedulerFactory schedulers = new(new NameValueCollection
+    {
+        ["quartz.scheduler.instanceName"] = $"inventory-page-{Guid.NewGuid():N}",
+    });
+
+    private int tiktok;
+
     public InventoryPageTests()
     {
         Services.AddSingleton(world.Inventory);
         Services.AddSingleton(world.Ledger);
+        Services.AddSingleton<ISchedulerFactory>(schedulers);
     }
 
     public async Task InitializeAsync()
     {
-        var tiktok = await world.AddAccountAsync(ChannelKind.TikTokShop, "TikTok UK");
+        var scheduler = await schedulers.GetScheduler();
+        await scheduler.AddJob(JobBuilder.Create<ReconcileListingsJob>().WithIdentity(ReconcileListingsJob.Key).StoreDurably().Build(), replace: true);
+        tiktok = await world.AddAccountAsync(ChannelKind.TikTokShop, "TikTok UK");
         var amazon = await world.AddAccountAsync(ChannelKind.Amazon, "Amazon US");
         var (product, _) = await world.AddProductAsync("MUG-BLUE", 5);
         await world.ListAsync(product, amazon, buffer: 1);
@@ -28,7 +42,45 @@ public sealed class InventoryPageTests : MudTestContext, IAsyncLifetime
         await world.DrainAsync();
     }
 
-    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await (await schedulers.GetScheduler()).Shutdown();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAccountWhoseReadBackFailed_IsNamedWithTheError()
+    {
+        await using (var db = world.Db.CreateDbContext())
+        {
+            db.ListingReconcileChecks.Add(new ListingReconcileCheck { ChannelAccountId = tiktok, LastRunUtc = OrdersWorld.Start, LastError = "The channel is having a bad minute (code 500)" });
+            await db.SaveChangesAsync();
+        }
+
+        RenderProviders();
+        var page = Render<InventoryPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var alert = page.Find("[data-testid=reconcile-failure]").TextContent;
+            Assert.Contains("TikTok UK", alert, StringComparison.Ordinal);
+            Assert.Contains("bad minute", alert, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task ReconcileNow_TriggersTheReconcileJob_AndSaysSo()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<InventoryPage>();
+
+        await page.Find("[data-testid=inventory-reconcile]").ClickAsync(new());
+
+        var scheduler = await schedulers.GetScheduler();
+        Assert.Single(await scheduler.GetTriggersOfJob(ReconcileListingsJob.Key));
+        snackbars.WaitForAssertion(() => Assert.Contains("Reconciling", snackbars.Markup, StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task TheGrid_ShowsAvailable_AndWhyThisNumberExplainsWhatAmazonWasSent()

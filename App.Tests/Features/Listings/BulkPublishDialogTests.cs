@@ -39,4 +39,29 @@ public sealed class BulkPublishDialogTests : MudTestContext
             Assert.Equal("20.00 USD", dialog.Find($"[data-testid=preview-price-{accounts[2]}-CAP-1]").TextContent);
         });
     }
+
+    [Fact]
+    public async Task UnpublishMode_ChoosesChannelsWithoutPrices_AndNamesTheItemsItCouldNotQueue()
+    {
+        var accounts = await bed.AddAccountsAsync();
+        var product = await bed.AddProductAsync("UNP-1");
+        Services.AddSingleton(bed.Bulk);
+        Services.AddSingleton(new ProductCatalog(bed.Db, TimeProvider.System, NullLogger<ProductCatalog>.Instance));
+        AddAuthorization().SetAuthorized("clerk@example.com");
+        var dialog = RenderDialogProvider();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await dialog.InvokeAsync(() => dialogs.ShowAsync<BulkPublishDialog>("Unpublish", new DialogParameters<BulkPublishDialog>
+        {
+            { d => d.ProductIds, new[] { product } },
+            { d => d.Mode, BulkOperationKind.Unpublish },
+        }));
+
+        dialog.WaitForElement($"input[data-testid=bulk-channel-{accounts[0]}]").Change(true);
+
+        Assert.Empty(dialog.FindAll("[data-testid=bulk-preview]"));
+        Assert.Empty(dialog.FindComponents<SellerPortal.Features.Listings.ProductChannels.PriceRuleEditor>());
+        Assert.Equal("Unpublish", dialog.Find("[data-testid=bulk-confirm]").TextContent.Trim());
+        dialog.Find("[data-testid=bulk-confirm]").Click();
+        dialog.WaitForAssertion(() => Assert.Contains("It is not listed on this channel.", dialog.Find("[data-testid=bulk-refused]").TextContent));
+    }
 }

@@ -109,10 +109,10 @@ public sealed partial class ProductsPage
         }
     }
 
-    private async Task PublishSelectedAsync()
+    private async Task BulkAsync(BulkOperationKind mode)
     {
         var ids = selected.Select(r => r.Id).ToList();
-        var dialog = await Dialogs.ShowAsync<BulkPublishDialog>("Publish", new DialogParameters<BulkPublishDialog> { { d => d.ProductIds, ids } },
+        var dialog = await Dialogs.ShowAsync<BulkPublishDialog>(mode.ToString(), new DialogParameters<BulkPublishDialog> { { d => d.ProductIds, ids }, { d => d.Mode, mode } },
             new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, BackdropClick = false });
         await dialog.Result;
         if (grid is not null)

@@ -1,10 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
+using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 
 namespace SellerPortal.Features.Inventory;
 
-public sealed record ChannelPushCell(string Account, ChannelKind Channel, int? LastPushedQuantity, bool? Succeeded, bool Drift);
+/// <summary>
+/// What one channel was sent for a SKU. <see cref="Drift"/>: it showed another quantity when read back;
+/// <see cref="PriceDrift"/>: another price than the rule's; <see cref="ListingDrift"/>: we think it live, it shows it inactive or not at all.
+/// </summary>
+public sealed record ChannelPushCell(
+    string Account, ChannelKind Channel, int? LastPushedQuantity, bool? Succeeded, bool Drift,
+    int? ReadBackQuantity = null, bool PriceDrift = false, bool ListingDrift = false)
+{
+    public bool AnyDrift => Drift || PriceDrift || ListingDrift;
+}
 
 public sealed record InventoryRow(int VariantId, string Sku, string ProductName, int OnHand, int Reserved, IReadOnlyList<ChannelPushCell> Channels)
 {
@@ -16,7 +26,8 @@ public sealed record ReservationRow(long OrderId, string? OrderNumber, string Ac
 public sealed record ChannelFigure(
     string Account, ChannelKind Channel, int Buffer, int? Cap, int ShouldShow,
     int? LastPushedQuantity, DateTime? LastPushedUtc, bool? LastPushSucceeded, string? LastPushAnswer,
-    int? LastReadBackQuantity, DateTime? LastReadBackUtc, bool Drift);
+    int? LastReadBackQuantity, DateTime? LastReadBackUtc, bool Drift,
+    Money? ShouldPrice = null, Money? ReadBackPrice = null, bool PriceDrift = false, string? ChannelStatus = null, bool ListingDrift = false);
 
 /// <summary>Every figure behind the quantity a channel shows for one SKU.</summary>
 public sealed record StockExplanation(
@@ -25,6 +36,9 @@ public sealed record StockExplanation(
 {
     public int Available => OnHand - Reserved;
 }
+
+/// <summary>An account whose last listing read-back failed, and why.</summary>
+public sealed record ReconcileFailure(string Account, ChannelKind Channel, DateTime? LastRunUtc, DateTime? LastSuccessUtc, string Error);
 
 public enum InventorySort
 {
@@ -67,18 +81,32 @@ public sealed class InventoryOverview(IDbContextFactory<AppDbContext> contexts)
         var ids = variants.Select(v => v.Id).ToList();
         var cells = await db.ChannelListingSkus.AsNoTracking()
             .Where(s => ids.Contains(s.VariantId))
-            .Select(s => new { s.VariantId, Cell = new ChannelPushCell(s.Listing!.ChannelAccount!.DisplayName, s.Listing.ChannelAccount.Channel, s.LastPushedQuantity, s.LastPushSucceeded, s.Drift) })
+            .Select(s => new { s.VariantId, Cell = new ChannelPushCell(s.Listing!.ChannelAccount!.DisplayName, s.Listing.ChannelAccount.Channel, s.LastPushedQuantity, s.LastPushSucceeded, s.Drift,
+                s.LastReadBackQuantity, s.PriceDrift, s.Listing.StatusDrift) })
             .ToListAsync(ct);
         var rows = variants.Select(v => new InventoryRow(v.Id, v.Sku, v.Name, v.StockOnHand, v.Reserved,
             cells.Where(c => c.VariantId == v.Id).Select(c => c.Cell).OrderBy(c => c.Account).ToList())).ToList();
         return (rows, total);
     }
 
+    /// <summary>Accounts whose last read-back did not finish, so staff know their drift flags may be stale.</summary>
+    public async Task<IReadOnlyList<ReconcileFailure>> ReconcileFailuresAsync(CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await (
+                from c in db.ListingReconcileChecks.AsNoTracking()
+                where c.LastError != null
+                join a in db.ChannelAccounts on c.ChannelAccountId equals a.Id
+                orderby a.DisplayName
+                select new ReconcileFailure(a.DisplayName, a.Channel, c.LastRunUtc, c.LastSuccessUtc, c.LastError!))
+            .ToListAsync(ct);
+    }
+
     public async Task<StockExplanation?> ExplainAsync(int variantId, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
         var v = await db.Variants.AsNoTracking().Where(x => x.Id == variantId)
-            .Select(x => new { x.Id, x.Sku, x.Product!.Name, x.StockOnHand, Reserved = EF.Property<int>(x, VariantStock.Reserved), x.ProductId })
+            .Select(x => new { x.Id, x.Sku, x.Product!.Name, x.StockOnHand, Reserved = EF.Property<int>(x, VariantStock.Reserved), x.ProductId, PriceMinor = x.Price.AmountMinor, x.Price.Currency })
             .SingleOrDefaultAsync(ct);
         if (v is null)
         {
@@ -107,13 +135,16 @@ public sealed class InventoryOverview(IDbContextFactory<AppDbContext> contexts)
                 where l.ProductId == v.ProductId
                 join s in db.ChannelListingSkus.Where(s => s.VariantId == variantId) on l.Id equals s.ChannelListingId into ss
                 from s in ss.DefaultIfEmpty()
-                select new { l.ChannelAccount!.DisplayName, l.ChannelAccount.Channel, l.QuantityBuffer, l.QuantityCap, l.State, Sku = s })
+                select new { l.ChannelAccount!.DisplayName, l.ChannelAccount.Channel, l.QuantityBuffer, l.QuantityCap, l.State, Listing = l, Sku = s })
             .ToListAsync(ct);
         var figures = channels
             .Select(c => new ChannelFigure(c.DisplayName, c.Channel, c.QuantityBuffer, c.QuantityCap,
                 ChannelQuantity.For(available, c.QuantityBuffer, c.QuantityCap),
                 c.Sku?.LastPushedQuantity, c.Sku?.LastPushedUtc, c.Sku?.LastPushSucceeded, c.Sku?.LastPushAnswer,
-                c.Sku?.LastReadBackQuantity, c.Sku?.LastReadBackUtc, c.Sku?.Drift ?? false))
+                c.Sku?.LastReadBackQuantity, c.Sku?.LastReadBackUtc, c.Sku?.Drift ?? false,
+                ChannelPricing.Apply(c.Listing.PriceRule, new Money(v.PriceMinor, v.Currency)),
+                c.Sku is { LastReadBackPriceMinor: { } price, LastReadBackCurrency: { } currency } ? new Money(price, currency) : null,
+                c.Sku?.PriceDrift ?? false, c.Listing.ChannelStatus, c.Listing.StatusDrift))
             .OrderBy(f => f.Account)
             .ToList();
         return new StockExplanation(v.Id, v.Sku, v.Name, v.StockOnHand, v.Reserved, reservations, figures);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 using SellerPortal.Data;
 using SellerPortal.Features.Sync;
 
@@ -19,13 +20,28 @@ public static class InventoryServiceCollectionExtensions
         builder.Services.AddSingleton<ISyncJobHandler, RecordingPushStockHandler>();
         builder.Services.AddSingleton<StockPushes>();
         builder.Services.AddSingleton<StockLedger>();
-        builder.Services.AddSingleton<ListingQuantityReadBack>();
         builder.Services.AddSingleton<InventoryOverview>();
+        builder.Services.AddOptions<ListingReconcileOptions>()
+            .BindConfiguration(ListingReconcileOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ListingReconciler>();
 
         // Stock set in the catalog (editor, CSV) becomes a ledger movement; composed onto the provider's options.
         builder.Services.AddSingleton<CatalogStockInterceptor>();
         builder.Services.ConfigureDbContext<SqliteAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogStockInterceptor>()));
         builder.Services.ConfigureDbContext<SqlServerAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogStockInterceptor>()));
         return builder;
+    }
+
+    public static IServiceCollectionQuartzConfigurator AddInventoryJobs(this IServiceCollectionQuartzConfigurator q, TimeSpan interval)
+    {
+        q.AddJob<ReconcileListingsJob>(j => j.WithIdentity(ReconcileListingsJob.Key).StoreDurably()
+            .WithDescription("Reads back each connected account's listings and flags quantity, price and status drift"));
+        // The first read-back waits a while (at most five minutes): a restart should not send every channel a burst of list calls.
+        q.AddTrigger(t => t.ForJob(ReconcileListingsJob.Key).WithIdentity(ReconcileListingsJob.TriggerKey)
+            .StartAt(DateBuilder.FutureDate((int)Math.Min(interval.TotalSeconds, 300), IntervalUnit.Second))
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+        return q;
     }
 }

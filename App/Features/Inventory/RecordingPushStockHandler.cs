@@ -119,25 +119,3 @@ public sealed class RecordingPushStockHandler(PushStockHandler inner, IDbContext
         await db.SaveChangesAsync(ct);
     }
 }
-
-/// <summary>Records what a channel shows when its listings are read back, and flags drift from what was pushed.</summary>
-public sealed class ListingQuantityReadBack(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
-{
-    public async Task<int> RecordAsync(int accountId, IReadOnlyList<ChannelSkuSnapshot> skus, CancellationToken ct)
-    {
-        var shown = skus.Where(s => s.Quantity is not null).GroupBy(s => s.Sku).ToDictionary(g => g.Key, g => g.Last().Quantity!.Value);
-        var keys = shown.Keys.ToList();
-        await using var db = contexts.CreateDbContext();
-        var rows = await db.ChannelListingSkus.Where(s => keys.Contains(s.Sku) && s.Listing!.ChannelAccountId == accountId).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var row in rows)
-        {
-            row.LastReadBackQuantity = shown[row.Sku];
-            row.LastReadBackUtc = now;
-            row.Drift = row.LastPushedQuantity is { } pushed && pushed != row.LastReadBackQuantity;
-        }
-
-        await db.SaveChangesAsync(ct);
-        return rows.Count(r => r.Drift);
-    }
-}

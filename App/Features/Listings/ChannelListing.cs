@@ -27,6 +27,11 @@ public sealed class ChannelListing
     public int? QuantityCap { get; set; }
     public DateTime? LastSyncedUtc { get; set; }
     public string? LastError { get; set; }
+    /// <summary>The listing's status in the channel's own words when last read back; null when the channel did not show it.</summary>
+    public string? ChannelStatus { get; set; }
+    public DateTime? LastReadBackUtc { get; set; }
+    /// <summary>We think the listing is live, but the channel last showed it inactive or not at all.</summary>
+    public bool StatusDrift { get; set; }
 
     public PriceRule PriceRule
     {

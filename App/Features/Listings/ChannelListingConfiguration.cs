@@ -12,6 +12,7 @@ public sealed class ChannelListingConfiguration : IEntityTypeConfiguration<Chann
         b.Property(l => l.ExternalId).HasMaxLength(200);
         b.Property(l => l.ExternalUrl).HasMaxLength(1000);
         b.Property(l => l.LastError).HasMaxLength(4000);
+        b.Property(l => l.ChannelStatus).HasMaxLength(100);
         b.Property(l => l.PriceKind).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.PriceRounding).HasConversion<string>().HasMaxLength(20);
         b.Ignore(l => l.PriceRule);

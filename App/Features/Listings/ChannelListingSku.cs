@@ -25,6 +25,11 @@ public sealed class ChannelListingSku
     public DateTime? LastReadBackUtc { get; set; }
     /// <summary>The channel showed a different quantity from the one last pushed.</summary>
     public bool Drift { get; set; }
+    /// <summary>The price the channel showed when last read back, in minor units of <see cref="LastReadBackCurrency"/>.</summary>
+    public long? LastReadBackPriceMinor { get; set; }
+    public string? LastReadBackCurrency { get; set; }
+    /// <summary>The channel showed a different price from the one the listing's price rule gives.</summary>
+    public bool PriceDrift { get; set; }
 }
 
 public sealed class ChannelListingSkuConfiguration : IEntityTypeConfiguration<ChannelListingSku>
@@ -34,6 +39,7 @@ public sealed class ChannelListingSkuConfiguration : IEntityTypeConfiguration<Ch
         b.Property(s => s.Sku).HasMaxLength(64);
         b.Property(s => s.ExternalSkuId).HasMaxLength(200);
         b.Property(s => s.LastPushAnswer).HasMaxLength(1000);
+        b.Property(s => s.LastReadBackCurrency).HasMaxLength(3);
         b.HasOne(s => s.Listing).WithMany().HasForeignKey(s => s.ChannelListingId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Variant>().WithMany().HasForeignKey(s => s.VariantId).OnDelete(DeleteBehavior.NoAction);
         b.HasIndex(s => new { s.ChannelListingId, s.VariantId }).IsUnique();

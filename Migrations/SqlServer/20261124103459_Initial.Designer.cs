@@ -13,7 +13,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124101111_Initial")]
+    [Migration("20261124103459_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -686,6 +686,38 @@ namespace SellerPortal.Migrations.SqlServer
                     b.ToTable("AlertSettings", (string)null);
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.ListingReconcileCheck", b =>
+                {
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PriceDrifts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuantityDrifts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkusRead")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatusDrifts")
+                        .HasColumnType("int");
+
+                    b.HasKey("ChannelAccountId");
+
+                    b.ToTable("ListingReconcileChecks");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
                 {
                     b.Property<long>("Id")
@@ -839,6 +871,10 @@ namespace SellerPortal.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("ChannelStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -850,6 +886,9 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("LastReadBackUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("LastSyncedUtc")
                         .HasColumnType("datetime2");
@@ -883,6 +922,9 @@ namespace SellerPortal.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("StatusDrift")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -927,11 +969,21 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<DateTime?>("LastPushedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("LastReadBackCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<long?>("LastReadBackPriceMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("LastReadBackQuantity")
                         .HasColumnType("int");
 
                     b.Property<DateTime?>("LastReadBackUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("PriceDrift")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -1428,6 +1480,15 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Navigation("Options");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Inventory.ListingReconcileCheck", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>

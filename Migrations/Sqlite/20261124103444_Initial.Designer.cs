@@ -12,7 +12,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124101057_Initial")]
+    [Migration("20261124103444_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -659,6 +659,38 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("AlertSettings", (string)null);
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Inventory.ListingReconcileCheck", b =>
+                {
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceDrifts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuantityDrifts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkusRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusDrifts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelAccountId");
+
+                    b.ToTable("ListingReconcileChecks");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>
                 {
                     b.Property<long>("Id")
@@ -805,6 +837,10 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -815,6 +851,9 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReadBackUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSyncedUtc")
@@ -849,6 +888,9 @@ namespace SellerPortal.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("StatusDrift")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -891,11 +933,21 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime?>("LastPushedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastReadBackCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastReadBackPriceMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LastReadBackQuantity")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastReadBackUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriceDrift")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -1380,6 +1432,15 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Navigation("Options");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Inventory.ListingReconcileCheck", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.StockMovement", b =>

@@ -390,6 +390,30 @@ namespace SellerPortal.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ListingReconcileChecks",
+                columns: table => new
+                {
+                    ChannelAccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastRunUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSuccessUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SkusRead = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuantityDrifts = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceDrifts = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusDrifts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingReconcileChecks", x => x.ChannelAccountId);
+                    table.ForeignKey(
+                        name: "FK_ListingReconcileChecks_ChannelAccounts_ChannelAccountId",
+                        column: x => x.ChannelAccountId,
+                        principalTable: "ChannelAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderImportCursors",
                 columns: table => new
                 {
@@ -475,7 +499,10 @@ namespace SellerPortal.Migrations.Sqlite
                     QuantityBuffer = table.Column<int>(type: "INTEGER", nullable: false),
                     QuantityCap = table.Column<int>(type: "INTEGER", nullable: true),
                     LastSyncedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ChannelStatus = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastReadBackUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StatusDrift = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -585,7 +612,10 @@ namespace SellerPortal.Migrations.Sqlite
                     LastPushAnswer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     LastReadBackQuantity = table.Column<int>(type: "INTEGER", nullable: true),
                     LastReadBackUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Drift = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Drift = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastReadBackPriceMinor = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastReadBackCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    PriceDrift = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -992,6 +1022,9 @@ namespace SellerPortal.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ListingReconcileChecks");
 
             migrationBuilder.DropTable(
                 name: "OAuthStates");

@@ -390,6 +390,30 @@ namespace SellerPortal.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ListingReconcileChecks",
+                columns: table => new
+                {
+                    ChannelAccountId = table.Column<int>(type: "int", nullable: false),
+                    LastRunUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastSuccessUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    SkusRead = table.Column<int>(type: "int", nullable: false),
+                    QuantityDrifts = table.Column<int>(type: "int", nullable: false),
+                    PriceDrifts = table.Column<int>(type: "int", nullable: false),
+                    StatusDrifts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingReconcileChecks", x => x.ChannelAccountId);
+                    table.ForeignKey(
+                        name: "FK_ListingReconcileChecks_ChannelAccounts_ChannelAccountId",
+                        column: x => x.ChannelAccountId,
+                        principalTable: "ChannelAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderImportCursors",
                 columns: table => new
                 {
@@ -475,7 +499,10 @@ namespace SellerPortal.Migrations.SqlServer
                     QuantityBuffer = table.Column<int>(type: "int", nullable: false),
                     QuantityCap = table.Column<int>(type: "int", nullable: true),
                     LastSyncedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                    LastError = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ChannelStatus = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastReadBackUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StatusDrift = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -585,7 +612,10 @@ namespace SellerPortal.Migrations.SqlServer
                     LastPushAnswer = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     LastReadBackQuantity = table.Column<int>(type: "int", nullable: true),
                     LastReadBackUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Drift = table.Column<bool>(type: "bit", nullable: false)
+                    Drift = table.Column<bool>(type: "bit", nullable: false),
+                    LastReadBackPriceMinor = table.Column<long>(type: "bigint", nullable: true),
+                    LastReadBackCurrency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
+                    PriceDrift = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -995,6 +1025,9 @@ namespace SellerPortal.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ListingReconcileChecks");
 
             migrationBuilder.DropTable(
                 name: "OAuthStates");

@@ -1,0 +1,194 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Data;
+using SellerPortal.Features.Admin.Audit;
+using SellerPortal.Features.Catalog;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Listings;
+using SellerPortal.Features.Listings.Bulk;
+using SellerPortal.Features.Inventory;
+using SellerPortal.Features.Listings.ProductChannels;
+using SellerPortal.Features.Listings.Publishing;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
+using SellerPortal.Features.Sync;
+using SellerPortal.Sandbox.Common;
+using SellerPortal.Tests.Integrations.Support;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Listings;
+
+/// <summary>
+/// The whole portal on a SQLite file with its emulators, every outbound call routed into its own test server, and
+/// accounts connected through /channels/connect, the emulator's consent page and the callback. The scheduler is off
+/// unless a test asks for it, so a test decides when the queue drains.
+/// </summary>
+internal sealed class EmulatorPortal : IAsyncDisposable
+{
+    public static readonly Actor Clerk = new(null, "clerk@example.com");
+
+    /// <summary>eBay's offer needs the three business policies; they ride on the listing's channel fields.</summary>
+    public static readonly Dictionary<string, string> EbayPolicies = new()
+    {
+        ["fulfillment_policy_id"] = "6196932000",
+        ["payment_policy_id"] = "6196933000",
+        ["return_policy_id"] = "6196934000",
+    };
+
+    private HttpClient? admin;
+
+    private EmulatorPortal(PortalAppFactory factory) => Factory = factory;
+
+    public PortalAppFactory Factory { get; }
+
+    public IServiceProvider Services => Factory.Services;
+
+    public IDbContextFactory<AppDbContext> Db => Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+
+    public BulkOperationsService Bulk => Services.GetRequiredService<BulkOperationsService>();
+
+    public SyncDispatcher Dispatcher => Services.GetRequiredService<SyncDispatcher>();
+
+    public SyncQueue Queue => Services.GetRequiredService<SyncQueue>();
+
+    public SandboxFaults Faults => Services.GetRequiredService<SandboxFaults>();
+
+    public SandboxStore Emulators => Services.GetRequiredService<SandboxStore>();
+
+    /// <summary>
+    /// Starts a portal on <paramref name="dataDirectory"/> (a fresh one when null). The emulators' published rate
+    /// limits are off (setup volume, not what these tests are about); a short lease lets a restart test finish quickly.
+    /// </summary>
+    public static EmulatorPortal Start(string? dataDirectory = null, bool scheduler = false, IDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Scheduling:Enabled"] = scheduler ? "true" : "false",
+            ["Sync:Lease"] = "00:00:05",
+            ["Sync:DispatchInterval"] = "00:00:01",
+            ["Channels:Amazon:FeedPollInterval"] = "00:00:00.020",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var faults = new SandboxFaults();
+        foreach (var channel in new[] { Sandbox.TikTokShop.TikTokShopSandboxStore.Channel, Sandbox.Amazon.AmazonSandboxCollections.Channel, Sandbox.Ebay.EbaySandboxCollections.Channel })
+        {
+            faults.Set(channel, new FaultSettings { RateLimitsEnabled = false });
+        }
+
+        var factory = PortalAppFactory.With(dataDirectory, values, services =>
+        {
+            services.AddSingleton(faults);
+            services.ConfigureHttpClientDefaults(http =>
+                http.ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler()));
+        });
+        _ = factory.Server;
+        return new EmulatorPortal(factory);
+    }
+
+    /// <summary>Connects a channel the way staff do: connect, approve on the emulator's consent page, follow the callback.</summary>
+    public async Task<int> ConnectAsync(ChannelKind channel)
+    {
+        admin ??= await PortalClient.SignedInAsync(Factory, PortalClient.AdminEmail, Roles.Admin);
+        var start = await admin.GetAsync($"/channels/connect/{channel}");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var consent = await ConsentFlow.DecideAsync(Factory, start.Headers.Location!, approve: true);
+        var callback = await admin.GetAsync(consent.Location.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Contains("connected=", callback.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await using var db = Db.CreateDbContext();
+        return await db.ChannelAccounts.Where(a => a.Channel == channel && a.Status == ChannelAccountStatus.Connected)
+            .Select(a => a.Id).SingleAsync();
+    }
+
+    public async Task<ChannelAccount> AccountAsync(int id)
+    {
+        await using var db = Db.CreateDbContext();
+        return await db.ChannelAccounts.AsNoTracking().SingleAsync(a => a.Id == id);
+    }
+
+    public async Task MapCategoryAsync(ChannelKind channel, string marketplace, string master, string external)
+    {
+        await using var db = Db.CreateDbContext();
+        db.CategoryMappings.Add(new CategoryMapping { Channel = channel, Marketplace = marketplace, MasterCategory = master, ExternalCategoryId = external });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Products with one SKU each, <c>{prefix}01</c>, <c>{prefix}02</c>, …; returns their ids in that order.</summary>
+    public async Task<List<int>> AddProductsAsync(string prefix, int count, string category = "Brake Discs")
+    {
+        await using var db = Db.CreateDbContext();
+        var products = Enumerable.Range(1, count).Select(i => new Product
+        {
+            Name = $"Brake disc {prefix}{i:00}",
+            Category = category,
+            Brand = "Stopwell",
+            Variants = [new Variant { Sku = $"{prefix}{i:00}", Price = new Money(3000 + i, "USD"), StockOnHand = 5 }],
+        }).ToList();
+        db.Products.AddRange(products);
+        await db.SaveChangesAsync();
+        return [.. products.Select(p => p.Id)];
+    }
+
+    public async Task SetEbayPoliciesAsync(IEnumerable<int> productIds, int ebayAccountId)
+    {
+        var settings = Services.GetRequiredService<ProductChannelsService>();
+        foreach (var id in productIds)
+        {
+            await settings.SaveSettingsAsync(id, ebayAccountId, PriceRule.Base, EbayPolicies, Clerk, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// The channel call a publish job makes, with the draft its handler would build, and nothing recorded: what a
+    /// dispatcher that died before writing the answer leaves behind.
+    /// </summary>
+    public async Task SendWithoutRecordingAsync(int productId, int accountId)
+    {
+        await using var db = Db.CreateDbContext();
+        var subject = await Services.GetRequiredService<ListingPublisher>().LoadAsync(db, productId, accountId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"No product {productId} or account {accountId}.");
+        var quantities = await ListingStock.QuantitiesAsync(Db, subject.Listing, CancellationToken.None);
+        var connector = Services.GetServices<IChannelConnector>().Single(c => c.Channel == subject.Account.Channel);
+        await connector.CreateListingAsync(ChannelAccountContexts.For(subject.Account), ListingDraftBuilder.Build(subject, quantities), CancellationToken.None);
+    }
+
+    public Task<BulkStartResult> PublishAsync(IReadOnlyList<int> productIds, params int[] accountIds) =>
+        Bulk.PublishAsync(productIds, [.. accountIds.Select(a => new ChannelPlan(a, PriceRule.Base))], Clerk, CancellationToken.None);
+
+    public async Task<List<ChannelListing>> ListingsAsync()
+    {
+        await using var db = Db.CreateDbContext();
+        return await db.ChannelListings.AsNoTracking().ToListAsync();
+    }
+
+    public async Task<Dictionary<int, string>> SkusAsync(IEnumerable<int> productIds)
+    {
+        var ids = productIds.ToList();
+        await using var db = Db.CreateDbContext();
+        return await db.Variants.Where(v => ids.Contains(v.ProductId)).ToDictionaryAsync(v => v.ProductId, v => v.Sku);
+    }
+
+    /// <summary>Waits for <paramref name="done"/> to hold, checking every 100 ms; fails after <paramref name="seconds"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> done, int seconds, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out after {seconds} s waiting for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        admin?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
