@@ -125,6 +125,25 @@ public sealed class BulkPublishTests
     }
 
     [Fact]
+    public async Task PriceAndStockPushes_CarryTheSkuIdsThePublishAnswered()
+    {
+        var accounts = await bed.AddAccountsAsync();
+        var product = await bed.AddProductAsync("SKU-ID-1");
+        await bed.Bulk.PublishAsync([product], [new ChannelPlan(accounts[0], PriceRule.Base)], Clerk, CancellationToken.None);
+        await bed.DrainAsync(accounts[0]);
+
+        await bed.Bulk.UpdatePricesAsync([product], [new ChannelPlan(accounts[0], new PriceRule(PriceRuleKind.Amount, AmountMinor: 100))], Clerk, CancellationToken.None);
+        await bed.DrainAsync(accounts[0]);
+        var priced = bed.TikTok.PushedSkuIds["SKU-ID-1"];
+        await bed.Bulk.SyncInventoryAsync([product], [accounts[0]], Clerk, CancellationToken.None);
+        await bed.DrainAsync(accounts[0]);
+
+        // The fake channel answers a create with sku id "sku-{SKU}", as TikTok answers with its sku_ids.
+        Assert.Equal("sku-SKU-ID-1", priced);
+        Assert.Equal("sku-SKU-ID-1", bed.TikTok.PushedSkuIds["SKU-ID-1"]);
+    }
+
+    [Fact]
     public async Task ARestartMidOperation_FinishesIt_WithNothingLostOrDuplicated()
     {
         var accounts = await bed.AddAccountsAsync();

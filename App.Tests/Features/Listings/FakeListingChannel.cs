@@ -18,6 +18,9 @@ internal sealed class FakeListingChannel(ChannelKind channel, bool requiresCateg
 
     public ConcurrentDictionary<string, decimal> Prices { get; } = new();
 
+    /// <summary>The channel SKU id each price or stock push carried, by SKU ("" when none).</summary>
+    public ConcurrentDictionary<string, string> PushedSkuIds { get; } = new();
+
     public int CreateCalls;
     public int PriceCalls;
 
@@ -70,6 +73,7 @@ internal sealed class FakeListingChannel(ChannelKind channel, bool requiresCateg
         foreach (var i in items)
         {
             Quantities[i.Sku] = i.Quantity;
+            PushedSkuIds[i.Sku] = i.ExternalSkuId ?? "";
         }
 
         return Task.FromResult<IReadOnlyList<SkuUpdateResult>>(items.Select(i => SkuUpdateResult.Ok(i.Sku)).ToList());
@@ -81,6 +85,7 @@ internal sealed class FakeListingChannel(ChannelKind channel, bool requiresCateg
         foreach (var i in items)
         {
             Prices[i.Sku] = i.Price.Amount;
+            PushedSkuIds[i.Sku] = i.ExternalSkuId ?? "";
         }
 
         return Task.FromResult<IReadOnlyList<SkuUpdateResult>>(items.Select(i => SkuUpdateResult.Ok(i.Sku)).ToList());

@@ -18,6 +18,9 @@ internal sealed class RecordingConnector(ChannelKind channel, int batchSize) : I
 
     public Exception? ThrowOnNextCall { get; set; }
 
+    /// <summary>Awaited at the start of every price call (to hold a call open while another account's runs).</summary>
+    public Func<Task>? BeforePriceCall { get; set; }
+
     public ChannelKind Channel => channel;
 
     public ChannelCapabilities Capabilities => new() { Inventory = true, Prices = true, InventoryBatchSize = batchSize, PriceBatchSize = batchSize };
@@ -34,11 +37,16 @@ internal sealed class RecordingConnector(ChannelKind channel, int batchSize) : I
         return Task.FromResult(Answer(items.Select(i => i.Sku)));
     }
 
-    public Task<IReadOnlyList<SkuUpdateResult>> UpdatePricesAsync(ChannelAccountContext account, IReadOnlyList<SkuPrice> items, CancellationToken ct)
+    public async Task<IReadOnlyList<SkuUpdateResult>> UpdatePricesAsync(ChannelAccountContext account, IReadOnlyList<SkuPrice> items, CancellationToken ct)
     {
+        if (BeforePriceCall is { } before)
+        {
+            await before();
+        }
+
         ThrowIfAsked();
         PriceCalls.Enqueue(items);
-        return Task.FromResult(Answer(items.Select(i => i.Sku)));
+        return Answer(items.Select(i => i.Sku));
     }
 
     private void ThrowIfAsked()

@@ -108,6 +108,72 @@ public sealed class SyncDispatcherTests
         Assert.Equal(0, job.Attempts);
     }
 
+    [Fact]
+    public async Task DrainAll_RunsTwoAccountsSideBySide_NotOneAfterTheOther()
+    {
+        var tiktok = new RecordingConnector(ChannelKind.TikTokShop, batchSize: 1);
+        var amazon = new RecordingConnector(ChannelKind.Amazon, batchSize: 25_000);
+        var tiktokIn = new TaskCompletionSource();
+        var amazonIn = new TaskCompletionSource();
+        // Each call waits until the other account's call is in flight too: one after the other, the first times out.
+        tiktok.BeforePriceCall = async () =>
+        {
+            tiktokIn.TrySetResult();
+            await amazonIn.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        };
+        amazon.BeforePriceCall = async () =>
+        {
+            amazonIn.TrySetResult();
+            await tiktokIn.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        };
+        var options = Options.Create(new SyncQueueOptions());
+        var both = new SyncDispatcher(queue, db, [tiktok, amazon], [new PushPriceHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        await using (var context = db.CreateDbContext())
+        {
+            context.ChannelAccounts.AddRange(
+                new ChannelAccount { Channel = ChannelKind.TikTokShop, DisplayName = "TikTok", Status = ChannelAccountStatus.Connected },
+                new ChannelAccount { Channel = ChannelKind.Amazon, DisplayName = "Amazon", Status = ChannelAccountStatus.Connected });
+            await context.SaveChangesAsync();
+            foreach (var account in context.ChannelAccounts.Where(a => a.Channel != ChannelKind.Ebay).ToList())
+            {
+                await queue.EnqueueAsync(new SyncJobRequest(account.Id, SyncJobKind.PushPrice, "SKU-1",
+                    SyncPayload.Write(new PricePushPayload("SKU-1", 10m, "USD", "P-1", "S-1"))), CancellationToken.None);
+            }
+        }
+
+        var summary = await both.DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(2, summary.Succeeded);
+        Assert.Single(tiktok.PriceCalls);
+        Assert.Single(amazon.PriceCalls);
+    }
+
+    [Fact]
+    public async Task MorePricesThanOneClaim_GoOutInOneCall_WhenTheChannelsBatchTakesThemAll()
+    {
+        var amazon = new RecordingConnector(ChannelKind.Amazon, batchSize: 25_000);
+        var options = Options.Create(new SyncQueueOptions { ClaimBatch = 500 });
+        var feeds = new SyncDispatcher(queue, db, [amazon], [new PushStockHandler(), new PushPriceHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        int account;
+        await using (var context = db.CreateDbContext())
+        {
+            var a = new ChannelAccount { Channel = ChannelKind.Amazon, DisplayName = "Amazon US", Status = ChannelAccountStatus.Connected };
+            context.ChannelAccounts.Add(a);
+            await context.SaveChangesAsync();
+            account = a.Id;
+        }
+
+        await queue.EnqueueManyAsync([.. Enumerable.Range(0, 1_200).Select(i => new SyncJobRequest(account, SyncJobKind.PushPrice, $"SKU-{i}",
+            SyncPayload.Write(new PricePushPayload($"SKU-{i}", 10m, "USD"))))], CancellationToken.None);
+        await queue.EnqueueAsync(new SyncJobRequest(account, SyncJobKind.PushStock, "SKU-0", SyncPayload.Write(new StockPushPayload("SKU-0", 3))), CancellationToken.None);
+
+        var summary = await feeds.DrainAccountAsync(account, CancellationToken.None);
+
+        Assert.Equal(1_201, summary.Succeeded);
+        Assert.Equal(1_200, Assert.Single(amazon.PriceCalls).Count);
+        Assert.Single(amazon.InventoryCalls);
+    }
+
     private async Task<int> CountAsync(SyncJobStatus status)
     {
         await using var context = db.CreateDbContext();

@@ -80,12 +80,12 @@ public sealed class ChannelRateLimitersTests
     {
         var account = new ChannelAccountContext(3, ChannelKind.TikTokShop, ChannelEnvironment.Production)
         {
-            Properties = new Dictionary<string, string> { [ChannelRateLimits.RequestsPerSecondProperty] = "50" },
+            Properties = new Dictionary<string, string> { [ChannelRateLimits.RequestsPerSecondProperty] = "20" },
         };
 
         var limits = ChannelRateLimits.For(ChannelKind.TikTokShop).ForAccount(account);
 
-        Assert.Equal(50, limits.RequestsPerSecond);
-        Assert.Equal(10, limits.Burst);
+        Assert.Equal(20, limits.RequestsPerSecond);
+        Assert.Equal(ChannelRateLimits.For(ChannelKind.TikTokShop).Burst, limits.Burst);
     }
 }

@@ -10,13 +10,6 @@ public static class CatalogServiceCollectionExtensions
     {
         builder.Services.AddSingleton<ProductCatalog>();
         builder.Services.AddSingleton<ProductCsv>();
-        if (CatalogBenchmark.Requested(Environment.GetCommandLineArgs()))
-        {
-            // bench-catalog: time the grid's queries on a throw-away database, then stop; any free local port for the web host.
-            builder.Configuration["urls"] = "http://127.0.0.1:0";
-            builder.Services.AddHostedService<CatalogBenchmark>();
-        }
-
         return builder;
     }
 }

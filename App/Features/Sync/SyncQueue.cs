@@ -56,7 +56,10 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
     /// Jobs whose lease expired (their dispatcher died) are returned to the queue first. Of several claimed jobs with
     /// the same dedupe key only the newest is kept; the older ones are cancelled as superseded.
     /// </summary>
-    public async Task<IReadOnlyList<SyncJob>> ClaimAsync(int accountId, int max, CancellationToken ct)
+    public Task<IReadOnlyList<SyncJob>> ClaimAsync(int accountId, int max, CancellationToken ct) => ClaimAsync(accountId, max, null, ct);
+
+    /// <summary>As <see cref="ClaimAsync(int, int, CancellationToken)"/>, only jobs of <paramref name="kind"/> when given.</summary>
+    public async Task<IReadOnlyList<SyncJob>> ClaimAsync(int accountId, int max, SyncJobKind? kind, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
         var now = Now;
@@ -64,6 +67,7 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
 
         var candidates = await db.SyncJobs
             .Where(j => j.ChannelAccountId == accountId && j.Status == SyncJobStatus.Pending && j.NextAttemptUtc <= now)
+            .Where(j => kind == null || j.Kind == kind)
             .OrderBy(j => j.Priority).ThenBy(j => j.Id)
             .Select(j => j.Id)
             .Take(max)
@@ -199,6 +203,18 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
                 .SetProperty(j => j.Status, SyncJobStatus.Cancelled)
                 .SetProperty(j => j.LastError, "Cancelled by a user")
                 .SetProperty(j => j.CompletedUtc, now), ct);
+    }
+
+    /// <summary>The kind of an account's most urgent due job (highest lane, then oldest), or null when none is due.</summary>
+    public async Task<SyncJobKind?> NextDueKindAsync(int accountId, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = Now;
+        return await db.SyncJobs
+            .Where(j => j.ChannelAccountId == accountId && j.Status == SyncJobStatus.Pending && j.NextAttemptUtc <= now)
+            .OrderBy(j => j.Priority).ThenBy(j => j.Id)
+            .Select(j => (SyncJobKind?)j.Kind)
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Accounts with due work, for the dispatcher.</summary>

@@ -26,6 +26,10 @@ public sealed class SyncQueueOptions
     [Range(1, 10_000)]
     public int ClaimBatch { get; set; } = 500;
 
+    /// <summary>Accounts drained at the same time by one dispatch run (each account waits only for its own channel).</summary>
+    [Range(1, 64)]
+    public int ParallelAccounts { get; set; } = 8;
+
     /// <summary>One dispatch run stops claiming after this long, so a huge backlog cannot pin the scheduler thread.</summary>
     public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromSeconds(50);
 }
