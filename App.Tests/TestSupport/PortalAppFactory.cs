@@ -25,6 +25,18 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public static PortalAppFactory With(string? dataDirectory, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
         new(dataDirectory, settings, services);
 
+    /// <summary>
+    /// Routes the portal's own outbound HTTP (its channel clients) into its test server, so the clients reach the
+    /// emulators mounted in the same app over real HTTP semantics without a socket.
+    /// </summary>
+    public static void RouteOutboundToTestServer(IServiceCollection services) =>
+        services.ConfigureHttpClientDefaults(http =>
+            http.ConfigurePrimaryHttpMessageHandler(sp => ((Microsoft.AspNetCore.TestHost.TestServer)sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()).CreateHandler()));
+
+    /// <summary>The whole portal talking to its own emulators (see <see cref="RouteOutboundToTestServer"/>).</summary>
+    public static PortalAppFactory WithEmulators(string? dataDirectory = null, IDictionary<string, string?>? settings = null) =>
+        new(dataDirectory, settings, RouteOutboundToTestServer);
+
     protected PortalAppFactory(string? dataDirectory, IDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
     {
         this.services = services;

@@ -14,9 +14,7 @@ namespace SellerPortal.Tests.Features.Channels;
 /// <summary>Amazon self-authorization: a private app's refresh token connects an account without the consent page.</summary>
 public sealed class RefreshTokenConnectTests : IAsyncLifetime
 {
-    private readonly PortalAppFactory factory = PortalAppFactory.With(null, new Dictionary<string, string?>(),
-        services => services.ConfigureHttpClientDefaults(http =>
-            http.ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler())));
+    private readonly PortalAppFactory factory = PortalAppFactory.WithEmulators();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

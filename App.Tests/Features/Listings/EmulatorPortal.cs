@@ -85,8 +85,7 @@ internal sealed class EmulatorPortal : IAsyncDisposable
         var factory = PortalAppFactory.With(dataDirectory, values, services =>
         {
             services.AddSingleton(faults);
-            services.ConfigureHttpClientDefaults(http =>
-                http.ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler()));
+            PortalAppFactory.RouteOutboundToTestServer(services);
         });
         _ = factory.Server;
         return new EmulatorPortal(factory);

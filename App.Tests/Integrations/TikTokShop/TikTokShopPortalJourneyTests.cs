@@ -20,9 +20,7 @@ namespace SellerPortal.Tests.Integrations.TikTokShop;
 /// </summary>
 public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
 {
-    private readonly PortalAppFactory factory = PortalAppFactory.With(null, new Dictionary<string, string?>(),
-        services => services.ConfigureHttpClientDefaults(http =>
-            http.ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler())));
+    private readonly PortalAppFactory factory = PortalAppFactory.WithEmulators();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
