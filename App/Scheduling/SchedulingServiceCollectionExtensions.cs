@@ -53,6 +53,12 @@ public static class SchedulingServiceCollectionExtensions
         });
 
         builder.Services.AddHostedService<QuartzLogBinding>();
+        if (options.Enabled && (builder.Configuration.GetSection(SyncQueueOptions.SectionName).Get<SyncQueueOptions>() ?? new()).DispatchOnEnqueue)
+        {
+            // Orders and stock drain the moment they are queued; the dispatch job above catches retries as they come due.
+            builder.Services.AddHostedService<DispatchOnSignalService>();
+        }
+
         builder.Services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;
