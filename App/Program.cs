@@ -1,40 +1,22 @@
 using SellerPortal;
-using SellerPortal.Components;
-using SellerPortal.Components.Account;
+using SellerPortal.Benchmarks;
 using SellerPortal.Data;
-using SellerPortal.Features.Admin.Health;
-using SellerPortal.Features.Admin.Logs;
-using SellerPortal.Features.Listings;
-using SellerPortal.Features.Inventory;
-using SellerPortal.Features.Orders;
-using SellerPortal.Features.Sync;
-using SellerPortal.Integrations;
-using SellerPortal.Features.Admin.Operations;
-using SellerPortal.Sandbox.Common;
-using SellerPortal.Scheduling;
+
+// `bench oversell|import|soak …`: measure the portal in-process instead of serving it (README, Benchmarks).
+if (BenchmarkCommand.IsRequested(args))
+{
+    return await BenchmarkCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddDatabase();
-builder.AddStaffIdentity();
-builder.AddPortalUi();
-builder.AddHousekeeping();
-builder.AddSync();
-builder.AddListings();
-builder.AddInventory();
-builder.AddOrders();
-builder.AddScheduling();
-builder.AddHealth();
-builder.AddIntegrations();
-builder.AddSandbox();
-builder.AddCatalog();
-builder.AddOperations();
+builder.AddSellerPortal();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 app.MapSellerPortal();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point; public so integration tests can host the app.</summary>
 public partial class Program;

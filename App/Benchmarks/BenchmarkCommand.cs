@@ -1,0 +1,83 @@
+using SellerPortal.Benchmarks.Orders;
+
+namespace SellerPortal.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project App -- bench &lt;name&gt; [options]</c>: runs one benchmark against an in-process
+/// portal on a throw-away data folder and exits; the configured database is never touched (README, Benchmarks).
+/// A minimal dispatcher for the order benchmarks; <c>bench bulk-price</c> joins it from its own branch.
+/// </summary>
+public static class BenchmarkCommand
+{
+    private const string Usage = """
+        usage:
+          bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
+          bench import [--orders N] [--limits on|off|both]
+          bench soak [--orders N]
+        """;
+
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        Func<CancellationToken, Task<int>> run;
+        try
+        {
+            var options = BenchmarkOptions.Parse(args.Skip(2));
+            run = args.ElementAtOrDefault(1) switch
+            {
+                "oversell" => ct => OversellBenchmark.RunAsync(options.Int("orders") ?? 40, options.Choice("mode", "both", "webhooks", "polling", "both"),
+                    options.Int("poll-seconds") ?? 30, ct),
+                "import" => ct => ImportBenchmark.RunAsync(options.Int("orders") ?? 100_000, options.Choice("limits", "both", "on", "off", "both"), ct),
+                "soak" => ct => SoakBenchmark.RunAsync(options.Int("orders") ?? 3_000, ct),
+                _ => throw new ArgumentException("Name a benchmark and its options."),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"{ex.Message}\n{Usage}");
+            return 2;
+        }
+
+        return await run(cancel.Token);
+    }
+}
+
+/// <summary>The <c>--name value</c> pairs after the benchmark's name.</summary>
+internal sealed class BenchmarkOptions(Dictionary<string, string> values)
+{
+    public static BenchmarkOptions Parse(IEnumerable<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        using var e = args.GetEnumerator();
+        while (e.MoveNext())
+        {
+            var name = e.Current;
+            if (!name.StartsWith("--", StringComparison.Ordinal) || !e.MoveNext())
+            {
+                throw new ArgumentException($"Expected --name value pairs, got \"{name}\".");
+            }
+
+            options[name[2..]] = e.Current;
+        }
+
+        return new BenchmarkOptions(options);
+    }
+
+    public int? Int(string name) =>
+        !values.TryGetValue(name, out var value) ? null
+        : int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+        : throw new ArgumentException($"--{name} must be a positive whole number.");
+
+    public string Choice(string name, string fallback, params string[] allowed) =>
+        !values.TryGetValue(name, out var value) ? fallback
+        : allowed.Contains(value, StringComparer.OrdinalIgnoreCase) ? value.ToLowerInvariant()
+        : throw new ArgumentException($"--{name} must be one of {string.Join(", ", allowed)}.");
+}
