@@ -12,7 +12,7 @@ public static class BenchmarkCommand
     private const string Usage = """
         usage:
           bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
-          bench import [--orders N] [--limits on|off|both]
+          bench import [--orders N] [--limits on|off|both] [--limited-orders M]
           bench soak [--orders N]
         """;
 
@@ -35,7 +35,8 @@ public static class BenchmarkCommand
             {
                 "oversell" => ct => OversellBenchmark.RunAsync(options.Int("orders") ?? 40, options.Choice("mode", "both", "webhooks", "polling", "both"),
                     options.Int("poll-seconds") ?? 30, ct),
-                "import" => ct => ImportBenchmark.RunAsync(options.Int("orders") ?? 100_000, options.Choice("limits", "both", "on", "off", "both"), ct),
+                "import" => ct => ImportBenchmark.RunAsync(options.Int("orders") ?? 100_000, options.Choice("limits", "both", "on", "off", "both"),
+                    options.Int("limited-orders") ?? 150, ct),
                 "soak" => ct => SoakBenchmark.RunAsync(options.Int("orders") ?? 3_000, ct),
                 _ => throw new ArgumentException("Name a benchmark and its options."),
             };
