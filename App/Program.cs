@@ -2,7 +2,7 @@ using SellerPortal;
 using SellerPortal.Benchmarks;
 using SellerPortal.Data;
 
-// `bench bulk-price …` and `bench grid …`: measure the portal in-process instead of serving it (README, Benchmarks).
+// `bench bulk-price|grid|oversell|import …`: measure the portal in-process instead of serving it (README, Benchmarks).
 if (BenchmarkCommand.IsRequested(args))
 {
     return await BenchmarkCommand.RunAsync(args);

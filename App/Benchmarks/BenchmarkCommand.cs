@@ -1,3 +1,4 @@
+using SellerPortal.Benchmarks.Orders;
 using SellerPortal.Features.Channels;
 
 namespace SellerPortal.Benchmarks;
@@ -12,6 +13,8 @@ public static class BenchmarkCommand
         usage:
           bench bulk-price --products N [--channels tiktok,amazon,ebay]
           bench grid [--products N]   (default 100000)
+          bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
+          bench import [--orders N] [--limits on|off|both] [--limited-orders M]
         """;
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
@@ -28,13 +31,16 @@ public static class BenchmarkCommand
         Func<CancellationToken, Task<int>> run;
         try
         {
-            var options = Options(args.Skip(2));
+            var options = BenchmarkOptions.Parse(args.Skip(2));
             run = args.ElementAtOrDefault(1) switch
             {
-                "bulk-price" when Int(options, "products") is { } products &&
-                    Channels(options.GetValueOrDefault("channels") ?? "tiktok,amazon,ebay") is var channels =>
-                    ct => BulkPriceBenchmark.RunAsync(products, channels, ct),
-                "grid" when (Int(options, "products") ?? 100_000) is var products => ct => GridBenchmark.RunAsync(products, ct),
+                "oversell" => ct => OversellBenchmark.RunAsync(options.Int("orders") ?? 40, options.Choice("mode", "both", "webhooks", "polling", "both"),
+                    options.Int("poll-seconds") ?? 30, ct),
+                "import" => ct => ImportBenchmark.RunAsync(options.Int("orders") ?? 100_000, options.Choice("limits", "both", "on", "off", "both"),
+                    options.Int("limited-orders") ?? 150, ct),
+                "bulk-price" when options.Int("products") is { } products =>
+                    ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels") ?? "tiktok,amazon,ebay"), ct),
+                "grid" => ct => GridBenchmark.RunAsync(options.Int("products") ?? 100_000, ct),
                 _ => throw new ArgumentException("Name a benchmark and its options."),
             };
         }
@@ -47,7 +53,20 @@ public static class BenchmarkCommand
         return await run(cancel.Token);
     }
 
-    private static Dictionary<string, string> Options(IEnumerable<string> args)
+    private static List<ChannelKind> Channels(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => name.ToLowerInvariant() switch
+        {
+            "tiktok" or "tiktokshop" => ChannelKind.TikTokShop,
+            "amazon" => ChannelKind.Amazon,
+            "ebay" => ChannelKind.Ebay,
+            _ => throw new ArgumentException($"Unknown channel \"{name}\": use tiktok, amazon, ebay."),
+        }).Distinct()];
+}
+
+/// <summary>The <c>--name value</c> pairs after the benchmark's name.</summary>
+internal sealed class BenchmarkOptions(Dictionary<string, string> values)
+{
+    public static BenchmarkOptions Parse(IEnumerable<string> args)
     {
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         using var e = args.GetEnumerator();
@@ -62,20 +81,18 @@ public static class BenchmarkCommand
             options[name[2..]] = e.Current;
         }
 
-        return options;
+        return new BenchmarkOptions(options);
     }
 
-    private static int? Int(Dictionary<string, string> options, string name) =>
-        !options.TryGetValue(name, out var value) ? null
+    public string? Text(string name) => values.GetValueOrDefault(name);
+
+    public int? Int(string name) =>
+        !values.TryGetValue(name, out var value) ? null
         : int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
         : throw new ArgumentException($"--{name} must be a positive whole number.");
 
-    private static List<ChannelKind> Channels(string list) =>
-        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => name.ToLowerInvariant() switch
-        {
-            "tiktok" or "tiktokshop" => ChannelKind.TikTokShop,
-            "amazon" => ChannelKind.Amazon,
-            "ebay" => ChannelKind.Ebay,
-            _ => throw new ArgumentException($"Unknown channel \"{name}\": use tiktok, amazon, ebay."),
-        }).Distinct()];
+    public string Choice(string name, string fallback, params string[] allowed) =>
+        !values.TryGetValue(name, out var value) ? fallback
+        : allowed.Contains(value, StringComparer.OrdinalIgnoreCase) ? value.ToLowerInvariant()
+        : throw new ArgumentException($"--{name} must be one of {string.Join(", ", allowed)}.");
 }

@@ -56,6 +56,12 @@ public static class SchedulingServiceCollectionExtensions
         });
 
         builder.Services.AddHostedService<QuartzLogBinding>();
+        if (options.Enabled && (builder.Configuration.GetSection(SyncQueueOptions.SectionName).Get<SyncQueueOptions>() ?? new()).DispatchOnEnqueue)
+        {
+            // Orders and stock drain the moment they are queued; the dispatch job catches retries as they come due.
+            builder.Services.AddHostedService<DispatchOnSignalService>();
+        }
+
         // Disabled (tests that drive jobs by hand): the scheduler is never started. Not a long StartDelay: Quartz 3.22
         // refuses delays past 49.7 days (a timer limit), which would fail the host's start.
         if (options.Enabled)

@@ -64,6 +64,20 @@ public sealed class ImportOrdersHandlerTests
     }
 
     [Fact]
+    public async Task TheScheduler_CountsARunThatStartedJustAfterTheLastTick_AsDueOneIntervalLater()
+    {
+        var account = await world.AddAccountAsync(ChannelKind.TikTokShop);
+        await using (var db = world.Db.CreateDbContext())
+        {
+            // Queued at the tick 120 s ago, started 300 ms later: at this tick it is 119.7 s old.
+            db.OrderImportCursors.Add(new OrderImportCursor { ChannelAccountId = account, LastRunUtc = OrdersWorld.Start.AddSeconds(-119.7) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await world.Scheduler.EnqueueDueAsync(Ct));
+    }
+
+    [Fact]
     public async Task TheScheduler_QueuesOnlyAccountsWhoseIntervalHasPassed_OneJobEach()
     {
         var due = await world.AddAccountAsync(ChannelKind.TikTokShop);

@@ -35,6 +35,34 @@ public sealed class OrderImporterTests
     }
 
     [Fact]
+    public async Task APageOfNewOrders_OnTwoSkus_KeepsTheCachedTotalsEqualToTheSumOfTheMovements()
+    {
+        var account = await world.AddAccountAsync(ChannelKind.Ebay);
+        var (_, mug) = await world.AddProductAsync("MUG-RED", 100);
+        var (_, cup) = await world.AddProductAsync("CUP-RED", 100, "Red cup");
+        var page = Enumerable.Range(1, 30).Select(i => OrdersWorld.Order($"P{i}",
+            i % 10 == 0 ? OrderStatus.Shipped : i % 7 == 0 ? OrderStatus.Cancelled : OrderStatus.Processing,
+            OrdersWorld.Start, ("MUG-RED", 1 + (i % 3)), ("CUP-RED", 1))).ToList();
+
+        var result = await world.Importer.ImportAsync(account, page, OrderChangeSource.Import, Ct);
+
+        Assert.Equal(30, result.Created);
+        await using var db = world.Db.CreateDbContext();
+        Assert.Equal(30, await db.OrderStatusChanges.CountAsync());
+        foreach (var variant in new[] { mug, cup })
+        {
+            var movements = await db.StockMovements.Where(m => m.VariantId == variant).ToListAsync();
+            var level = await world.LevelAsync(variant);
+            Assert.Equal((movements.Sum(m => m.OnHandDelta), movements.Sum(m => m.ReservedDelta)), (level.OnHand, level.Reserved));
+        }
+
+        // 3 shipped (off on hand), 4 cancelled (nothing), 23 reserved; the cup is one unit per order.
+        var cupLevel = await world.LevelAsync(cup);
+        Assert.Equal((97, 23), (cupLevel.OnHand, cupLevel.Reserved));
+        Assert.Equal(26, await db.StockMovements.CountAsync(m => m.VariantId == cup && m.OrderLineId != null));
+    }
+
+    [Fact]
     public async Task TheSameRefreshTwice_ThroughTheDispatcher_LeavesOneOrderAndOneReservation()
     {
         var account = await world.AddAccountAsync(ChannelKind.Amazon);

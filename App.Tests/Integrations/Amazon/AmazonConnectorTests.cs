@@ -145,6 +145,20 @@ public sealed class AmazonConnectorTests(AmazonEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task AStockChangeForOneSku_GoesByPatchListingsItem_NotByAFeed()
+    {
+        await emulator.RateLimitsAsync(false);
+        await emulator.Connector.CreateListingAsync(emulator.Account, Draft("PATCH-1", 5m, 9), CancellationToken.None);
+        var feedsBefore = (await emulator.StatsAsync()).GetProperty("feeds").GetInt32();
+
+        var results = await emulator.Connector.UpdateInventoryAsync(emulator.Account, [new SkuQuantity("PATCH-1", 4)], CancellationToken.None);
+
+        Assert.True(Assert.Single(results).Succeeded);
+        Assert.Equal(feedsBefore, (await emulator.StatsAsync()).GetProperty("feeds").GetInt32());
+        Assert.Equal(4, (await emulator.Connector.GetListingAsync(emulator.Account, "PATCH-1", CancellationToken.None))!.Skus[0].Quantity);
+    }
+
+    [Fact]
     public async Task UpdatePrices_ThroughTheContract_OneResultPerSku()
     {
         await emulator.RateLimitsAsync(false);

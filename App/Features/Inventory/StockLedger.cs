@@ -91,6 +91,37 @@ public sealed class StockLedger(
         return movement;
     }
 
+    /// <summary>
+    /// The first movement of each of many order lines just inserted in the caller's transaction (so none has a movement
+    /// yet): a reservation, or for a line first seen shipped the units off on hand. The movements go in one insert
+    /// round and each variant's cached totals move once by their sum, in the same transaction.
+    /// </summary>
+    internal async Task<IReadOnlyList<StockMovement>> ApplyForNewLinesAsync(AppDbContext db, IReadOnlyList<(OrderLine Line, StockMovementReason Reason)> lines, CancellationToken ct)
+    {
+        var movements = lines
+            .Where(l => l.Line.VariantId is not null && l.Reason is StockMovementReason.OrderReserved or StockMovementReason.OrderShipped)
+            .Select(l => l.Reason == StockMovementReason.OrderReserved
+                ? NewLineMovement(l.Line, l.Line.VariantId!.Value, l.Line.Sku, 0, l.Line.Quantity, l.Reason)
+                : NewLineMovement(l.Line, l.Line.VariantId!.Value, l.Line.Sku, -l.Line.Quantity, 0, l.Reason))
+            .ToList();
+        if (movements.Count == 0)
+        {
+            return movements;
+        }
+
+        db.StockMovements.AddRange(movements);
+        await db.SaveChangesAsync(ct);
+        foreach (var variant in movements.GroupBy(m => m.VariantId))
+        {
+            int onHand = variant.Sum(m => m.OnHandDelta), reserved = variant.Sum(m => m.ReservedDelta);
+            await db.Variants.Where(v => v.Id == variant.Key).ExecuteUpdateAsync(s => s
+                .SetProperty(v => v.StockOnHand, v => v.StockOnHand + onHand)
+                .SetProperty(v => EF.Property<int>(v, VariantStock.Reserved), v => EF.Property<int>(v, VariantStock.Reserved) + reserved), ct);
+        }
+
+        return movements;
+    }
+
     /// <summary>Flags variants whose available went below zero: logged and audited so staff can act on the oversell.</summary>
     internal async Task FlagOversoldAsync(IReadOnlyCollection<int> variantIds, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace SellerPortal.Features.Sync;
 /// lease (expired leases return to the queue, so a crash or restart loses nothing); failures retry with exponential
 /// backoff and jitter and are dead-lettered after the configured attempts, keeping the last error.
 /// </summary>
-public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions<SyncQueueOptions> options, TimeProvider clock)
+public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions<SyncQueueOptions> options, TimeProvider clock, SyncDispatchSignal? signal = null)
 {
     private SyncQueueOptions Options => options.Value;
 
@@ -32,6 +32,7 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
                 pending.Target = request.Target;
                 pending.BulkOperationId = request.BulkOperationId ?? pending.BulkOperationId;
                 await db.SaveChangesAsync(ct);
+                Wake(pending.Priority);
                 return pending.Id;
             }
         }
@@ -39,6 +40,7 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
         var job = NewJob(request, now);
         db.SyncJobs.Add(job);
         await db.SaveChangesAsync(ct);
+        Wake(job.Priority);
         return job.Id;
     }
 
@@ -47,8 +49,22 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
     {
         await using var db = contexts.CreateDbContext();
         var now = Now;
-        db.SyncJobs.AddRange(requests.Select(r => NewJob(r, now)));
+        var jobs = requests.Select(r => NewJob(r, now)).ToList();
+        db.SyncJobs.AddRange(jobs);
         await db.SaveChangesAsync(ct);
+        if (jobs.Count > 0)
+        {
+            Wake(jobs.Min(j => j.Priority));
+        }
+    }
+
+    /// <summary>Orders and stock are drained at once (after the commit, so the drain sees the job); the rest waits for the tick.</summary>
+    private void Wake(int priority)
+    {
+        if (SyncDispatchSignal.IsUrgent(priority))
+        {
+            signal?.Raise();
+        }
     }
 
     /// <summary>

@@ -22,6 +22,12 @@ public sealed class SyncQueueOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Orders and stock are dispatched the moment they are queued (<see cref="DispatchOnSignalService"/>), not at the
+    /// next tick: an order waiting a tick to import and its push another tick leaves the other channels oversellable.
+    /// </summary>
+    public bool DispatchOnEnqueue { get; set; } = true;
+
     /// <summary>Jobs claimed per round for one account.</summary>
     [Range(1, 10_000)]
     public int ClaimBatch { get; set; } = 500;

@@ -10,6 +10,7 @@ public static class SyncServiceCollectionExtensions
             .BindConfiguration(SyncQueueOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<SyncDispatchSignal>();
         builder.Services.AddSingleton<SyncQueue>();
         builder.Services.AddSingleton<SyncDispatcher>();
         builder.Services.AddSingleton<ISyncJobHandler, PushStockHandler>();

@@ -115,6 +115,11 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
         }
 
         var marketplace = client.MarketplaceId(account);
+        if (updates.Count <= settings.PatchUpToSkus)
+        {
+            return await PatchOffersAsync(account, marketplace, updates, ct);
+        }
+
         var feed = AmazonMapper.ToPriceQuantityFeed(AmazonClient.SellerId(account), marketplace, settings.DefaultProductType, updates);
         var document = await client.CreateFeedDocumentAsync(account, FeedContentType, ct);
         await client.UploadFeedDocumentAsync(document.Url, FeedContentType, JsonSerializer.Serialize(feed, AmazonJson.Web), ct);
@@ -241,6 +246,35 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
         }
 
         return new ListingResult(draft.Variants[0].Sku, null, ids, status);
+    }
+
+    /// <summary>
+    /// A few SKUs go by patchListingsItem, one synchronous call each (5/s): Amazon recommends the Listings Items API for
+    /// individual updates and feeds for bulk; a feed is processed minutes later (polled every FeedPollInterval), which
+    /// for the stock push after a sale elsewhere is minutes in which Amazon can sell units that are gone.
+    /// </summary>
+    private async Task<IReadOnlyList<SkuUpdateResult>> PatchOffersAsync(ChannelAccountContext account, string marketplace, IReadOnlyList<AmazonOfferUpdate> updates, CancellationToken ct)
+    {
+        var feed = AmazonMapper.ToPriceQuantityFeed(AmazonClient.SellerId(account), marketplace, settings.DefaultProductType, updates);
+        var results = new List<SkuUpdateResult>(updates.Count);
+        foreach (var message in feed.Messages)
+        {
+            try
+            {
+                var response = await client.PatchListingsItemAsync(account, message.Sku,
+                    new ListingsItemPatchRequest { ProductType = message.ProductType ?? settings.DefaultProductType, Patches = message.Patches ?? [] }, ct);
+                var error = response.Issues.FirstOrDefault(i => i.Severity == "ERROR");
+                results.Add(error is null && response.Status == "ACCEPTED"
+                    ? SkuUpdateResult.Ok(message.Sku)
+                    : new SkuUpdateResult(message.Sku, false, error?.Code ?? response.Status, error?.Message ?? $"Amazon answered {response.Status}."));
+            }
+            catch (ChannelException ex) when (ex is ChannelValidationException or ChannelNotFoundException)
+            {
+                results.Add(new SkuUpdateResult(message.Sku, false, ex.ErrorCode, ex.Message));
+            }
+        }
+
+        return results;
     }
 
     private async Task<AmazonFeed> WaitForFeedAsync(ChannelAccountContext account, string feedId, CancellationToken ct)

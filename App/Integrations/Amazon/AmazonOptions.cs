@@ -54,6 +54,13 @@ public sealed class AmazonOptions
     /// <summary>The region used when an account names none.</summary>
     public string DefaultRegion { get; set; } = "NA";
 
+    /// <summary>
+    /// Price/quantity updates for at most this many SKUs go by patchListingsItem (one call each, 5/s) instead of a feed:
+    /// at 10 that is two seconds against a feed's minutes. 0 sends every update by feed.
+    /// </summary>
+    [Range(0, 100)]
+    public int PatchUpToSkus { get; set; } = 10;
+
     /// <summary>How often a submitted feed is polled, and for how long at most.</summary>
     public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -47,7 +47,8 @@ public sealed class WebhookIntake(
     IWebhookActionSink sink,
     IDbContextFactory<AppDbContext> contexts,
     TimeProvider clock,
-    ILogger<WebhookIntake> logger)
+    ILogger<WebhookIntake> logger,
+    Features.Sync.SyncDispatchSignal? dispatch = null)
 {
     public async Task<WebhookIntakeResult> ReceiveAsync(ChannelKind channel, WebhookRequest request, CancellationToken ct)
     {
@@ -126,6 +127,12 @@ public sealed class WebhookIntake(
             throw;
         }
 
+        // The refresh the sink queued runs now, not at the next dispatch tick (the order's stock is at stake).
+        if (verdict.Actions.Count > 0)
+        {
+            dispatch?.Raise();
+        }
+
         return new(WebhookIntakeOutcome.Accepted, stored.Id);
     }
 
@@ -158,6 +165,7 @@ public sealed class WebhookIntake(
         var note = await sink.ApplyAsync(new WebhookDelivery(channel, stored.ChannelAccountId, stored.EventId, verdict.EventType, verdict.Actions), db, ct);
         stored.ProcessedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        dispatch?.Raise();
         return new(true, note ?? $"Replayed {verdict.Actions.Count} action(s).");
     }
 

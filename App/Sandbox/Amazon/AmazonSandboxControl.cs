@@ -39,11 +39,13 @@ internal static class AmazonSandboxControl
         var unit = AmazonMapper.ParseDecimal(request.UnitPrice ?? "19.99");
         // Spread over the past half hour, all older than the two minutes getOrders holds back.
         var start = time.GetUtcNow().UtcDateTime.AddMinutes(-30);
+        var step = Step(request.Count);
         var ids = new List<string>(request.Count);
+        var documents = new List<(string, SandboxOrder, long)>(request.Count);
         for (var i = 0; i < request.Count; i++)
         {
             var id = $"902-{Random.Shared.Next(1_000_000, 9_999_999)}-{Random.Shared.Next(1_000_000, 9_999_999)}";
-            var updated = start.AddMilliseconds(i * 500);
+            var updated = start + (step * i);
             var quantity = 1 + (i % 3);
             var sku = request.Skus[i % request.Skus.Count];
             var status = request.Status ?? "Unshipped";
@@ -81,9 +83,11 @@ internal static class AmazonSandboxControl
                 ItemPrice = new AmazonMoney(currency, line),
                 ItemTax = new AmazonMoney(currency, "0.00"),
             };
-            await store.PutAsync(Channel, Orders, id, new SandboxOrder(seller, order, [item], []), new DateTimeOffset(updated).ToUnixTimeMilliseconds());
+            documents.Add((id, new SandboxOrder(seller, order, [item], []), new DateTimeOffset(updated).ToUnixTimeMilliseconds()));
             ids.Add(id);
         }
+
+        await store.PutManyAsync(Channel, Orders, documents);
 
         return Results.Json(new { created = ids.Count, orderIds = ids });
     }
@@ -106,6 +110,9 @@ internal static class AmazonSandboxControl
 
         return Results.Json(new { expired = tokens.Count });
     }
+
+    /// <summary>Half a second apart, closer for big batches so every order stays within the past half hour.</summary>
+    internal static TimeSpan Step(int count) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(500).Ticks, TimeSpan.FromMinutes(28).Ticks / Math.Max(1, count)));
 
     internal sealed record GenerateOrders(int Count, IReadOnlyList<string> Skus, string? Status = null, string? MarketplaceId = null,
         string? SellerId = null, string? UnitPrice = null, string? Currency = null);

@@ -46,11 +46,13 @@ internal static class EbaySandboxControl
         var currency = request.Currency ?? "USD";
         var unit = decimal.Parse(request.UnitPrice ?? "19.99", NumberStyles.Number, CultureInfo.InvariantCulture);
         var start = time.GetUtcNow().UtcDateTime.AddMinutes(-30);
+        var step = Amazon.AmazonSandboxControl.Step(request.Count);
         var ids = new List<string>(request.Count);
+        var documents = new List<(string, EbaySandboxOrder, long)>(request.Count);
         for (var i = 0; i < request.Count; i++)
         {
             var id = $"{Random.Shared.Next(10, 99)}-{Random.Shared.Next(10000, 99999)}-{Random.Shared.Next(10000, 99999)}";
-            var at = start.AddMilliseconds(i * 500);
+            var at = start + (step * i);
             var quantity = 1 + (i % 3);
             var sku = request.Skus[i % request.Skus.Count];
             var lineCost = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
@@ -90,9 +92,11 @@ internal static class EbaySandboxControl
                     },
                 ],
             };
-            await store.PutAsync(Channel, Orders, id, new EbaySandboxOrder(user, order, []), new DateTimeOffset(at).ToUnixTimeMilliseconds());
+            documents.Add((id, new EbaySandboxOrder(user, order, []), new DateTimeOffset(at).ToUnixTimeMilliseconds()));
             ids.Add(id);
         }
+
+        await store.PutManyAsync(Channel, Orders, documents);
 
         return Results.Json(new { created = ids.Count, orderIds = ids });
     }

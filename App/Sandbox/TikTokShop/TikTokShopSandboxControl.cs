@@ -25,7 +25,7 @@ public sealed record TikTokFaultsRequest
     public bool Reset { get; init; }
 }
 
-/// <summary>Body of POST /sandbox/tiktok/_control/orders: N buyer orders for a shop, each with one unit of every SKU.</summary>
+/// <summary>Body of POST /sandbox/tiktok/_control/orders: N (up to 10,000) buyer orders for a shop, each with one unit of every SKU.</summary>
 public sealed record TikTokGenerateOrdersRequest
 {
     public string ShopId { get; init; } = "";
@@ -100,9 +100,9 @@ public sealed class TikTokShopSandboxControl(
     {
         var body = await ReadAsync<TikTokGenerateOrdersRequest>(http);
         var shop = body is null ? null : await store.GetAsync<SandboxTikTokShop>("shops", body.ShopId, http.RequestAborted);
-        if (body is null || shop is null || body.Count is < 1 or > 1000 || body.SellerSkus.Count == 0)
+        if (body is null || shop is null || body.Count is < 1 or > 10_000 || body.SellerSkus.Count == 0)
         {
-            return Results.BadRequest(new { error = "shop_id of a sandbox shop, count (1..1000) and seller_skus are required." });
+            return Results.BadRequest(new { error = "shop_id of a sandbox shop, count (1..10000) and seller_skus are required." });
         }
 
         var products = (await store.AllAsync<SandboxProduct>("products", http.RequestAborted)).Where(p => p.ShopId == shop.Id).ToList();
@@ -112,10 +112,11 @@ public sealed class TikTokShopSandboxControl(
         for (var n = 0; n < body.Count; n++)
         {
             var order = NewOrder(shop, products, body.SellerSkus, body.Status, now, n);
-            await orders.SaveAsync(new SandboxOrder(shop.Id, order), http.RequestAborted);
             ids.Add(order.Id);
             created.Add(order);
         }
+
+        await orders.SaveManyAsync(created.Select(o => new SandboxOrder(shop.Id, o)), http.RequestAborted);
 
         var deliveries = new List<TikTokWebhookDelivery>();
         foreach (var order in created)

@@ -216,6 +216,9 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
     public Task SaveAsync(SandboxOrder order, CancellationToken ct) =>
         store.PutAsync("orders", order.Order.Id, order, order.Order.UpdateTime, ct);
 
+    public Task SaveManyAsync(IEnumerable<SandboxOrder> orders, CancellationToken ct) =>
+        store.PutManyAsync("orders", orders.Select(o => (o.Order.Id, o, o.Order.UpdateTime)), ct);
+
     private static TikTokOrder Ship(TikTokOrder order, IReadOnlyList<string> lineIds, string packageId, string tracking, string providerId, long now)
     {
         var provider = Providers.First(p => p.Id == providerId);

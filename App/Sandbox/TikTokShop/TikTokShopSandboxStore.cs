@@ -14,6 +14,9 @@ public sealed class TikTokShopSandboxStore(SandboxStore store)
     public Task PutAsync<T>(string collection, string id, T document, long sortKey, CancellationToken ct) =>
         store.PutAsync(Channel, collection, id, document, sortKey, ct);
 
+    public Task PutManyAsync<T>(string collection, IEnumerable<(string Id, T Document, long SortKey)> documents, CancellationToken ct) =>
+        store.PutManyAsync(Channel, collection, documents, ct);
+
     public async Task<IReadOnlyList<T>> AllAsync<T>(string collection, CancellationToken ct) =>
         [.. (await store.ListAsync<T>(Channel, collection, ct: ct)).Select(d => d.Document)];
 

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SellerPortal.Features.Channels;
+using SellerPortal.Sandbox.Common;
+
+namespace SellerPortal.Benchmarks.Orders;
+
+/// <summary>The emulators' control endpoints over HTTP: buyer orders and fault injection, as a test or a person uses them.</summary>
+internal sealed class EmulatorControl(Uri portal, string tiktokShopId) : IDisposable
+{
+    /// <summary>The generators take at most this many orders per call.</summary>
+    public const int MaxPerCall = 10_000;
+
+    private readonly HttpClient http = new() { BaseAddress = portal, Timeout = TimeSpan.FromMinutes(5) };
+
+    public static string PathOf(ChannelKind channel) => channel switch
+    {
+        ChannelKind.TikTokShop => "tiktok",
+        ChannelKind.Amazon => "amazon",
+        ChannelKind.Ebay => "ebay",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+    };
+
+    /// <summary>Places <paramref name="count"/> orders of <paramref name="sku"/>; returns the channel's order ids.</summary>
+    public async Task<IReadOnlyList<string>> PlaceOrdersAsync(ChannelKind channel, int count, string sku, bool webhooks, CancellationToken ct)
+    {
+        var ids = new List<string>(count);
+        for (var done = 0; done < count; done += MaxPerCall)
+        {
+            var n = Math.Min(MaxPerCall, count - done);
+            object body = channel == ChannelKind.TikTokShop
+                ? new Dictionary<string, object> { ["shop_id"] = tiktokShopId, ["count"] = n, ["seller_skus"] = new[] { sku }, ["send_webhooks"] = webhooks }
+                : new Dictionary<string, object> { ["count"] = n, ["skus"] = new[] { sku } };
+            using var response = await http.PostAsJsonAsync($"/sandbox/{PathOf(channel)}/_control/orders", body, ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{channel} order generator answered {(int)response.StatusCode}: {text}");
+            }
+
+            using var doc = JsonDocument.Parse(text);
+            var list = doc.RootElement.TryGetProperty("order_ids", out var snake) ? snake : doc.RootElement.GetProperty("orderIds");
+            ids.AddRange(list.EnumerateArray().Select(e => e.GetString()!));
+        }
+
+        return ids;
+    }
+
+    public async Task SetFaultsAsync(ChannelKind channel, FaultSettings faults, int queue429, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        if (channel == ChannelKind.TikTokShop)
+        {
+            response = await http.PostAsJsonAsync("/sandbox/tiktok/_control/faults", new Dictionary<string, object>
+            {
+                ["error_rate"] = faults.ErrorRate,
+                ["drop_connection_rate"] = faults.DropConnectionRate,
+                ["latency_ms"] = faults.LatencyMs,
+                ["retry_after_seconds"] = faults.RetryAfterSeconds,
+                ["rate_limits_enabled"] = faults.RateLimitsEnabled,
+                ["queue_429"] = queue429,
+            }, ct);
+        }
+        else
+        {
+            response = await http.PostAsJsonAsync($"/sandbox/{PathOf(channel)}/_control/faults?queue429={queue429}", faults, ct);
+        }
+
+        using (response)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+using SellerPortal.Features.Admin.Audit;
+using SellerPortal.Features.Catalog;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Inventory;
+using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Amazon;
+using SellerPortal.Sandbox.Common;
+
+namespace SellerPortal.Benchmarks.Orders;
+
+/// <summary>
+/// <c>bench import [--orders N] [--limits on|off|both] [--limited-orders M]</c>: N orders (default 100,000) spread
+/// over the three emulated channels, imported from empty by the real import jobs (all three accounts side by side).
+/// Prints orders per second and peak memory (GC heap and working set, sampled). With the emulators' rate limits on,
+/// Amazon's published getOrderItems rate (0.5/s) makes 100,000 a day's work, so that run takes M orders (default 150)
+/// and prints the floor the published limits impose and how close the import came to it.
+/// </summary>
+internal static class ImportBenchmark
+{
+    private const int Skus = 20;
+    private const int PageSize = 100;
+    private static readonly Actor Actor = new("benchmark", "benchmark");
+
+    public static async Task<int> RunAsync(int orders, string limits, int limitedOrders, CancellationToken ct)
+    {
+        var ok = true;
+        if (limits is "off" or "both")
+        {
+            ok &= await RunOnceAsync(orders, rateLimits: false, ct);
+        }
+
+        if (limits is "on" or "both")
+        {
+            ok &= await RunOnceAsync(limits == "on" ? orders : limitedOrders, rateLimits: true, ct);
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<bool> RunOnceAsync(int orders, bool rateLimits, CancellationToken ct)
+    {
+        Console.WriteLine($"import (rate limits {(rateLimits ? "on" : "off")}): {orders:N0} orders over TikTok Shop, Amazon and eBay, pages of {PageSize}");
+        await using var portal = await OrdersBenchPortal.StartAsync(new Dictionary<string, string?>
+        {
+            ["Orders:Import:PageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The benchmark queues the first import itself, once the emulators hold the orders.
+            ["Orders:Import:ScheduleInterval"] = "01:00:00",
+        }, ct);
+        var accounts = await OrdersBenchAccounts.ConnectAllAsync(portal, ct);
+        var skus = await SeedCatalogAsync(portal, ct);
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        string shopId;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            shopId = (await db.ChannelAccounts.SingleAsync(a => a.Id == accounts[ChannelKind.TikTokShop], ct)).ShopId!;
+        }
+
+        using var control = new EmulatorControl(portal.BaseAddress, shopId);
+        var perChannel = new Dictionary<ChannelKind, int>();
+        var generate = Stopwatch.StartNew();
+        foreach (var (channel, index) in OrdersBenchAccounts.All.Select((c, i) => (c, i)))
+        {
+            await control.SetFaultsAsync(channel, new FaultSettings { RateLimitsEnabled = rateLimits }, 0, ct);
+            var count = (orders / 3) + (index < orders % 3 ? 1 : 0);
+            perChannel[channel] = count;
+            for (var done = 0; done < count; done += EmulatorControl.MaxPerCall)
+            {
+                var n = Math.Min(EmulatorControl.MaxPerCall, count - done);
+                await control.PlaceOrdersAsync(channel, n, skus[(done / EmulatorControl.MaxPerCall) % skus.Count], webhooks: false, ct);
+            }
+        }
+
+        Console.WriteLine($"  generated in the emulators in {generate.Elapsed.TotalSeconds:F1} s ({string.Join(", ", perChannel.Select(p => $"{p.Key} {p.Value:N0}"))})");
+
+        // TikTok keeps update times in whole seconds and the import reads up to now, exclusive: an order from this very
+        // second waits for the next poll (the overlap window), which the benchmark's one-hour schedule never runs.
+        await Task.Delay(TimeSpan.FromSeconds(1.1), ct);
+        GC.Collect();
+        using var sampler = new MemorySampler();
+        var clock = Stopwatch.StartNew();
+        await portal.Services.GetRequiredService<OrderImportScheduler>().EnqueueDueAsync(ct);
+        var finished = new Dictionary<ChannelKind, TimeSpan>();
+        var limit = rateLimits ? TimeSpan.FromSeconds(Floor(perChannel).Max(f => f.Value) * 2 + 120) : TimeSpan.FromMinutes(20);
+        while (finished.Count < accounts.Count && clock.Elapsed < limit)
+        {
+            await Task.Delay(250, ct);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var counts = await db.Orders.GroupBy(o => o.ChannelAccountId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            foreach (var (channel, id) in accounts)
+            {
+                if (!finished.ContainsKey(channel) && counts.GetValueOrDefault(id) >= perChannel[channel])
+                {
+                    finished[channel] = clock.Elapsed;
+                }
+            }
+        }
+
+        var wall = clock.Elapsed;
+        var (peakHeap, peakWorkingSet) = sampler.Stop();
+        int imported;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            imported = await db.Orders.CountAsync(ct);
+        }
+
+        Console.WriteLine($"  imported {imported:N0} of {orders:N0} in {wall.TotalSeconds:F1} s: {imported / wall.TotalSeconds:N0} orders/s; " +
+            $"peak GC heap {peakHeap / 1_048_576.0:N0} MB, peak working set {peakWorkingSet / 1_048_576.0:N0} MB");
+        Console.WriteLine("  per channel: " + string.Join(", ", finished.Select(f => $"{f.Key} {f.Value.TotalSeconds:F1} s")));
+        if (!rateLimits)
+        {
+            var goal = imported == orders && imported / wall.TotalSeconds >= 5_000;
+            Console.WriteLine($"  goal >= 5,000 orders/s: {(goal ? "met" : "NOT met")}");
+            return imported == orders;
+        }
+
+        var floors = Floor(perChannel);
+        var floor = floors.Values.Max();
+        Console.WriteLine("  floor from the published limits: " + string.Join(", ", floors.Select(f => $"{f.Key} {f.Value:F1} s")) +
+            $" -> {floor:F1} s in parallel; wall / floor = {wall.TotalSeconds / floor:F2} (goal <= 1.10)");
+        return imported == orders;
+    }
+
+    /// <summary>
+    /// The least time each channel's published limits allow for its orders, pages of <see cref="PageSize"/>:
+    /// TikTok 50 requests/s per API and shop (tiktok-shop.md); Amazon getOrders 0.0167/s after a burst of 20 and one
+    /// getOrderItems per order at 0.5/s after a burst of 30 (amazon-sp-api.md); eBay publishes daily quotas only.
+    /// </summary>
+    internal static Dictionary<ChannelKind, double> Floor(Dictionary<ChannelKind, int> perChannel)
+    {
+        static double Bucket(int calls, AmazonRateLimit limit) => Math.Max(0, calls - limit.Burst) / limit.RatePerSecond;
+        var amazon = perChannel.GetValueOrDefault(ChannelKind.Amazon);
+        var amazonPages = (int)Math.Ceiling(amazon / (double)PageSize);
+        return new Dictionary<ChannelKind, double>
+        {
+            [ChannelKind.TikTokShop] = Math.Ceiling(perChannel.GetValueOrDefault(ChannelKind.TikTokShop) / (double)PageSize) / 50.0,
+            [ChannelKind.Amazon] = Math.Max(Bucket(amazonPages, AmazonRateLimits.Published[AmazonRateLimits.GetOrders]),
+                Bucket(amazon, AmazonRateLimits.Published[AmazonRateLimits.GetOrderItems])),
+            [ChannelKind.Ebay] = 0,
+        };
+    }
+
+    /// <summary>The SKUs the orders name, in the catalog with ample stock (not listed: the import is measured, not pushes).</summary>
+    private static async Task<List<string>> SeedCatalogAsync(OrdersBenchPortal portal, CancellationToken ct)
+    {
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var ledger = portal.Services.GetRequiredService<StockLedger>();
+        List<int> variantIds;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var now = DateTime.UtcNow;
+            var products = Enumerable.Range(1, Skus).Select(i => new Product
+            {
+                Name = $"Import mug {i}", Category = "Benchmark", CreatedUtc = now, UpdatedUtc = now,
+                Variants = [new Variant { Sku = OrdersBenchCatalog.Sku(i), Price = new Money(1_999, "USD") }],
+            }).ToList();
+            db.Products.AddRange(products);
+            await db.SaveChangesAsync(ct);
+            variantIds = [.. products.Select(p => p.Variants[0].Id)];
+        }
+
+        foreach (var id in variantIds)
+        {
+            await ledger.SetOnHandAsync(id, 10_000_000, "opening stock", Actor, StockMovementReason.Import, ct);
+        }
+
+        return [.. Enumerable.Range(1, Skus).Select(OrdersBenchCatalog.Sku)];
+    }
+}
+
+/// <summary>Samples the GC heap and the process working set every 100 ms and keeps the peaks.</summary>
+internal sealed class MemorySampler : IDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+    private long peakHeap;
+    private long peakWorkingSet;
+
+    public MemorySampler() => loop = Task.Run(async () =>
+    {
+        using var process = Process.GetCurrentProcess();
+        while (!stop.IsCancellationRequested)
+        {
+            Sample(process);
+            try
+            {
+                await Task.Delay(100, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    });
+
+    public (long PeakHeap, long PeakWorkingSet) Stop()
+    {
+        stop.Cancel();
+        loop.Wait();
+        return (peakHeap, peakWorkingSet);
+    }
+
+    private void Sample(Process process)
+    {
+        process.Refresh();
+        peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+        peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        stop.Dispose();
+    }
+}

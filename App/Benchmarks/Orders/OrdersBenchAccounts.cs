@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+using SellerPortal.Features.Channels;
+
+namespace SellerPortal.Benchmarks.Orders;
+
+/// <summary>
+/// Connects one account per channel the way a seller does, minus the browser: the portal's own
+/// <see cref="ChannelConnectFlow"/> issues the state and the consent URL, the emulator's consent page is read and
+/// approved over HTTP, and the code on the redirect goes back through the flow's code exchange.
+/// </summary>
+internal static partial class OrdersBenchAccounts
+{
+    private const string UserId = "benchmark";
+
+    public static readonly ChannelKind[] All = [ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay];
+
+    public static async Task<Dictionary<ChannelKind, int>> ConnectAllAsync(OrdersBenchPortal portal, CancellationToken ct)
+    {
+        var accounts = new Dictionary<ChannelKind, int>();
+        foreach (var channel in All)
+        {
+            accounts[channel] = await ConnectAsync(portal, channel, ct);
+        }
+
+        return accounts;
+    }
+
+    public static async Task<int> ConnectAsync(OrdersBenchPortal portal, ChannelKind channel, CancellationToken ct)
+    {
+        var flow = portal.Services.GetRequiredService<ChannelConnectFlow>();
+        var callback = new Uri(portal.BaseAddress, $"/channels/callback/{channel}");
+        var start = await flow.StartAsync(channel, UserId, ChannelEnvironment.Sandbox, region: null, callback, ct);
+        var consentUrl = new Uri(portal.BaseAddress, start.RedirectTo);
+
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var page = await browser.GetStringAsync(consentUrl, ct);
+        var form = HiddenInput().Matches(page)
+            .Select(m => (Name: Attribute(m.Value, "name"), Value: WebUtility.HtmlDecode(Attribute(m.Value, "value") ?? "")))
+            .Where(f => f.Name is not null)
+            .ToDictionary(f => f.Name!, f => f.Value);
+        form["decision"] = "approve";
+        using var decided = await browser.PostAsync(consentUrl, new FormUrlEncodedContent(form), ct);
+        var location = decided.Headers.Location
+            ?? throw new InvalidOperationException($"The {channel} consent page answered {(int)decided.StatusCode} without a redirect.");
+        var query = QueryHelpers.ParseQuery(new Uri(consentUrl, location).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+
+        var outcome = await flow.CompleteAsync(channel, UserId, "benchmark", query, callback, ct);
+        if (!outcome.Connected)
+        {
+            throw new InvalidOperationException($"{channel} did not connect: {Uri.UnescapeDataString(outcome.RedirectTo)}");
+        }
+
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        return await db.ChannelAccounts.Where(a => a.Channel == channel).OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync(ct);
+    }
+
+    private static string? Attribute(string tag, string name) =>
+        Regex.Match(tag, name + "=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenInput();
+}

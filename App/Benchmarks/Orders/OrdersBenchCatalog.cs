@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+using SellerPortal.Features.Admin.Audit;
+using SellerPortal.Features.Catalog;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Inventory;
+using SellerPortal.Features.Listings;
+using SellerPortal.Features.Listings.Bulk;
+using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Common;
+
+namespace SellerPortal.Benchmarks.Orders;
+
+/// <summary>
+/// Products with opening stock (recorded through the <see cref="StockLedger"/>, so the ledger balances from the start),
+/// published on every connected channel through the real bulk publish until Live.
+/// </summary>
+internal static class OrdersBenchCatalog
+{
+    private const string Category = "Benchmark";
+    private static readonly Actor Actor = new("benchmark", "benchmark");
+
+    public static string Sku(int i) => $"BENCH-{i:D4}";
+
+    /// <summary>Creates the products and returns their SKUs; they are Live on every account when this returns.</summary>
+    public static async Task<IReadOnlyList<string>> PublishAsync(OrdersBenchPortal portal, Dictionary<ChannelKind, int> accounts, int products, int stock, CancellationToken ct)
+    {
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var ledger = portal.Services.GetRequiredService<StockLedger>();
+        var ids = new List<int>();
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.TikTokShop, MasterCategory = Category, ExternalCategoryId = "600001" });
+            db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.Ebay, MasterCategory = Category, ExternalCategoryId = "29792" });
+            // Set once per seller in Seller Hub; the offer takes them from the account when a listing has none.
+            var ebay = await db.ChannelAccounts.SingleAsync(a => a.Id == accounts[ChannelKind.Ebay], ct);
+            ebay.PropertiesJson = ChannelAccountContexts.WriteProperties(new Dictionary<string, string>(ChannelAccountContexts.ReadProperties(ebay.PropertiesJson))
+            {
+                ["fulfillment_policy_id"] = "6196932000",
+                ["payment_policy_id"] = "6196933000",
+                ["return_policy_id"] = "6196934000",
+                ["merchant_location_key"] = "warehouse-1",
+            });
+            var now = DateTime.UtcNow;
+            var created = Enumerable.Range(1, products).Select(i => new Product
+            {
+                Name = $"Benchmark mug {i}", Brand = "Benchmark", Category = Category, CreatedUtc = now, UpdatedUtc = now,
+                Variants = [new Variant { Sku = Sku(i), Price = new Money(1_500, "USD") }],
+            }).ToList();
+            db.Products.AddRange(created);
+            await db.SaveChangesAsync(ct);
+            ids.AddRange(created.Select(p => p.Id));
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            foreach (var variantId in await db.Variants.Where(v => ids.Contains(v.ProductId)).Select(v => v.Id).ToListAsync(ct))
+            {
+                await ledger.SetOnHandAsync(variantId, stock, "opening stock", Actor, StockMovementReason.Import, ct);
+            }
+        }
+
+        var bulk = portal.Services.GetRequiredService<BulkOperationsService>();
+        var publish = await bulk.PublishAsync(ids, [.. accounts.Values.Select(a => new ChannelPlan(a, PriceRule.Base))], Actor, ct);
+        if (publish.Refused.Count > 0)
+        {
+            throw new InvalidOperationException("Publish refused: " + string.Join("; ", publish.Refused.SelectMany(r => r.Problems).Distinct().Take(5)));
+        }
+
+        await DrainAsync(portal, TimeSpan.FromMinutes(3), ct);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var live = await db.ChannelListings.CountAsync(l => l.State == ListingState.Live, ct);
+            if (live != products * accounts.Count)
+            {
+                var errors = await db.ChannelListings.Where(l => l.State != ListingState.Live).Select(l => l.State + " " + l.LastError).Take(5).ToListAsync(ct);
+                throw new InvalidOperationException($"{live} of {products * accounts.Count} listings Live: {string.Join("; ", errors)}");
+            }
+        }
+
+        return [.. Enumerable.Range(1, products).Select(Sku)];
+    }
+
+    /// <summary>Runs the dispatcher back to back until nothing is pending or running (waiting out retry delays).</summary>
+    public static async Task DrainAsync(OrdersBenchPortal portal, TimeSpan limit, CancellationToken ct)
+    {
+        var dispatcher = portal.Services.GetRequiredService<SyncDispatcher>();
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await dispatcher.DrainAllAsync(ct)).Claimed > 0)
+            {
+                continue;
+            }
+
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            if (!await db.SyncJobs.AnyAsync(j => j.Status == SyncJobStatus.Pending || j.Status == SyncJobStatus.Running, ct))
+            {
+                return;
+            }
+
+            await Task.Delay(200, ct);
+        }
+
+        throw new TimeoutException($"The sync queue did not drain within {limit}.");
+    }
+}

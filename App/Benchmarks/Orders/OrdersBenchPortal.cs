@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using SellerPortal.Data;
+
+namespace SellerPortal.Benchmarks.Orders;
+
+/// <summary>
+/// The real portal, built by <see cref="SellerPortalServices.AddSellerPortal"/> like the app, started in-process on a
+/// free loopback port with a fresh temp data folder (its database and the emulators' store), Sandbox on and the
+/// scheduler running as in production. <see cref="RestartAsync"/> disposes the host and starts a new one on the same
+/// folder and port (the soak's mid-run restart). The folder is deleted on dispose.
+/// </summary>
+internal sealed class OrdersBenchPortal : IAsyncDisposable
+{
+    private readonly IDictionary<string, string?> settings;
+
+    private OrdersBenchPortal(string dataDirectory, Uri baseAddress, IDictionary<string, string?> settings)
+    {
+        DataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+        this.settings = settings;
+    }
+
+    public WebApplication App { get; private set; } = null!;
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public string SandboxPath => Path.Combine(DataDirectory, "sandbox.db");
+
+    public static async Task<OrdersBenchPortal> StartAsync(IDictionary<string, string?>? settings, CancellationToken ct)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "sellerportal-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var portal = new OrdersBenchPortal(dataDirectory, new Uri($"http://127.0.0.1:{FreePort()}"), settings ?? new Dictionary<string, string?>());
+        portal.App = await portal.BuildAndStartAsync(ct);
+        return portal;
+    }
+
+    /// <summary>Stops this host and starts a new one on the same database, emulator store and port.</summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        await App.StopAsync(ct);
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        App = await BuildAndStartAsync(ct);
+    }
+
+    private async Task<WebApplication> BuildAndStartAsync(CancellationToken ct)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Not Production (the emulators refuse to mount there), not Development (no dev pages or launch settings).
+            EnvironmentName = "Benchmark",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var values = new Dictionary<string, string?>
+        {
+            ["urls"] = BaseAddress.ToString(),
+            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}",
+            ["Sandbox:Enabled"] = "true",
+            ["Sandbox:DataSource"] = SandboxPath,
+            ["Sandbox:PortalBaseUrl"] = BaseAddress.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Polly"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+            ["Logging:LogLevel:SellerPortal.Features.Sync"] = "Error",
+            ["Logging:LogLevel:SellerPortal.Features.Orders"] = "Error",
+            ["Logging:LogLevel:SellerPortal.Features.Inventory"] = "Error",
+            ["Logging:LogLevel:SellerPortal.Integrations"] = "Error",
+            ["Logging:LogLevel:System.Net.Http"] = "Error",
+            ["Logging:LogLevel:Quartz"] = "Error",
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.AddSellerPortal();
+        var app = builder.Build();
+        await app.MigrateDatabaseAsync();
+        app.MapSellerPortal();
+        await app.StartAsync(ct);
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temp folder; nothing depends on it.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
