@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SellerPortal.Integrations.Amazon.Dto;
+using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.Amazon;
 
@@ -11,7 +12,11 @@ internal sealed record SandboxRefreshToken(string Token, string ClientId, string
 
 internal sealed record SandboxAccessToken(string Token, string SellerId, DateTime ExpiresUtc);
 
-internal sealed record SandboxOrder(string SellerId, AmazonOrder Order, List<AmazonOrderItem> Items, List<SandboxShipment> Shipments);
+internal sealed record SandboxOrder(string SellerId, AmazonOrder Order, List<AmazonOrderItem> Items, List<SandboxShipment> Shipments) : ISandboxOwned
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Owner => SellerId;
+}
 
 internal sealed record SandboxShipment(string CarrierCode, string TrackingNumber, string ShipDate, IReadOnlyList<AmazonConfirmShipmentItem> Items);
 

@@ -77,6 +77,21 @@ internal static class AmazonSandboxOrders
             cursor = new OrdersCursor(created.Length > 0, after, before, max, [.. marketplaces], null, null);
         }
 
+        if (!cursor.ByCreation)
+        {
+            var window = new UpdateWindow(http.Seller(), cursor.After, cursor.Before, cursor.Marketplaces);
+            var found = await AmazonSandboxOrderPages.ByUpdateAsync(store, window, cursor.LastSort is { } s ? (s, cursor.LastId!) : null, cursor.Max, http.RequestAborted);
+            return Results.Json(new AmazonPayloadResponse<AmazonOrdersPayload>
+            {
+                Payload = new AmazonOrdersPayload
+                {
+                    Orders = found.Orders.Select(o => o.Order).ToList(),
+                    NextToken = found.Next is { } n ? Encode(cursor with { LastSort = n.SortKey, LastId = n.Id }) : null,
+                    LastUpdatedBefore = AmazonMapper.FormatUtc(cursor.Before),
+                },
+            }, AmazonJson.Orders);
+        }
+
         var all = await store.ListAsync<SandboxOrder>(Channel, Orders, ct: http.RequestAborted);
         var matching = all
             .Where(d => d.Document.SellerId == http.Seller() && cursor.Marketplaces.Contains(d.Document.Order.MarketplaceId ?? ""))
@@ -202,5 +217,7 @@ internal static class AmazonSandboxOrders
         }
     }
 
-    private sealed record OrdersCursor(bool ByCreation, DateTime After, DateTime Before, int Max, string[] Marketplaces, DateTime? LastKey, string? LastId);
+    /// <summary>NextToken's content. By update time the position is the store's (sort key, id); by creation, the purchase date's.</summary>
+    private sealed record OrdersCursor(bool ByCreation, DateTime After, DateTime Before, int Max, string[] Marketplaces, DateTime? LastKey, string? LastId,
+        long? LastSort = null);
 }

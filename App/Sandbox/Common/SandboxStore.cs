@@ -6,7 +6,8 @@ namespace SellerPortal.Sandbox.Common;
 /// <summary>
 /// The emulators' data: JSON documents by (channel, collection, id) in a SQLite file of their own, apart from the
 /// portal's database and migrations, so emulated shops survive a restart. Updated-at and a sort key are kept per row
-/// so emulators can page by update time the way the real APIs do.
+/// so emulators can page by update time the way the real APIs do, and the owner (seller, shop, user) of documents that
+/// implement <see cref="ISandboxOwned"/>, so a page is one indexed range read rather than a scan of every document.
 /// </summary>
 public sealed class SandboxStore
 {
@@ -30,6 +31,24 @@ public sealed class SandboxStore
             CREATE INDEX IF NOT EXISTS ix_documents_sort ON documents (channel, collection, sort_key, id);
             """;
         command.ExecuteNonQuery();
+        AddOwnerColumn(connection);
+    }
+
+    /// <summary>Stores created before documents had an owner gain the column; their rows stay unowned (match any owner).</summary>
+    private static void AddOwnerColumn(SqliteConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = 'owner'";
+        if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE documents ADD COLUMN owner TEXT NULL";
+            alter.ExecuteNonQuery();
+        }
+
+        using var index = connection.CreateCommand();
+        index.CommandText = "CREATE INDEX IF NOT EXISTS ix_documents_owner_sort ON documents (channel, collection, owner, sort_key, id)";
+        index.ExecuteNonQuery();
     }
 
     public async Task PutAsync<T>(string channel, string collection, string id, T document, long sortKey = 0, CancellationToken ct = default)
@@ -37,13 +56,14 @@ public sealed class SandboxStore
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO documents (channel, collection, id, sort_key, json) VALUES ($c, $col, $id, $sort, $json)
-            ON CONFLICT (channel, collection, id) DO UPDATE SET sort_key = excluded.sort_key, json = excluded.json;
+            INSERT INTO documents (channel, collection, id, sort_key, owner, json) VALUES ($c, $col, $id, $sort, $owner, $json)
+            ON CONFLICT (channel, collection, id) DO UPDATE SET sort_key = excluded.sort_key, owner = excluded.owner, json = excluded.json;
             """;
         command.Parameters.AddWithValue("$c", channel);
         command.Parameters.AddWithValue("$col", collection);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$sort", sortKey);
+        command.Parameters.AddWithValue("$owner", OwnerOf(document));
         command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(document, Json));
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -59,19 +79,21 @@ public sealed class SandboxStore
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = """
-            INSERT INTO documents (channel, collection, id, sort_key, json) VALUES ($c, $col, $id, $sort, $json)
-            ON CONFLICT (channel, collection, id) DO UPDATE SET sort_key = excluded.sort_key, json = excluded.json;
+            INSERT INTO documents (channel, collection, id, sort_key, owner, json) VALUES ($c, $col, $id, $sort, $owner, $json)
+            ON CONFLICT (channel, collection, id) DO UPDATE SET sort_key = excluded.sort_key, owner = excluded.owner, json = excluded.json;
             """;
         command.Parameters.AddWithValue("$c", channel);
         command.Parameters.AddWithValue("$col", collection);
         var id = command.Parameters.Add("$id", SqliteType.Text);
         var sort = command.Parameters.Add("$sort", SqliteType.Integer);
+        var owner = command.Parameters.Add("$owner", SqliteType.Text);
         var json = command.Parameters.Add("$json", SqliteType.Text);
         command.Prepare();
         foreach (var (documentId, document, sortKey) in documents)
         {
             id.Value = documentId;
             sort.Value = sortKey;
+            owner.Value = OwnerOf(document);
             json.Value = JsonSerializer.Serialize(document, Json);
             await command.ExecuteNonQueryAsync(ct);
         }
@@ -103,26 +125,37 @@ public sealed class SandboxStore
     }
 
     /// <summary>Documents ordered by (sort key, id), starting after a position; for cursor pages.</summary>
-    public async Task<IReadOnlyList<StoredDocument<T>>> ListAsync<T>(
+    public Task<IReadOnlyList<StoredDocument<T>>> ListAsync<T>(
         string channel, string collection, long minSortKey = long.MinValue, long maxSortKey = long.MaxValue,
-        (long SortKey, string Id)? after = null, int limit = int.MaxValue, CancellationToken ct = default)
+        (long SortKey, string Id)? after = null, int limit = int.MaxValue, CancellationToken ct = default) =>
+        ListAsync<T>(channel, collection, new DocumentRange(minSortKey, maxSortKey), after, limit, ct: ct);
+
+    /// <summary>
+    /// One page of a range of documents, in (sort key, id) order or its reverse, after a keyset position or from an
+    /// offset; with an owner, only that owner's documents (and unowned ones from stores written before owners).
+    /// </summary>
+    public async Task<IReadOnlyList<StoredDocument<T>>> ListAsync<T>(
+        string channel, string collection, DocumentRange range, (long SortKey, string Id)? after = null, int limit = int.MaxValue,
+        bool descending = false, int offset = 0, CancellationToken ct = default)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var keyset = descending
+            ? "($afterSort IS NULL OR sort_key < $afterSort OR (sort_key = $afterSort AND id < $afterId))"
+            : "($afterSort IS NULL OR sort_key > $afterSort OR (sort_key = $afterSort AND id > $afterId))";
+        var order = descending ? "sort_key DESC, id DESC" : "sort_key, id";
+        command.CommandText = $"""
             SELECT id, sort_key, json FROM documents
             WHERE channel = $c AND collection = $col AND sort_key >= $min AND sort_key <= $max
-              AND ($afterSort IS NULL OR sort_key > $afterSort OR (sort_key = $afterSort AND id > $afterId))
-            ORDER BY sort_key, id
-            LIMIT $limit
+              AND ($owner IS NULL OR owner = $owner OR owner IS NULL) AND {keyset}
+            ORDER BY {order}
+            LIMIT $limit OFFSET $offset
             """;
-        command.Parameters.AddWithValue("$c", channel);
-        command.Parameters.AddWithValue("$col", collection);
-        command.Parameters.AddWithValue("$min", minSortKey);
-        command.Parameters.AddWithValue("$max", maxSortKey);
+        AddRange(command, channel, collection, range);
         command.Parameters.AddWithValue("$afterSort", after is null ? DBNull.Value : after.Value.SortKey);
         command.Parameters.AddWithValue("$afterId", after is null ? DBNull.Value : after.Value.Id);
         command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
         var results = new List<StoredDocument<T>>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -132,6 +165,31 @@ public sealed class SandboxStore
 
         return results;
     }
+
+    /// <summary>How many documents a range holds (a page's total), counted in the index.</summary>
+    public async Task<int> CountAsync(string channel, string collection, DocumentRange range, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM documents
+            WHERE channel = $c AND collection = $col AND sort_key >= $min AND sort_key <= $max
+              AND ($owner IS NULL OR owner = $owner OR owner IS NULL)
+            """;
+        AddRange(command, channel, collection, range);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void AddRange(SqliteCommand command, string channel, string collection, DocumentRange range)
+    {
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$col", collection);
+        command.Parameters.AddWithValue("$min", range.MinSortKey);
+        command.Parameters.AddWithValue("$max", range.MaxSortKey);
+        command.Parameters.AddWithValue("$owner", (object?)range.Owner ?? DBNull.Value);
+    }
+
+    private static object OwnerOf<T>(T document) => document is ISandboxOwned { Owner: { } owner } ? owner : DBNull.Value;
 
     public async Task<int> CountAsync(string channel, string collection, CancellationToken ct = default)
     {
@@ -152,3 +210,12 @@ public sealed class SandboxStore
 }
 
 public sealed record StoredDocument<T>(string Id, long SortKey, T Document);
+
+/// <summary>Sort keys from <see cref="MinSortKey"/> to <see cref="MaxSortKey"/> inclusive, of one owner or of all.</summary>
+public sealed record DocumentRange(long MinSortKey = long.MinValue, long MaxSortKey = long.MaxValue, string? Owner = null);
+
+/// <summary>A document that belongs to one seller, shop or user: the store indexes the owner so pages need not scan.</summary>
+public interface ISandboxOwned
+{
+    string Owner { get; }
+}

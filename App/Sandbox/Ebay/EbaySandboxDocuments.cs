@@ -1,4 +1,5 @@
 using SellerPortal.Integrations.Ebay.Dto;
+using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.Ebay;
 
@@ -15,7 +16,11 @@ internal sealed record EbaySandboxItem(string Username, string Sku, EbayInventor
 
 internal sealed record EbaySandboxOffer(string Username, EbayOffer Offer);
 
-internal sealed record EbaySandboxOrder(string Username, EbayOrder Order, List<EbaySandboxShipment> Fulfillments);
+internal sealed record EbaySandboxOrder(string Username, EbayOrder Order, List<EbaySandboxShipment> Fulfillments) : ISandboxOwned
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Owner => Username;
+}
 
 internal sealed record EbaySandboxShipment(string FulfillmentId, EbayShippingFulfillmentRequest Request);
 

@@ -79,6 +79,11 @@ internal static partial class EbaySandboxFulfillment
             createdFrom = now.AddDays(-90);
         }
 
+        if (modifiedFrom is { } since && createdFrom is null && createdTo is null && statuses is null)
+        {
+            return await ModifiedSinceAsync(http, store, filter, since, modifiedTo, limit, offset);
+        }
+
         var all = (await store.ListAsync<EbaySandboxOrder>(Channel, Orders))
             .Where(d => d.Document.Username == http.User())
             .Select(d => d.Document.Order)
@@ -87,17 +92,36 @@ internal static partial class EbaySandboxFulfillment
             .OrderBy(order => order.CreationDate, StringComparer.Ordinal).ThenBy(order => order.OrderId, StringComparer.Ordinal)
             .ToList();
         var page = all.Skip(offset).Take(limit).ToList();
+        return Results.Json(Page(http, filter, limit, offset, all.Count, page), EbayJson.Options);
+    }
+
+    /// <summary>
+    /// The importer's query (lastmodifieddate only) as one indexed range of the store, whose sort key is the last
+    /// modification: in that order, oldest first. eBay documents no order for getOrders; this is the emulator's.
+    /// </summary>
+    private static async Task<IResult> ModifiedSinceAsync(HttpContext http, SandboxStore store, string filter, DateTime from, DateTime? to, int limit, int offset)
+    {
+        var range = new DocumentRange(new DateTimeOffset(from).ToUnixTimeMilliseconds(),
+            to is { } t ? new DateTimeOffset(t).ToUnixTimeMilliseconds() : long.MaxValue, http.User());
+        var total = await store.CountAsync(Channel, Orders, range, http.RequestAborted);
+        var page = (await store.ListAsync<EbaySandboxOrder>(Channel, Orders, range, limit: limit, offset: offset, ct: http.RequestAborted))
+            .Where(d => d.Document.Username == http.User()).Select(d => d.Document.Order).ToList();
+        return Results.Json(Page(http, filter, limit, offset, total, page), EbayJson.Options);
+    }
+
+    private static EbayOrdersPage Page(HttpContext http, string filter, int limit, int offset, int total, List<EbayOrder> page)
+    {
         var basePath = $"{http.Request.PathBase}{http.Request.Path}";
         string Href(int at) => $"{basePath}?filter={Uri.EscapeDataString(filter)}&limit={limit}&offset={at}";
-        return Results.Json(new EbayOrdersPage
+        return new EbayOrdersPage
         {
             Href = Href(offset),
-            Total = all.Count,
+            Total = total,
             Limit = limit,
             Offset = offset,
-            Next = offset + limit < all.Count ? Href(offset + limit) : null,
+            Next = offset + limit < total ? Href(offset + limit) : null,
             Orders = page,
-        }, EbayJson.Options);
+        };
     }
 
     private static async Task<IResult> GetOrderAsync(HttpContext http, string orderId, SandboxStore store) =>

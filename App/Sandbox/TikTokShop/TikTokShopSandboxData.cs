@@ -1,4 +1,5 @@
 using SellerPortal.Integrations.TikTokShop.Dto;
+using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
 
@@ -14,7 +15,11 @@ public sealed record SandboxRefreshToken(string Token, string OpenId, long Expir
 
 public sealed record SandboxProduct(string ShopId, string? CategoryId, string? IdempotencyKey, TikTokProduct Product);
 
-public sealed record SandboxOrder(string ShopId, TikTokOrder Order);
+public sealed record SandboxOrder(string ShopId, TikTokOrder Order) : ISandboxOwned
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Owner => ShopId;
+}
 
 /// <summary>The emulator's error codes: TikTok's where the notes give them, otherwise marked as our choice.</summary>
 public static class SandboxCodes

@@ -39,6 +39,26 @@ public static class TikTokShopSandboxPaging
         return (page, more ? Encode(key(page[^1])) : "");
     }
 
+    /// <summary>A page read straight from the store by keyset: <paramref name="fetched"/> holds up to size + 1 items.</summary>
+    public static (List<T> Page, string NextToken) FromKeyset<T>(IReadOnlyList<T> fetched, Func<T, (long Sort, string Id)> key, int size)
+    {
+        var page = fetched.Take(size).ToList();
+        return (page, fetched.Count > size ? Encode(key(page[^1])) : "");
+    }
+
+    /// <summary>The position a token carries; false when the token is not one of ours. An empty token is the start.</summary>
+    public static bool TryPosition(string? token, out (long Sort, string Id)? position)
+    {
+        position = null;
+        if (string.IsNullOrEmpty(token))
+        {
+            return true;
+        }
+
+        position = Decode(token);
+        return position is not null;
+    }
+
     private static string Encode((long Sort, string Id) position) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"v1|{position.Sort.ToString(CultureInfo.InvariantCulture)}|{position.Id}"));
 

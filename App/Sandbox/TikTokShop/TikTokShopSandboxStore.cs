@@ -17,6 +17,11 @@ public sealed class TikTokShopSandboxStore(SandboxStore store)
     public Task PutManyAsync<T>(string collection, IEnumerable<(string Id, T Document, long SortKey)> documents, CancellationToken ct) =>
         store.PutManyAsync(Channel, collection, documents, ct);
 
+    public async Task<IReadOnlyList<T>> ListAsync<T>(string collection, DocumentRange range, (long Sort, string Id)? after, int limit, bool descending, CancellationToken ct) =>
+        [.. (await store.ListAsync<T>(Channel, collection, range, after, limit, descending, ct: ct)).Select(d => d.Document)];
+
+    public Task<int> CountAsync(string collection, DocumentRange range, CancellationToken ct) => store.CountAsync(Channel, collection, range, ct);
+
     public async Task<IReadOnlyList<T>> AllAsync<T>(string collection, CancellationToken ct) =>
         [.. (await store.ListAsync<T>(Channel, collection, ct: ct)).Select(d => d.Document)];
 
