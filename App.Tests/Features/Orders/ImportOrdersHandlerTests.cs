@@ -46,6 +46,38 @@ public sealed class ImportOrdersHandlerTests
     }
 
     [Fact]
+    public async Task AChannelWithoutAnUpdateOrder_KeepsTheOldWatermarkAfterAFailedPage_AndTheRerunImportsEverythingOnce()
+    {
+        var account = await world.AddAccountAsync(ChannelKind.Ebay);
+        await world.AddProductAsync("MUG-BLUE", 50);
+        var channel = world.Channels[ChannelKind.Ebay];
+        channel.PromisesUpdateOrder = false;
+        for (var i = 1; i <= 5; i++)
+        {
+            channel.Put(OrdersWorld.Order($"E{i}", OrderStatus.Processing, OrdersWorld.Start.AddMinutes(-60 + i), ("MUG-BLUE", 1)));
+        }
+
+        channel.FailListCall = 2;
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await world.Scheduler.EnqueueDueAsync(Ct);
+        await world.DrainAsync();
+
+        var cursor = await CursorAsync(account);
+        Assert.Null(cursor.WatermarkUtc);
+        Assert.Equal(2, await CountAsync<Order>());
+
+        world.Clock.Advance(TimeSpan.FromMinutes(30));
+        await world.DrainAsync();
+
+        cursor = await CursorAsync(account);
+        Assert.Equal(cursor.LastRunUtc, cursor.WatermarkUtc);
+        Assert.Equal(5, await CountAsync<Order>());
+        await using var db = world.Db.CreateDbContext();
+        Assert.Equal(5, await db.StockMovements.CountAsync(m => m.OrderLineId != null));
+    }
+
+    [Fact]
     public async Task TheNextRun_ReadsFromTheWatermarkLessTheOverlapWindow()
     {
         var account = await world.AddAccountAsync(ChannelKind.Amazon);

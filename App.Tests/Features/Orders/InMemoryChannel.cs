@@ -30,7 +30,13 @@ internal sealed class InMemoryChannel(ChannelKind channel, int inventoryBatchSiz
 
     public ChannelKind Channel => channel;
 
-    public ChannelCapabilities Capabilities => new() { Inventory = true, Orders = true, Shipping = true, InventoryBatchSize = inventoryBatchSize };
+    /// <summary>Whether the channel promises pages oldest update first (it always sorts so; the promise is what counts).</summary>
+    public bool PromisesUpdateOrder { get; set; } = true;
+
+    public ChannelCapabilities Capabilities => new()
+    {
+        Inventory = true, Orders = true, Shipping = true, InventoryBatchSize = inventoryBatchSize, OrdersOldestUpdateFirst = PromisesUpdateOrder,
+    };
 
     public void Put(ChannelOrder order) => orders[order.ExternalOrderId] = order;
 

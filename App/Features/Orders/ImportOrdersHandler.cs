@@ -9,7 +9,9 @@ namespace SellerPortal.Features.Orders;
 /// <summary>
 /// Pages through an account's orders changed since its watermark (less the overlap window) and imports each page.
 /// The watermark moves only after a page is committed, so a failure part-way resumes from the last committed page.
-/// Connectors return orders oldest update first, which is what lets a page's last update time be a safe watermark.
+/// Only a channel that returns orders oldest update first (<see cref="ChannelCapabilities.OrdersOldestUpdateFirst"/>)
+/// lets a page's last update time be a safe watermark; for the others it moves to the run's end once every page is in,
+/// and a failed run reads its window again (harmless: the import is idempotent).
 /// </summary>
 public sealed class ImportOrdersHandler(
     OrderImporter importer,
@@ -52,7 +54,9 @@ public sealed class ImportOrdersHandler(
                 var result = await importer.ImportAsync(accountId, page.Items, OrderChangeSource.Import, ct);
                 imported += result.Created + result.Updated;
                 pageCursor = page.NextCursor;
-                var reached = page.HasMore ? page.Items.Select(o => (DateTime?)o.UpdatedUtc).Max() : until;
+                var reached = !page.HasMore ? until
+                    : context.Connector.Capabilities.OrdersOldestUpdateFirst ? page.Items.Select(o => (DateTime?)o.UpdatedUtc).Max()
+                    : null;
                 await AdvanceAsync(accountId, reached, ct);
             }
             while (pageCursor is not null);

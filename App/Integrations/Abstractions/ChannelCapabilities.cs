@@ -30,5 +30,12 @@ public sealed record ChannelCapabilities
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> RequiredListingFields { get; init; } = [];
 
+    /// <summary>
+    /// Order pages come oldest update first because the request asks for that order (TikTok's sort_field=update_time),
+    /// so the import can keep its place after every page. Where a channel documents no order (eBay, Amazon), the
+    /// watermark moves only once the whole run is in.
+    /// </summary>
+    public bool OrdersOldestUpdateFirst { get; init; }
+
     public static ChannelCapabilities None { get; } = new();
 }

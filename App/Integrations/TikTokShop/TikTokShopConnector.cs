@@ -30,6 +30,7 @@ public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConne
         InventoryBatchSize = 100,
         PriceBatchSize = 100,
         MaxTitleLength = 255,
+        OrdersOldestUpdateFirst = true,
         // Create Product needs a leaf category_id.
         RequiresCategory = true,
     };
