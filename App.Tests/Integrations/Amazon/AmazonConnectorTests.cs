@@ -95,7 +95,10 @@ public sealed class AmazonConnectorTests(AmazonEmulatorFixture emulator)
         }
         while (query.Cursor is not null);
 
-        Assert.Equal(3, orderPages);
+        // Other tests on the shared emulator add orders of their own SKUs; these are the journey's.
+        orders = [.. orders.Where(o => o.Lines.All(l => skus.Contains(l.Sku)))];
+        Assert.True(orderPages >= 3);
+        Assert.Equal(250, orders.Count);
         Assert.Equal(250, orders.Select(o => o.ExternalOrderId).Distinct().Count());
         Assert.All(orders, o => Assert.Equal(OrderStatus.Processing, o.Status));
         Assert.All(orders, o => Assert.Single(o.Lines));

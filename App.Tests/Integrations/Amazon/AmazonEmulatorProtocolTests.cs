@@ -63,6 +63,75 @@ public sealed class AmazonEmulatorProtocolTests(AmazonEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task SearchOrders_RefusesWhatAmazonRefuses()
+    {
+        await emulator.RateLimitsAsync(false);
+        var token = await TokenAsync();
+        const string Path = "/orders/2026-01-01/orders?marketplaceIds=ATVPDKIKX0DER";
+
+        var both = await GetAsync(Path + "&lastUpdatedAfter=2026-01-01T00:00:00Z&createdAfter=2026-01-01T00:00:00Z", token);
+        var neither = await GetAsync(Path, token);
+        var mixedBounds = await GetAsync(Path + "&createdAfter=2026-01-01T00:00:00Z&lastUpdatedBefore=2026-02-01T00:00:00Z", token);
+        var tooMany = await GetAsync(Path + "&lastUpdatedAfter=2026-01-01T00:00:00Z&maxResultsPerPage=101", token);
+        var unknownBlock = await GetAsync(Path + "&lastUpdatedAfter=2026-01-01T00:00:00Z&includedData=FULFILLMENT,EVERYTHING", token);
+        var forgedToken = await GetAsync(Path + "&paginationToken=not-a-token", token);
+
+        var messages = new List<string>();
+        foreach (var response in new[] { both, neither, mixedBounds, tooMany, unknownBlock, forgedToken })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var (code, message) = await FirstErrorAsync(response);
+            Assert.Equal("InvalidInput", code);
+            messages.Add(message);
+        }
+
+        Assert.Contains("EVERYTHING", messages[4]);
+    }
+
+    [Fact]
+    public async Task SearchOrders_ItemsInline_BlocksOnlyWhenAsked_SameOrdersAsV0()
+    {
+        await emulator.RateLimitsAsync(false);
+        var token = await TokenAsync();
+        var sku = $"S26-{Guid.NewGuid():N}"[..16];
+        var created = await emulator.ControlAsync("orders", new { count = 3, skus = new[] { sku }, unitPrice = "10.00" });
+        var ids = created.GetProperty("orderIds").EnumerateArray().Select(e => e.GetString()!).ToHashSet();
+        var after = Uri.EscapeDataString(DateTime.UtcNow.AddHours(-2).ToString("o"));
+        var before = Uri.EscapeDataString(DateTime.UtcNow.ToString("o"));
+
+        var found = new List<JsonElement>();
+        string? next = null;
+        do
+        {
+            var query = next is null
+                ? $"&lastUpdatedAfter={after}&lastUpdatedBefore={before}&maxResultsPerPage=100&includedData=FULFILLMENT,RECIPIENT"
+                : $"&includedData=FULFILLMENT,RECIPIENT&paginationToken={Uri.EscapeDataString(next)}";
+            var response = await GetAsync("/orders/2026-01-01/orders?marketplaceIds=ATVPDKIKX0DER" + query, token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.False(body.TryGetProperty("payload", out _));
+            found.AddRange(body.GetProperty("orders").EnumerateArray().Where(o => ids.Contains(o.GetProperty("orderId").GetString()!)));
+            next = body.TryGetProperty("pagination", out var p) ? p.GetProperty("nextToken").GetString() : null;
+        }
+        while (next is not null);
+
+        Assert.Equal(ids, found.Select(o => o.GetProperty("orderId").GetString()!).ToHashSet());
+        var first = found.Single(o => o.GetProperty("orderItems")[0].GetProperty("quantityOrdered").GetInt32() == 2);
+        Assert.Equal("UNSHIPPED", first.GetProperty("fulfillment").GetProperty("fulfillmentStatus").GetString());
+        Assert.Equal("MERCHANT", first.GetProperty("fulfillment").GetProperty("fulfilledBy").GetString());
+        Assert.Equal(sku, first.GetProperty("orderItems")[0].GetProperty("product").GetProperty("sellerSku").GetString());
+        Assert.Equal("10.00", first.GetProperty("orderItems")[0].GetProperty("product").GetProperty("price").GetProperty("unitPrice").GetProperty("amount").GetString());
+        Assert.Equal("Seattle", first.GetProperty("recipient").GetProperty("deliveryAddress").GetProperty("city").GetString());
+        Assert.False(first.TryGetProperty("buyer", out _));
+        Assert.False(first.TryGetProperty("proceeds", out _));
+
+        var v0 = await GetAsync($"/orders/v0/orders/{first.GetProperty("orderId").GetString()}", token);
+        var v0Order = (await v0.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payload");
+        Assert.Equal("Unshipped", v0Order.GetProperty("OrderStatus").GetString());
+        Assert.Equal(v0Order.GetProperty("LastUpdateDate").GetString(), first.GetProperty("lastUpdatedTime").GetString());
+    }
+
+    [Fact]
     public async Task GetOrders_OverThePublishedBurst_Is429QuotaExceededWithRateHeader()
     {
         await emulator.RateLimitsAsync(true);

@@ -113,9 +113,64 @@ public sealed class AmazonMapperTests
         Assert.Contains("{\"fulfillment_channel_code\":\"DEFAULT\",\"quantity\":7}", json);
     }
 
+    [Theory]
+    [InlineData("PENDING_AVAILABILITY", OrderStatus.Pending)]
+    [InlineData("PENDING", OrderStatus.Pending)]
+    [InlineData("UNSHIPPED", OrderStatus.Processing)]
+    [InlineData("PARTIALLY_SHIPPED", OrderStatus.Processing)]
+    [InlineData("SHIPPED", OrderStatus.Shipped)]
+    [InlineData("CANCELLED", OrderStatus.Cancelled)]
+    [InlineData("UNFULFILLABLE", OrderStatus.Cancelled)]
+    public void MapFulfillmentStatus_Orders2026Statuses_MapLikeV0s(string raw, OrderStatus expected) =>
+        Assert.Equal(expected, AmazonMapper.MapFulfillmentStatus(raw));
+
+    [Fact]
+    public void ToChannelOrder_SearchOrders_ItemsInlineWithUnitPrices_CancelledWithoutProceedsInMarketplaceCurrency()
+    {
+        var page = JsonSerializer.Deserialize<AmazonSearchOrdersResponse>(AmazonPayloads.SearchOrders, AmazonJson.Web)!;
+
+        var open = AmazonMapper.ToChannelOrder(page.Orders[0]);
+        var cancelled = AmazonMapper.ToChannelOrder(page.Orders[1]);
+
+        Assert.Equal("bmV4dC1wYWdl", page.Pagination!.NextToken);
+        Assert.Equal("114-1112223-3334445", open.ExternalOrderId);
+        Assert.Equal(OrderStatus.Processing, open.Status);
+        Assert.Equal("PARTIALLY_SHIPPED", open.RawStatus);
+        Assert.Equal(new ChannelMoneyView(64.47m, "USD"), View(open.Total));
+        Assert.Equal(new DateTime(2026, 11, 22, 12, 40, 31, DateTimeKind.Utc), open.UpdatedUtc);
+        Assert.Equal("Austin", open.ShipTo!.City);
+        Assert.Equal("Kim Lee", open.BuyerName);
+        Assert.Equal(["KETTLE-1L", "FILTER-100"], open.Lines.Select(l => l.Sku));
+        Assert.Equal(24.99m, open.Lines[0].UnitPrice.Amount);
+        Assert.Equal(2, open.Lines[0].Quantity);
+        Assert.Equal("70011122233344", open.Lines[0].ExternalLineId);
+        Assert.Null(open.Lines[1].Title);
+
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+        Assert.Equal(new ChannelMoneyView(0m, "EUR"), View(cancelled.Total));
+        Assert.Equal(new DateTime(2026, 11, 21, 7, 0, 0, DateTimeKind.Utc), cancelled.PlacedUtc);
+        Assert.Null(cancelled.ShipTo);
+        Assert.Empty(cancelled.Lines);
+    }
+
     [Fact]
     public void OfficialExamples_DeserializeAndMap_WhenPresent()
     {
+        if (OfficialExamples.Read("amazon_orders2026_searchOrders_example.json") is { } searchJson)
+        {
+            var page = JsonSerializer.Deserialize<AmazonSearchOrdersResponse>(searchJson, AmazonJson.Web)!;
+            Assert.NotEmpty(page.Orders);
+            Assert.False(string.IsNullOrEmpty(page.Pagination?.NextToken));
+            foreach (var order in page.Orders)
+            {
+                var mapped = AmazonMapper.ToChannelOrder(order);
+                Assert.Equal(order.OrderItems.Count, mapped.Lines.Count);
+                Assert.All(mapped.Lines, l => Assert.False(string.IsNullOrEmpty(l.Sku)));
+                Assert.Equal(DateTimeKind.Utc, mapped.UpdatedUtc.Kind);
+                Assert.Equal(AmazonMapper.MapFulfillmentStatus(order.Fulfillment?.FulfillmentStatus), mapped.Status);
+            }
+        }
+
         if (OfficialExamples.Read("amazon_getOrders_example.json") is { } ordersJson)
         {
             using var doc = JsonDocument.Parse(ordersJson);

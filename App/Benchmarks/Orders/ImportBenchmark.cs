@@ -15,8 +15,8 @@ namespace SellerPortal.Benchmarks.Orders;
 /// <c>bench import [--orders N] [--limits on|off|both] [--limited-orders M]</c>: N orders (default 100,000) spread
 /// over the three emulated channels, imported from empty by the real import jobs (all three accounts side by side).
 /// Prints orders per second and peak memory (GC heap and working set, sampled). With the emulators' rate limits on,
-/// Amazon's published getOrderItems rate (0.5/s) makes 100,000 a day's work, so that run takes M orders (default 150)
-/// and prints the floor the published limits impose and how close the import came to it.
+/// Amazon's searchOrders (one page a minute after a burst of 20) makes 100,000 a day's work, so that run takes M
+/// orders and prints the floor the published limits impose and how close the import came to it.
 /// </summary>
 internal static class ImportBenchmark
 {
@@ -125,19 +125,17 @@ internal static class ImportBenchmark
 
     /// <summary>
     /// The least time each channel's published limits allow for its orders, pages of <see cref="PageSize"/>:
-    /// TikTok 50 requests/s per API and shop (tiktok-shop.md); Amazon getOrders 0.0167/s after a burst of 20 and one
-    /// getOrderItems per order at 0.5/s after a burst of 30 (amazon-sp-api.md); eBay publishes daily quotas only.
+    /// TikTok 50 requests/s per API and shop (tiktok-shop.md); Amazon searchOrders (items inline) at getOrders' class,
+    /// 0.0167/s after a burst of 20 (amazon-sp-api.md); eBay publishes daily quotas only.
     /// </summary>
     internal static Dictionary<ChannelKind, double> Floor(Dictionary<ChannelKind, int> perChannel)
     {
         static double Bucket(int calls, AmazonRateLimit limit) => Math.Max(0, calls - limit.Burst) / limit.RatePerSecond;
-        var amazon = perChannel.GetValueOrDefault(ChannelKind.Amazon);
-        var amazonPages = (int)Math.Ceiling(amazon / (double)PageSize);
+        var amazonPages = (int)Math.Ceiling(perChannel.GetValueOrDefault(ChannelKind.Amazon) / (double)PageSize);
         return new Dictionary<ChannelKind, double>
         {
             [ChannelKind.TikTokShop] = Math.Ceiling(perChannel.GetValueOrDefault(ChannelKind.TikTokShop) / (double)PageSize) / 50.0,
-            [ChannelKind.Amazon] = Math.Max(Bucket(amazonPages, AmazonRateLimits.Published[AmazonRateLimits.GetOrders]),
-                Bucket(amazon, AmazonRateLimits.Published[AmazonRateLimits.GetOrderItems])),
+            [ChannelKind.Amazon] = Bucket(amazonPages, AmazonRateLimits.Published[AmazonRateLimits.SearchOrders]),
             [ChannelKind.Ebay] = 0,
         };
     }

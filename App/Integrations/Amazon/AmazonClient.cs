@@ -54,6 +54,39 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
         return response?.Payload ?? new AmazonOrdersPayload();
     }
 
+    // Orders API 2026-01-01
+
+    /// <summary>
+    /// searchOrders: orders last updated in a window, each with its items, so a page of 100 orders is one call where
+    /// v0 needs a getOrderItems per order (Amazon's migration guide). FULFILLMENT carries the status, PROCEEDS the total,
+    /// RECIPIENT the address shipping needs; buyer data beyond that is not asked for.
+    /// </summary>
+    public async Task<AmazonSearchOrdersResponse> SearchOrdersAsync(
+        ChannelAccountContext account, DateTime lastUpdatedAfterUtc, DateTime? lastUpdatedBeforeUtc, string? paginationToken, int maxResults, CancellationToken ct)
+    {
+        var query = new List<string> { "marketplaceIds=" + Esc(MarketplaceId(account)), "includedData=" + Esc(SearchOrdersIncludedData) };
+        if (paginationToken is not null)
+        {
+            query.Add("paginationToken=" + Esc(paginationToken));
+        }
+        else
+        {
+            query.Add("lastUpdatedAfter=" + Esc(Iso(lastUpdatedAfterUtc)));
+            if (lastUpdatedBeforeUtc is { } before)
+            {
+                query.Add("lastUpdatedBefore=" + Esc(Iso(before)));
+            }
+
+            query.Add("maxResultsPerPage=" + Math.Clamp(maxResults, 1, 100).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return await SendAsync<AmazonSearchOrdersResponse>(
+            account, HttpMethod.Get, "/orders/2026-01-01/orders?" + string.Join('&', query), null, AmazonRateLimits.SearchOrders, AmazonJson.Web, ct)
+            ?? new AmazonSearchOrdersResponse();
+    }
+
+    public const string SearchOrdersIncludedData = "FULFILLMENT,PROCEEDS,RECIPIENT";
+
     public async Task<AmazonOrder?> GetOrderAsync(ChannelAccountContext account, string orderId, CancellationToken ct)
     {
         try

@@ -8,7 +8,7 @@ namespace SellerPortal.Integrations.Amazon;
 
 /// <summary>
 /// Amazon through SP-API: listings per SKU (Listings Items API), price and quantity in bulk through one
-/// JSON_LISTINGS_FEED, orders from Orders v0 (items fetched per order), shipment confirmation for MFN orders.
+/// JSON_LISTINGS_FEED, orders from Orders 2026-01-01 searchOrders (items inline; v0 for a single order), shipment confirmation for MFN orders.
 /// </summary>
 public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions> options, TimeProvider time) : IChannelConnector, IFulfilledByChannelStock, IChannelCatalogSearch
 {
@@ -143,18 +143,11 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
         return AmazonMapper.ToSkuResults(feed, report);
     }
 
+    /// <summary>Orders 2026-01-01 searchOrders: one call per page of up to 100 orders with their items.</summary>
     public async Task<Page<ChannelOrder>> ListOrdersAsync(ChannelAccountContext account, OrderQuery query, CancellationToken ct)
     {
-        var page = await client.GetOrdersAsync(account, query.UpdatedSinceUtc, query.UpdatedUntilUtc, query.Cursor, query.PageSize, ct);
-        var orders = new List<ChannelOrder>(page.Orders.Count);
-        foreach (var order in page.Orders)
-        {
-            // Orders v0 lists no lines: getOrderItems per order (0.5/s, burst 30), paced by the shared rate limiter.
-            var items = await client.GetOrderItemsAsync(account, order.AmazonOrderId, ct);
-            orders.Add(AmazonMapper.ToChannelOrder(order, items));
-        }
-
-        return new Page<ChannelOrder>(orders, page.NextToken);
+        var page = await client.SearchOrdersAsync(account, query.UpdatedSinceUtc, query.UpdatedUntilUtc, query.Cursor, query.PageSize, ct);
+        return new Page<ChannelOrder>([.. page.Orders.Select(AmazonMapper.ToChannelOrder)], page.Pagination?.NextToken is { Length: > 0 } next ? next : null);
     }
 
     public async Task<ChannelOrder?> GetOrderAsync(ChannelAccountContext account, string externalOrderId, CancellationToken ct)

@@ -43,6 +43,44 @@ public static class AmazonMapper
         };
     }
 
+    /// <summary>Orders 2026-01-01's fulfillment status: v0's OrderStatus in upper snake case.</summary>
+    public static OrderStatus MapFulfillmentStatus(string? status) => status switch
+    {
+        "PENDING_AVAILABILITY" or "PENDING" => OrderStatus.Pending,
+        "UNSHIPPED" or "PARTIALLY_SHIPPED" => OrderStatus.Processing,
+        "SHIPPED" or "INVOICE_UNCONFIRMED" => OrderStatus.Shipped,
+        "CANCELLED" or "UNFULFILLABLE" => OrderStatus.Cancelled,
+        _ => OrderStatus.Pending,
+    };
+
+    /// <summary>A searchOrders order, items inline. Unit prices come as such; a cancelled order may have no proceeds.</summary>
+    public static ChannelOrder ToChannelOrder(AmazonOrderV2 order)
+    {
+        var currency = order.Proceeds?.GrandTotal?.CurrencyCode
+            ?? order.OrderItems.Select(i => i.Product?.Price?.UnitPrice?.CurrencyCode).FirstOrDefault(c => c is not null)
+            ?? CurrencyOf(order.SalesChannel?.MarketplaceId);
+        var address = order.Recipient?.DeliveryAddress;
+        return new ChannelOrder
+        {
+            ExternalOrderId = order.OrderId,
+            OrderNumber = order.OrderId,
+            Status = MapFulfillmentStatus(order.Fulfillment?.FulfillmentStatus),
+            RawStatus = order.Fulfillment?.FulfillmentStatus ?? "",
+            BuyerName = address?.Name,
+            BuyerUsername = null,
+            ShipTo = address is null ? null
+                : new ChannelAddress(address.Name, address.AddressLine1, address.AddressLine2, address.City, address.StateOrRegion, address.PostalCode, address.CountryCode, address.Phone),
+            Total = ToMoney(order.Proceeds?.GrandTotal) ?? new ChannelMoney(0m, currency),
+            PlacedUtc = ParseUtc(order.CreatedTime),
+            UpdatedUtc = ParseUtc(order.LastUpdatedTime),
+            Lines = [.. order.OrderItems.Select(i => new ChannelOrderLine(i.OrderItemId, i.Product?.SellerSku ?? "", i.Product?.Title, i.QuantityOrdered,
+                ToMoney(i.Product?.Price?.UnitPrice) ?? new ChannelMoney(0m, currency)))],
+        };
+    }
+
+    public static ChannelMoney? ToMoney(AmazonAmount? money) =>
+        money?.Amount is { } amount && money.CurrencyCode is { } currency ? new ChannelMoney(ParseDecimal(amount), currency) : null;
+
     /// <summary>ItemPrice is the line's price (unit × quantity ordered); the portal keeps the unit price.</summary>
     public static ChannelOrderLine ToLine(AmazonOrderItem item, string fallbackCurrency)
     {

@@ -11,6 +11,7 @@ public sealed record AmazonRateLimit(double RatePerSecond, int Burst);
 public static class AmazonRateLimits
 {
     public const string GetOrders = "getOrders";
+    public const string SearchOrders = "searchOrders";
     public const string GetOrder = "getOrder";
     public const string GetOrderItems = "getOrderItems";
     public const string ConfirmShipment = "confirmShipment";
@@ -30,6 +31,8 @@ public static class AmazonRateLimits
     public static IReadOnlyDictionary<string, AmazonRateLimit> Published { get; } = new Dictionary<string, AmazonRateLimit>
     {
         [GetOrders] = new(0.0167, 20),
+        // Orders 2026-01-01: the notes give no figure for searchOrders; taken as getOrders', the operation it replaces.
+        [SearchOrders] = new(0.0167, 20),
         [GetOrder] = new(0.5, 30),
         [GetOrderItems] = new(0.5, 30),
         [ConfirmShipment] = new(2, 10),

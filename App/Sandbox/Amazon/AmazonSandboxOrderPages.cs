@@ -4,8 +4,8 @@ using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 
 namespace SellerPortal.Sandbox.Amazon;
 
-/// <summary>A seller's orders last updated from <see cref="After"/> to <see cref="Before"/> (inclusive) in these marketplaces.</summary>
-internal sealed record UpdateWindow(string SellerId, DateTime After, DateTime Before, IReadOnlyCollection<string> Marketplaces);
+/// <summary>A seller's orders last updated from <see cref="After"/> to <see cref="Before"/> (inclusive) in these marketplaces (null: all).</summary>
+internal sealed record UpdateWindow(string SellerId, DateTime After, DateTime Before, IReadOnlyCollection<string>? Marketplaces);
 
 /// <summary>A page of orders and, when more follow, the store position of its last order.</summary>
 internal sealed record OrderPage(IReadOnlyList<SandboxOrder> Orders, (long SortKey, string Id)? Next);
@@ -42,7 +42,7 @@ internal static class AmazonSandboxOrderPages
     {
         var updated = AmazonMapper.ParseUtc(order.Order.LastUpdateDate);
         return order.SellerId == window.SellerId && updated >= window.After && updated <= window.Before
-            && window.Marketplaces.Contains(order.Order.MarketplaceId ?? "");
+            && (window.Marketplaces is null || window.Marketplaces.Contains(order.Order.MarketplaceId ?? ""));
     }
 
     private static long Milliseconds(DateTime utc) =>

@@ -42,6 +42,7 @@ public static class AmazonSandboxServiceCollectionExtensions
         var amazon = sandbox.MapGroup("/amazon");
         AmazonSandboxAuth.Map(amazon);
         AmazonSandboxOrders.Map(amazon);
+        AmazonSandboxSearchOrders.Map(amazon);
         AmazonSandboxListings.Map(amazon);
         AmazonSandboxFeeds.Map(amazon);
         AmazonSandboxInventory.Map(amazon);

@@ -67,4 +67,48 @@ public static class AmazonPayloads
           "summary": { "errors": 1, "warnings": 1, "messagesProcessed": 3, "messagesAccepted": 2, "messagesInvalid": 1 }
         }
         """;
+
+    /// <summary>Orders 2026-01-01 searchOrders: a partially shipped order with two items, and a cancelled one without proceeds.</summary>
+    public const string SearchOrders = """
+        {
+          "orders": [
+            {
+              "orderId": "114-1112223-3334445",
+              "createdTime": "2026-11-22T10:15:00Z",
+              "lastUpdatedTime": "2026-11-22T12:40:31Z",
+              "programs": ["PRIME"],
+              "salesChannel": { "channelName": "AMAZON", "marketplaceId": "ATVPDKIKX0DER", "marketplaceName": "Amazon.com" },
+              "recipient": {
+                "deliveryAddress": { "name": "Kim Lee", "addressLine1": "9 Elm Rd", "city": "Austin", "stateOrRegion": "TX", "postalCode": "78701", "countryCode": "US", "addressType": "RESIDENTIAL" }
+              },
+              "proceeds": { "grandTotal": { "amount": "64.47", "currencyCode": "USD" } },
+              "fulfillment": { "fulfillmentStatus": "PARTIALLY_SHIPPED", "fulfilledBy": "MERCHANT", "fulfillmentServiceLevel": "STANDARD" },
+              "orderItems": [
+                {
+                  "orderItemId": "70011122233344",
+                  "quantityOrdered": 2,
+                  "product": { "asin": "B0TESTASIN1", "title": "Pour-over kettle", "sellerSku": "KETTLE-1L",
+                    "condition": { "conditionType": "NEW" }, "price": { "unitPrice": { "amount": "24.99", "currencyCode": "USD" } } },
+                  "fulfillment": { "quantityFulfilled": 1, "quantityUnfulfilled": 1 }
+                },
+                {
+                  "orderItemId": "70011122233345",
+                  "quantityOrdered": 1,
+                  "product": { "asin": "B0TESTASIN2", "sellerSku": "FILTER-100", "price": { "unitPrice": { "amount": "14.49", "currencyCode": "USD" } } }
+                }
+              ]
+            },
+            {
+              "orderId": "114-9990001-1112223",
+              "createdTime": "2026-11-21T08:00:00+01:00",
+              "lastUpdatedTime": "2026-11-21T09:30:00Z",
+              "salesChannel": { "channelName": "AMAZON", "marketplaceId": "A1PA6795UKMFR9" },
+              "fulfillment": { "fulfillmentStatus": "CANCELLED", "fulfilledBy": "MERCHANT" },
+              "orderItems": []
+            }
+          ],
+          "pagination": { "nextToken": "bmV4dC1wYWdl" },
+          "lastUpdatedBefore": "2026-11-22T13:00:00Z"
+        }
+        """;
 }
