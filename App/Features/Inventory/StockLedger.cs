@@ -109,8 +109,7 @@ public sealed class StockLedger(
             return movements;
         }
 
-        db.StockMovements.AddRange(movements);
-        await db.SaveChangesAsync(ct);
+        await db.InsertRowsAsync(movements, ct);
         foreach (var variant in movements.GroupBy(m => m.VariantId))
         {
             int onHand = variant.Sum(m => m.OnHandDelta), reserved = variant.Sum(m => m.ReservedDelta);

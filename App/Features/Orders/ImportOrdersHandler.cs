@@ -61,7 +61,7 @@ public sealed class ImportOrdersHandler(
             }
             while (pageCursor is not null);
         }
-        catch (Exception ex) when (ex is ChannelException or DbUpdateException)
+        catch (Exception ex) when (ex is ChannelException or DbUpdateException or System.Data.Common.DbException)
         {
             await FailAsync(accountId, ex is ChannelException c ? SyncDispatcher.Describe(c) : ex.Message, ct);
             throw;
