@@ -133,14 +133,77 @@ public sealed class BulkPublishTests
         await bed.DrainAsync(accounts[0]);
 
         await bed.Bulk.UpdatePricesAsync([product], [new ChannelPlan(accounts[0], new PriceRule(PriceRuleKind.Amount, AmountMinor: 100))], Clerk, CancellationToken.None);
-        await bed.DrainAsync(accounts[0]);
-        var priced = bed.TikTok.PushedSkuIds["SKU-ID-1"];
         await bed.Bulk.SyncInventoryAsync([product], [accounts[0]], Clerk, CancellationToken.None);
         await bed.DrainAsync(accounts[0]);
 
         // The fake channel answers a create with sku id "sku-{SKU}", as TikTok answers with its sku_ids.
-        Assert.Equal("sku-SKU-ID-1", priced);
-        Assert.Equal("sku-SKU-ID-1", bed.TikTok.PushedSkuIds["SKU-ID-1"]);
+        Assert.Equal(("sku-SKU-ID-1", 26.00m), (bed.TikTok.PriceSkuIds["SKU-ID-1"], bed.TikTok.Prices["SKU-ID-1"]));
+        Assert.Equal(("sku-SKU-ID-1", 7), (bed.TikTok.StockSkuIds["SKU-ID-1"], bed.TikTok.Quantities["SKU-ID-1"]));
+    }
+
+    [Fact]
+    public async Task APriceQueuedBeforeThePublishAnswered_GoesOutWithTheSkuIdsRecordedSince()
+    {
+        var accounts = await bed.AddAccountsAsync();
+        var product = await bed.AddProductAsync("LATE-1");
+        await bed.Bulk.PublishAsync([product], [new ChannelPlan(accounts[0], PriceRule.Base)], Clerk, CancellationToken.None);
+        await bed.DrainAsync(accounts[0]);
+        await SetSkuIdAsync("LATE-1", null);
+
+        await bed.Bulk.UpdatePricesAsync([product], [new ChannelPlan(accounts[0], new PriceRule(PriceRuleKind.Amount, AmountMinor: 100))], Clerk, CancellationToken.None);
+        // The channel's answer (a republish, a read-back) is recorded after the price was queued and before it runs.
+        await SetSkuIdAsync("LATE-1", "sku-answered-later");
+        await bed.DrainAsync(accounts[0]);
+
+        Assert.Equal(("sku-answered-later", 26.00m), (bed.TikTok.PriceSkuIds["LATE-1"], bed.TikTok.Prices["LATE-1"]));
+    }
+
+    [Fact]
+    public async Task PushesQueuedByTheOldCode_WithIdsAndOnHandInTheirPayloads_StillGoOutRight()
+    {
+        var accounts = await bed.AddAccountsAsync();
+        var product = await bed.AddProductAsync("OLD-1");
+        await bed.Bulk.PublishAsync([product], [new ChannelPlan(accounts[0], PriceRule.Base)], Clerk, CancellationToken.None);
+        await bed.DrainAsync(accounts[0]);
+
+        // Payloads as the previous release wrote them: the ids looked up when queued (none yet here), and on hand.
+        await bed.Queue.EnqueueAsync(new SyncJobRequest(accounts[0], SyncJobKind.PushPrice, "OLD-1",
+            """{"sku":"OLD-1","amount":24.5,"currency":"USD","externalId":null,"externalSkuId":null}""",
+            SyncJobRequest.PriceKey(accounts[0], "OLD-1")), CancellationToken.None);
+        await bed.Queue.EnqueueAsync(new SyncJobRequest(accounts[0], SyncJobKind.PushStock, "OLD-1",
+            """{"sku":"OLD-1","quantity":99,"externalId":null,"externalSkuId":null}""",
+            SyncJobRequest.StockKey(accounts[0], "OLD-1")), CancellationToken.None);
+        var summary = await bed.Dispatcher.DrainAccountAsync(accounts[0], CancellationToken.None);
+
+        Assert.Equal((2, 0), (summary.Succeeded, summary.Failed));
+        Assert.Equal(("sku-OLD-1", 24.5m), (bed.TikTok.PriceSkuIds["OLD-1"], bed.TikTok.Prices["OLD-1"]));
+        Assert.Equal(("sku-OLD-1", 7), (bed.TikTok.StockSkuIds["OLD-1"], bed.TikTok.Quantities["OLD-1"]));
+    }
+
+    [Fact]
+    public async Task ALaterPriceForTheSameSku_ReplacesTheQueuedOne_AndGoesOutOnce()
+    {
+        var accounts = await bed.AddAccountsAsync();
+        var product = await bed.AddProductAsync("CO-1");
+        await bed.Bulk.PublishAsync([product], [new ChannelPlan(accounts[0], PriceRule.Base)], Clerk, CancellationToken.None);
+        await bed.DrainAsync(accounts[0]);
+
+        await bed.Bulk.UpdatePricesAsync([product], [new ChannelPlan(accounts[0], new PriceRule(PriceRuleKind.Amount, AmountMinor: 100))], Clerk, CancellationToken.None);
+        await bed.Bulk.UpdatePricesAsync([product], [new ChannelPlan(accounts[0], new PriceRule(PriceRuleKind.Amount, AmountMinor: 300))], Clerk, CancellationToken.None);
+        await bed.DrainAsync(accounts[0]);
+
+        // Bulk jobs coalesce when claimed: the older one is cancelled as superseded, the newer one goes out.
+        Assert.Equal(1, bed.TikTok.PriceCalls);
+        Assert.Equal(("sku-CO-1", 28.00m), (bed.TikTok.PriceSkuIds["CO-1"], bed.TikTok.Prices["CO-1"]));
+        await using var db = bed.Db.CreateDbContext();
+        var statuses = await db.SyncJobs.Where(j => j.Kind == SyncJobKind.PushPrice).OrderBy(j => j.Id).Select(j => j.Status).ToListAsync();
+        Assert.Equal([SyncJobStatus.Cancelled, SyncJobStatus.Succeeded], statuses);
+    }
+
+    private async Task SetSkuIdAsync(string sku, string? externalSkuId)
+    {
+        await using var db = bed.Db.CreateDbContext();
+        Assert.Equal(1, await db.ChannelListingSkus.Where(s => s.Sku == sku).ExecuteUpdateAsync(s => s.SetProperty(r => r.ExternalSkuId, externalSkuId)));
     }
 
     [Fact]

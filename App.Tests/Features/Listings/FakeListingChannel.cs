@@ -19,7 +19,10 @@ internal sealed class FakeListingChannel(ChannelKind channel, bool requiresCateg
     public ConcurrentDictionary<string, decimal> Prices { get; } = new();
 
     /// <summary>The channel SKU id each price or stock push carried, by SKU ("" when none).</summary>
-    public ConcurrentDictionary<string, string> PushedSkuIds { get; } = new();
+    /// <summary>The channel SKU id each price push carried, by seller SKU ("" for none).</summary>
+    public ConcurrentDictionary<string, string> PriceSkuIds { get; } = new();
+    /// <summary>The channel SKU id each stock push carried, by seller SKU ("" for none).</summary>
+    public ConcurrentDictionary<string, string> StockSkuIds { get; } = new();
 
     public int CreateCalls;
     public int PriceCalls;
@@ -73,7 +76,7 @@ internal sealed class FakeListingChannel(ChannelKind channel, bool requiresCateg
         foreach (var i in items)
         {
             Quantities[i.Sku] = i.Quantity;
-            PushedSkuIds[i.Sku] = i.ExternalSkuId ?? "";
+            StockSkuIds[i.Sku] = i.ExternalSkuId ?? "";
         }
 
         return Task.FromResult<IReadOnlyList<SkuUpdateResult>>(items.Select(i => SkuUpdateResult.Ok(i.Sku)).ToList());
@@ -85,7 +88,7 @@ internal sealed class FakeListingChannel(ChannelKind channel, bool requiresCateg
         foreach (var i in items)
         {
             Prices[i.Sku] = i.Price.Amount;
-            PushedSkuIds[i.Sku] = i.ExternalSkuId ?? "";
+            PriceSkuIds[i.Sku] = i.ExternalSkuId ?? "";
         }
 
         return Task.FromResult<IReadOnlyList<SkuUpdateResult>>(items.Select(i => SkuUpdateResult.Ok(i.Sku)).ToList());

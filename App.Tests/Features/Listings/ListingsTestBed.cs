@@ -4,6 +4,7 @@ using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
+using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings.Bulk;
 using SellerPortal.Features.Listings.Publishing;
 using SellerPortal.Features.Sync;
@@ -24,7 +25,7 @@ internal sealed class ListingsTestBed
         Publisher = new ListingPublisher(Db, connectors, Queue, Options.Create(new ListingOptions { MinimumMarginBasisPoints = 1000 }), TimeProvider.System);
         Bulk = new BulkOperationsService(Db, Publisher, Queue, new AuditLog(Db, TimeProvider.System), Options.Create(new ListingOptions { MinimumMarginBasisPoints = 1000 }), TimeProvider.System);
         Dispatcher = new SyncDispatcher(Queue, Db, connectors,
-            [new PushStockHandler(), new PushPriceHandler(),
+            [new RecordingPushStockHandler(new PushStockHandler(), Db, TimeProvider.System), new PushPriceHandler(Db),
              new PublishListingHandler(Db, Publisher, TimeProvider.System), new UpdateListingHandler(Db, Publisher, TimeProvider.System), new UnpublishListingHandler(Db, Publisher, TimeProvider.System)],
             queueOptions, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
     }

@@ -20,7 +20,7 @@ public sealed class SyncDispatcherTests
     {
         var options = Options.Create(new SyncQueueOptions());
         queue = new SyncQueue(db, options, TimeProvider.System);
-        dispatcher = new SyncDispatcher(queue, db, [channel], [new PushStockHandler(), new PushPriceHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        dispatcher = new SyncDispatcher(queue, db, [channel], [new PushStockHandler(), new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
         using var context = db.CreateDbContext();
         var account = new ChannelAccount { Channel = ChannelKind.Ebay, DisplayName = "eBay US", Status = ChannelAccountStatus.Connected };
         context.ChannelAccounts.Add(account);
@@ -56,6 +56,23 @@ public sealed class SyncDispatcherTests
 
         var call = Assert.Single(channel.InventoryCalls);
         Assert.Equal(5, Assert.Single(call).Quantity);
+    }
+
+    [Fact]
+    public async Task AStockPushWithNoFigure_IsRefused_NeverPushedAsZero()
+    {
+        // A manual or bulk push queues no quantity; with no listing to work one out from, nothing is sent for it.
+        await queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.PushStock, "SKU-GONE", SyncPayload.Write(new StockPushPayload("SKU-GONE"))), CancellationToken.None);
+        await queue.EnqueueAsync(Stock("SKU-OK", 4), CancellationToken.None);
+
+        await dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+
+        var call = Assert.Single(channel.InventoryCalls);
+        Assert.Equal(("SKU-OK", 4), (Assert.Single(call).Sku, call[0].Quantity));
+        await using var context = db.CreateDbContext();
+        var gone = await context.SyncJobs.SingleAsync(j => j.Target == "SKU-GONE");
+        Assert.Equal(SyncJobStatus.Failed, gone.Status);
+        Assert.Contains("not listed on this account", gone.LastError);
     }
 
     [Fact]
@@ -127,7 +144,7 @@ public sealed class SyncDispatcherTests
             await tiktokIn.Task.WaitAsync(TimeSpan.FromSeconds(5));
         };
         var options = Options.Create(new SyncQueueOptions());
-        var both = new SyncDispatcher(queue, db, [tiktok, amazon], [new PushPriceHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        var both = new SyncDispatcher(queue, db, [tiktok, amazon], [new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
         await using (var context = db.CreateDbContext())
         {
             context.ChannelAccounts.AddRange(
@@ -137,7 +154,7 @@ public sealed class SyncDispatcherTests
             foreach (var account in context.ChannelAccounts.Where(a => a.Channel != ChannelKind.Ebay).ToList())
             {
                 await queue.EnqueueAsync(new SyncJobRequest(account.Id, SyncJobKind.PushPrice, "SKU-1",
-                    SyncPayload.Write(new PricePushPayload("SKU-1", 10m, "USD", "P-1", "S-1"))), CancellationToken.None);
+                    SyncPayload.Write(new PricePushPayload("SKU-1", 10m, "USD"))), CancellationToken.None);
             }
         }
 
@@ -153,7 +170,7 @@ public sealed class SyncDispatcherTests
     {
         var amazon = new RecordingConnector(ChannelKind.Amazon, batchSize: 25_000);
         var options = Options.Create(new SyncQueueOptions { ClaimBatch = 500 });
-        var feeds = new SyncDispatcher(queue, db, [amazon], [new PushStockHandler(), new PushPriceHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        var feeds = new SyncDispatcher(queue, db, [amazon], [new PushStockHandler(), new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
         int account;
         await using (var context = db.CreateDbContext())
         {

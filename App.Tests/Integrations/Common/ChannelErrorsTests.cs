@@ -47,7 +47,7 @@ public sealed class ChannelRateLimitersTests
     [Fact]
     public async Task OverTheBurst_CallersWaitForAPermit_RatherThanFail()
     {
-        using var limiters = new ChannelRateLimiters();
+        using var limiters = new ChannelRateLimiters(TimeProvider.System);
         var limits = new ChannelRateLimits(RequestsPerSecond: 4, Burst: 1);
         var account = new ChannelAccountContext(1, ChannelKind.Gem, ChannelEnvironment.Sandbox);
         var watch = Stopwatch.StartNew();
@@ -65,7 +65,7 @@ public sealed class ChannelRateLimitersTests
     [Fact]
     public async Task DailyQuota_WhenUsedUp_FailsWithChannelRateLimitException()
     {
-        using var limiters = new ChannelRateLimiters();
+        using var limiters = new ChannelRateLimiters(TimeProvider.System);
         var limits = new ChannelRateLimits(RequestsPerSecond: 1000, Burst: 1000, DailyQuota: 2);
         var account = new ChannelAccountContext(2, ChannelKind.Gem, ChannelEnvironment.Sandbox);
 

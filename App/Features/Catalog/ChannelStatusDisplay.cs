@@ -15,7 +15,7 @@ public enum ChannelActionVerb
 /// <summary>A quick action asked for on one channel account from <see cref="ProductChannelStatus"/>.</summary>
 public sealed record ChannelAction(int ChannelAccountId, ChannelActionVerb Verb);
 
-/// <summary>The words, colours and actions of a listing state, and sync times as people read them. Pure.</summary>
+/// <summary>The words, colours and actions of a listing state, and the exact sync time. Pure.</summary>
 public static class ChannelStatusDisplay
 {
     public static string Label(ListingState? state) => state switch
@@ -64,23 +64,6 @@ public static class ChannelStatusDisplay
         ChannelActionVerb.PushStock => "push-stock",
         _ => verb.ToString().ToLowerInvariant(),
     };
-
-    public static string Relative(DateTime? utc, DateTimeOffset now)
-    {
-        if (utc is not { } time)
-        {
-            return "never synced";
-        }
-
-        var age = now.UtcDateTime - DateTime.SpecifyKind(time, DateTimeKind.Utc);
-        return age.TotalMinutes switch
-        {
-            < 1 => "just now",
-            < 60 => $"{(int)age.TotalMinutes} min ago",
-            < 60 * 24 => $"{(int)age.TotalHours} h ago",
-            _ => $"{(int)age.TotalDays} d ago",
-        };
-    }
 
     public static string Exact(DateTime? utc) =>
         utc is { } time ? time.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "Never synced";

@@ -106,7 +106,7 @@ public sealed class RecordingPushStockHandler(PushStockHandler inner, IDbContext
         foreach (var row in rows)
         {
             var r = bySku[row.Sku];
-            row.LastPushedQuantity = Math.Max(0, r.Payload.Quantity);
+            row.LastPushedQuantity = r.Payload.Quantity is { } quantity ? Math.Max(0, quantity) : row.LastPushedQuantity;
             row.LastPushedUtc = now;
             row.LastPushSucceeded = r.Succeeded;
             row.LastPushAnswer = r.Answer.Length > 1000 ? r.Answer[..1000] : r.Answer;

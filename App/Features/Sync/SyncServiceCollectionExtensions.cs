@@ -16,6 +16,7 @@ public static class SyncServiceCollectionExtensions
         builder.Services.AddSingleton<ISyncJobHandler, PushStockHandler>();
         builder.Services.AddSingleton<ISyncJobHandler, PushPriceHandler>();
         builder.Services.AddSingleton<SyncQueueOverview>();
+        builder.Services.AddSingleton<RateLimitOverview>();
         return builder;
     }
 

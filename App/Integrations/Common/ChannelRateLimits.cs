@@ -66,16 +66,20 @@ public sealed record ChannelRateLimits(double RequestsPerSecond, int Burst, int?
 
 /// <summary>
 /// The rate limiters of every channel, per account. A singleton: HTTP message handlers are recycled by the
-/// client factory, the buckets must outlive them.
+/// client factory, the buckets must outlive them. <see cref="For"/> reads them for the Sync page.
 /// </summary>
-public sealed class ChannelRateLimiters : IDisposable
+public sealed class ChannelRateLimiters(TimeProvider clock) : IRateLimitSnapshots, IDisposable
 {
+    /// <summary>The name of the one bucket each account has today: every call of the account draws on it.</summary>
+    public const string AccountBucket = "All calls";
+
+    private static readonly TimeSpan DailyWindow = TimeSpan.FromDays(1);
     private readonly ConcurrentDictionary<(ChannelKind, int), AccountLimiter> limiters = new();
 
     /// <summary>Waits for a permit (queued, never dropped) and, where the channel has one, a slot in today's quota.</summary>
     public async ValueTask<RateLimitLease> AcquireAsync(ChannelKind channel, ChannelRateLimits defaults, ChannelAccountContext? account, CancellationToken ct)
     {
-        var limiter = limiters.GetOrAdd((channel, account?.AccountId ?? 0), _ => new AccountLimiter(defaults.ForAccount(account)));
+        var limiter = limiters.GetOrAdd((channel, account?.AccountId ?? 0), _ => new AccountLimiter(defaults.ForAccount(account), clock.GetUtcNow().UtcDateTime));
         if (limiter.Daily is not null)
         {
             using var daily = await limiter.Daily.AcquireAsync(1, ct);
@@ -98,6 +102,34 @@ public sealed class ChannelRateLimiters : IDisposable
         return lease;
     }
 
+    public AccountRateLimitSnapshot For(ChannelAccountContext account)
+    {
+        if (!limiters.TryGetValue((account.Channel, account.AccountId), out var limiter))
+        {
+            // No call since start: the limits the first call will get, nothing used.
+            var configured = ChannelRateLimits.For(account.Channel).ForAccount(account);
+            var burst = Math.Max(1, configured.Burst);
+            return new(account.AccountId, account.Channel,
+                [new RateBucketSnapshot(AccountBucket, configured.RequestsPerSecond, burst, burst, 0)],
+                configured.DailyQuota is { } quota ? new DailyQuotaSnapshot(0, quota, null) : null,
+                CalledSinceStart: false);
+        }
+
+        var bucket = limiter.Bucket.GetStatistics();
+        DailyQuotaSnapshot? daily = null;
+        if (limiter.Daily is not null && limiter.Limits.DailyQuota is { } limit)
+        {
+            var left = (int)Math.Clamp(limiter.Daily.GetStatistics()?.CurrentAvailablePermits ?? limit, 0, limit);
+            daily = new DailyQuotaSnapshot(limit - left, limit, limiter.NextDailyReset(clock.GetUtcNow().UtcDateTime));
+        }
+
+        return new(account.AccountId, account.Channel,
+            [new RateBucketSnapshot(AccountBucket, limiter.Limits.RequestsPerSecond, Math.Max(1, limiter.Limits.Burst),
+                (int)Math.Max(0, bucket?.CurrentAvailablePermits ?? 0), (int)(bucket?.CurrentQueuedCount ?? 0))],
+            daily,
+            CalledSinceStart: true);
+    }
+
     public void Dispose()
     {
         foreach (var limiter in limiters.Values)
@@ -109,8 +141,12 @@ public sealed class ChannelRateLimiters : IDisposable
 
     private sealed class AccountLimiter
     {
-        public AccountLimiter(ChannelRateLimits limits)
+        private readonly DateTime createdUtc;
+
+        public AccountLimiter(ChannelRateLimits limits, DateTime createdUtc)
         {
+            Limits = limits;
+            this.createdUtc = createdUtc;
             // One token per 1/rate seconds gives an even pace instead of a burst at the top of every second.
             Bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
@@ -128,15 +164,24 @@ public sealed class ChannelRateLimiters : IDisposable
                 Daily = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = quota,
-                    Window = TimeSpan.FromDays(1),
+                    Window = DailyWindow,
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 });
             }
         }
 
+        public ChannelRateLimits Limits { get; }
+
         public TokenBucketRateLimiter Bucket { get; }
 
         public FixedWindowRateLimiter? Daily { get; }
+
+        /// <summary>The window's timer starts with the limiter and renews it every day from then.</summary>
+        public DateTime NextDailyReset(DateTime nowUtc)
+        {
+            var windows = Math.Max(0, (nowUtc - createdUtc).Ticks / DailyWindow.Ticks);
+            return createdUtc + DailyWindow * (windows + 1);
+        }
     }
 }

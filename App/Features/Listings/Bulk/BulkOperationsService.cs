@@ -86,10 +86,12 @@ public sealed class BulkOperationsService(
                 return [];
             }, ct, keepRule: true);
 
-    public async Task<BulkStartResult> SyncInventoryAsync(IReadOnlyList<int> productIds, IReadOnlyList<int> accountIds, Actor actor, CancellationToken ct)
-    {
-        var skuIds = await SkuIdsAsync(productIds, accountIds, ct);
-        return await StartAsync(BulkOperationKind.SyncInventory, $"Push stock of {productIds.Count} product(s) to {accountIds.Count} channel(s)", productIds,
+    /// <summary>
+    /// Queues a stock push per variant with no figure: the Inventory feature's push handler works out the quantity and
+    /// the channel's ids when the job runs, so a push that waits in the queue still sends the latest.
+    /// </summary>
+    public Task<BulkStartResult> SyncInventoryAsync(IReadOnlyList<int> productIds, IReadOnlyList<int> accountIds, Actor actor, CancellationToken ct) =>
+        StartAsync(BulkOperationKind.SyncInventory, $"Push stock of {productIds.Count} product(s) to {accountIds.Count} channel(s)", productIds,
             accountIds.Select(a => new ChannelPlan(a, PriceRule.Base)).ToList(), actor,
             (subject, bulkId, jobs) =>
             {
@@ -101,18 +103,18 @@ public sealed class BulkOperationsService(
                 foreach (var v in subject.Product.Variants)
                 {
                     jobs.Add(new SyncJobRequest(subject.Account.Id, SyncJobKind.PushStock, v.Sku,
-                        SyncPayload.Write(new StockPushPayload(v.Sku, Math.Max(0, v.StockOnHand), subject.Listing.ExternalId, skuIds.GetValueOrDefault((subject.Account.Id, v.Sku)))),
-                        SyncJobRequest.StockKey(subject.Account.Id, v.Sku), bulkId));
+                        SyncPayload.Write(new StockPushPayload(v.Sku)), SyncJobRequest.StockKey(subject.Account.Id, v.Sku), bulkId));
                 }
 
                 return [];
             }, ct, keepRule: true);
-    }
 
-    public async Task<BulkStartResult> UpdatePricesAsync(IReadOnlyList<int> productIds, IReadOnlyList<ChannelPlan> plans, Actor actor, CancellationToken ct)
-    {
-        var skuIds = await SkuIdsAsync(productIds, [.. plans.Select(p => p.ChannelAccountId)], ct);
-        return await StartAsync(BulkOperationKind.UpdatePrices, $"Update prices of {productIds.Count} product(s) on {plans.Count} channel(s)", productIds, plans, actor,
+    /// <summary>
+    /// Queues one coalesced price push per variant and account (a later price replaces a pending one); the channel's
+    /// listing and SKU ids are looked up when the job runs, not here.
+    /// </summary>
+    public Task<BulkStartResult> UpdatePricesAsync(IReadOnlyList<int> productIds, IReadOnlyList<ChannelPlan> plans, Actor actor, CancellationToken ct) =>
+        StartAsync(BulkOperationKind.UpdatePrices, $"Update prices of {productIds.Count} product(s) on {plans.Count} channel(s)", productIds, plans, actor,
             (subject, bulkId, jobs) =>
             {
                 if (subject.Listing.State != ListingState.Live)
@@ -130,13 +132,12 @@ public sealed class BulkOperationsService(
                 {
                     var price = ChannelPricing.Apply(subject.Listing.PriceRule, v.Price);
                     jobs.Add(new SyncJobRequest(subject.Account.Id, SyncJobKind.PushPrice, v.Sku,
-                        SyncPayload.Write(new PricePushPayload(v.Sku, price.ToDecimal(), price.Currency, subject.Listing.ExternalId, skuIds.GetValueOrDefault((subject.Account.Id, v.Sku)))),
+                        SyncPayload.Write(new PricePushPayload(v.Sku, price.ToDecimal(), price.Currency)),
                         SyncJobRequest.PriceKey(subject.Account.Id, v.Sku), bulkId));
                 }
 
                 return [];
             }, ct);
-    }
 
     public async Task<BulkProgress?> ProgressAsync(Guid operationId, CancellationToken ct)
     {
@@ -270,30 +271,6 @@ public sealed class BulkOperationsService(
     private static SyncJobRequest ListingJob(SyncJobKind kind, ListingSubject subject, Guid bulkId) =>
         new(subject.Account.Id, kind, $"product:{subject.Product.Id}", JsonSerializer.Serialize(new ListingJobPayload(subject.Product.Id)),
             $"listing:{subject.Account.Id}:{subject.Product.Id}", bulkId);
-
-    /// <summary>
-    /// The channel's own SKU ids (TikTok's sku_id, eBay's offerId) recorded when the listings were published, by account
-    /// and SKU. Pushes carry them: TikTok's price and stock calls take only sku_ids (without them every item failed as
-    /// not linked), and eBay otherwise looks each SKU's offer up with one extra call.
-    /// </summary>
-    private async Task<Dictionary<(int AccountId, string Sku), string>> SkuIdsAsync(IReadOnlyList<int> productIds, IReadOnlyList<int> accountIds, CancellationToken ct)
-    {
-        await using var db = contexts.CreateDbContext();
-        var ids = new Dictionary<(int, string), string>();
-        foreach (var chunk in productIds.Distinct().Chunk(5_000))
-        {
-            var rows = await db.ChannelListingSkus.AsNoTracking()
-                .Where(s => s.ExternalSkuId != null && accountIds.Contains(s.Listing!.ChannelAccountId) && chunk.Contains(s.Listing.ProductId))
-                .Select(s => new { s.Listing!.ChannelAccountId, s.Sku, s.ExternalSkuId })
-                .ToListAsync(ct);
-            foreach (var row in rows)
-            {
-                ids[(row.ChannelAccountId, row.Sku)] = row.ExternalSkuId!;
-            }
-        }
-
-        return ids;
-    }
 
     private static BulkItemProblem Problem(ListingSubject s, IReadOnlyList<string> problems) =>
         new(s.Product.Id, s.Product.Name, s.Account.Id, s.Account.DisplayName, problems);

@@ -128,12 +128,12 @@ public sealed class ProductChannelsService(
             return ["It is not live on this channel."];
         }
 
-        var variants = await db.Variants.AsNoTracking().Where(v => v.ProductId == productId).ToListAsync(ct);
-        foreach (var v in variants)
+        // The quantity and the channel's ids are worked out when the job runs (the Inventory feature's push handler).
+        var skus = await db.Variants.AsNoTracking().Where(v => v.ProductId == productId).Select(v => v.Sku).ToListAsync(ct);
+        foreach (var sku in skus)
         {
-            await queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.PushStock, v.Sku,
-                SyncPayload.Write(new StockPushPayload(v.Sku, Math.Max(0, v.StockOnHand), listing.ExternalId)),
-                SyncJobRequest.StockKey(accountId, v.Sku)), ct);
+            await queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.PushStock, sku,
+                SyncPayload.Write(new StockPushPayload(sku)), SyncJobRequest.StockKey(accountId, sku)), ct);
         }
 
         return [];
