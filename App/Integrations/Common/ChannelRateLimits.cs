@@ -19,14 +19,23 @@ public sealed record ChannelRateLimits(double RequestsPerSecond, int Burst, int?
     public const string BurstProperty = "RateLimit.Burst";
     public const string DailyQuotaProperty = "RateLimit.DailyQuota";
 
+    /// <summary>Multiplies every operation's rate and burst: Amazon grants some sellers a larger usage plan.</summary>
+    public const string OperationScaleProperty = "RateLimit.OperationScale";
+
+    /// <summary>
+    /// Per-operation buckets on top of the account's (Amazon: getOrders 0.0167/s after 20, putListingsItem 5/s…), by
+    /// the operation name each request carries (<see cref="ChannelRequestOptions.Operation"/>). Empty: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, OperationRateLimit> Operations { get; init; } = new Dictionary<string, OperationRateLimit>();
+
     public static ChannelRateLimits For(ChannelKind channel) => channel switch
     {
         // tiktok-shop.md: 50/s per API per app and shop, counted per second (the seeds' 10/s left four fifths of it unused:
         // a price wave, one call per product, took five times its floor). A bucket of B at rate R can let B + R through in
         // one second, so 48/s with a bucket of 1 stays under 50 in every window.
         ChannelKind.TikTokShop => new(48, 1),
-        // amazon-sp-api.md: per-operation buckets (getOrders 0.0167/20 … putListingsItem 5/10); this is the account-wide
-        // ceiling; the client paces its slow operations itself.
+        // amazon-sp-api.md: per-operation buckets (getOrders 0.0167/20 … putListingsItem 5/10), which the Amazon
+        // registration adds as Operations; this is the account-wide ceiling over them.
         ChannelKind.Amazon => new(5, 10),
         // ebay.md: limits are per day per API (Inventory API about 2,000,000/day).
         ChannelKind.Ebay => new(10, 20, 2_000_000),
@@ -53,16 +62,24 @@ public sealed record ChannelRateLimits(double RequestsPerSecond, int Burst, int?
             return this;
         }
 
+        var scale = Parse(account.Property(OperationScaleProperty), double.Parse) ?? 1;
         return new(
             Parse(account.Property(RequestsPerSecondProperty), double.Parse) ?? RequestsPerSecond,
             Parse(account.Property(BurstProperty), int.Parse) ?? Burst,
-            Parse(account.Property(DailyQuotaProperty), int.Parse) ?? DailyQuota);
+            Parse(account.Property(DailyQuotaProperty), int.Parse) ?? DailyQuota)
+        {
+            Operations = scale == 1 ? Operations
+                : Operations.ToDictionary(o => o.Key, o => new OperationRateLimit(o.Value.RatePerSecond * scale, (int)Math.Min(int.MaxValue, o.Value.Burst * scale))),
+        };
     }
 
     private static T? Parse<T>(string? value, Func<string, IFormatProvider, T> parse)
         where T : struct =>
         value is null ? null : parse(value, CultureInfo.InvariantCulture);
 }
+
+/// <summary>An operation's token bucket: <see cref="RatePerSecond"/> restores, <see cref="Burst"/> is the bucket size.</summary>
+public sealed record OperationRateLimit(double RatePerSecond, int Burst);
 
 /// <summary>
 /// The rate limiters of every channel, per account. A singleton: HTTP message handlers are recycled by the
@@ -77,9 +94,26 @@ public sealed class ChannelRateLimiters(TimeProvider clock) : IRateLimitSnapshot
     private readonly ConcurrentDictionary<(ChannelKind, int), AccountLimiter> limiters = new();
 
     /// <summary>Waits for a permit (queued, never dropped) and, where the channel has one, a slot in today's quota.</summary>
-    public async ValueTask<RateLimitLease> AcquireAsync(ChannelKind channel, ChannelRateLimits defaults, ChannelAccountContext? account, CancellationToken ct)
+    public async ValueTask<RateLimitLease> AcquireAsync(ChannelKind channel, ChannelRateLimits defaults, ChannelAccountContext? account, CancellationToken ct) =>
+        await AcquireAsync(channel, defaults, account, operation: null, ct);
+
+    /// <summary>
+    /// As above, and first a permit of the operation's own bucket where the channel has one: waiting there (a minute
+    /// for Amazon's getOrders once its burst is spent) does not hold up the account's other operations.
+    /// </summary>
+    public async ValueTask<RateLimitLease> AcquireAsync(ChannelKind channel, ChannelRateLimits defaults, ChannelAccountContext? account, string? operation, CancellationToken ct)
     {
         var limiter = limiters.GetOrAdd((channel, account?.AccountId ?? 0), _ => new AccountLimiter(defaults.ForAccount(account), clock.GetUtcNow().UtcDateTime));
+        if (operation is not null && limiter.Operation(operation) is { } bucket)
+        {
+            using var permit = await bucket.AcquireAsync(1, ct);
+            if (!permit.IsAcquired)
+            {
+                permit.TryGetMetadata(MetadataName.RetryAfter, out var wait);
+                throw new ChannelRateLimitException(channel, $"Too many {operation} calls are waiting for this account; try again shortly.", wait);
+            }
+        }
+
         if (limiter.Daily is not null)
         {
             using var daily = await limiter.Daily.AcquireAsync(1, ct);
@@ -123,9 +157,13 @@ public sealed class ChannelRateLimiters(TimeProvider clock) : IRateLimitSnapshot
             daily = new DailyQuotaSnapshot(limit - left, limit, limiter.NextDailyReset(clock.GetUtcNow().UtcDateTime));
         }
 
+        var operations = limiter.UsedOperations.Select(o => (o.Key, Limit: limiter.Limits.Operations[o.Key], Stats: o.Value.GetStatistics()))
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => new RateBucketSnapshot(o.Key, o.Limit.RatePerSecond, Math.Max(1, o.Limit.Burst),
+                (int)Math.Max(0, o.Stats?.CurrentAvailablePermits ?? 0), (int)(o.Stats?.CurrentQueuedCount ?? 0)));
         return new(account.AccountId, account.Channel,
             [new RateBucketSnapshot(AccountBucket, limiter.Limits.RequestsPerSecond, Math.Max(1, limiter.Limits.Burst),
-                (int)Math.Max(0, bucket?.CurrentAvailablePermits ?? 0), (int)(bucket?.CurrentQueuedCount ?? 0))],
+                (int)Math.Max(0, bucket?.CurrentAvailablePermits ?? 0), (int)(bucket?.CurrentQueuedCount ?? 0)), .. operations],
             daily,
             CalledSinceStart: true);
     }
@@ -136,6 +174,10 @@ public sealed class ChannelRateLimiters(TimeProvider clock) : IRateLimitSnapshot
         {
             limiter.Bucket.Dispose();
             limiter.Daily?.Dispose();
+            foreach (var operation in limiter.UsedOperations.Values)
+            {
+                operation.Dispose();
+            }
         }
     }
 
@@ -147,16 +189,7 @@ public sealed class ChannelRateLimiters(TimeProvider clock) : IRateLimitSnapshot
         {
             Limits = limits;
             this.createdUtc = createdUtc;
-            // One token per 1/rate seconds gives an even pace instead of a burst at the top of every second.
-            Bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, limits.Burst),
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1 / Math.Max(limits.RequestsPerSecond, 1.0 / 86_400)),
-                QueueLimit = 10_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
+            Bucket = NewBucket(limits.RequestsPerSecond, limits.Burst);
             if (limits.DailyQuota is { } quota)
             {
                 // A fixed window from the first call; in memory, so a restart gives a fresh window (the channel's
@@ -172,6 +205,25 @@ public sealed class ChannelRateLimiters(TimeProvider clock) : IRateLimitSnapshot
         }
 
         public ChannelRateLimits Limits { get; }
+
+        public ConcurrentDictionary<string, TokenBucketRateLimiter> UsedOperations { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The operation's bucket, made on its first call; null for an operation without a limit of its own.</summary>
+        public TokenBucketRateLimiter? Operation(string operation) =>
+            Limits.Operations.TryGetValue(operation, out var limit)
+                ? UsedOperations.GetOrAdd(operation, _ => NewBucket(limit.RatePerSecond, limit.Burst))
+                : null;
+
+        /// <summary>One token per 1/rate seconds gives an even pace instead of a burst at the top of every second.</summary>
+        private static TokenBucketRateLimiter NewBucket(double ratePerSecond, int burst) => new(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, burst),
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / Math.Max(ratePerSecond, 1.0 / 86_400)),
+            QueueLimit = 10_000,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
 
         public TokenBucketRateLimiter Bucket { get; }
 
