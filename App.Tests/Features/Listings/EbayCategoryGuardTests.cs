@@ -38,6 +38,7 @@ public sealed class EbayCategoryGuardTests : IClassFixture<PortalAppFactory>
 
         Assert.False(result.Queued);
         Assert.Contains(result.Problems, p => p.Contains("No eBay category is mapped for \"Brake Pads\" on EBAY_US", StringComparison.Ordinal));
+        await factory.Services.GetRequiredService<SellerPortal.Integrations.Common.ApiCallLogWriter>().FlushAsync();
         await using var check = contexts.CreateDbContext();
         Assert.Equal(0, await check.ApiCallLogs.CountAsync());
         Assert.Equal(0, await check.SyncJobs.CountAsync());

@@ -48,6 +48,9 @@ internal sealed class EmulatorPortal : IAsyncDisposable
 
     public IDbContextFactory<AppDbContext> Db => Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
+    /// <summary>The API call log is written in the background: wait for the rows of the calls made so far.</summary>
+    public Task FlushCallLogAsync() => Services.GetRequiredService<SellerPortal.Integrations.Common.ApiCallLogWriter>().FlushAsync();
+
     public BulkOperationsService Bulk => Services.GetRequiredService<BulkOperationsService>();
 
     public SyncDispatcher Dispatcher => Services.GetRequiredService<SyncDispatcher>();

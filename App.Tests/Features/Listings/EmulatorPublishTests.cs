@@ -62,6 +62,7 @@ public sealed class EmulatorPublishTests
         Assert.Null(listings.Single(l => l.ProductId == unmapped && l.ChannelAccountId == ebay).ExternalId);
 
         // eBay was called for the mapped products only: nothing on the wire or in the emulator names the unmapped SKU.
+        await portal.FlushCallLogAsync();
         await using var db = portal.Db.CreateDbContext();
         var ebayPaths = await db.ApiCallLogs.Where(c => c.ChannelAccountId == ebay).Select(c => c.Path).ToListAsync();
         Assert.Contains(ebayPaths, p => p.Contains("MAP-01", StringComparison.Ordinal));
@@ -163,6 +164,7 @@ public sealed class EmulatorPublishTests
         }
 
         await draining;
+        await portal.FlushCallLogAsync();
 
         await using (var db = portal.Db.CreateDbContext())
         {

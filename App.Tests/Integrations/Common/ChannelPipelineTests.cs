@@ -37,6 +37,7 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
         Assert.Equal(3, hits["throttled"]);
         // Retry-After: 1 was honoured twice (the configured backoff is 10 ms).
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1.9));
+        await host.FlushCallLogAsync();
         await using var db = host.Db();
         var rows = await db.ApiCallLogs.OrderBy(l => l.Id).ToListAsync();
         Assert.Equal([429, 429, 200], rows.Select(r => r.HttpStatus));
@@ -75,6 +76,7 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(1, hits["unavailable"]);
+        await host.FlushCallLogAsync();
         await using var db = host.Db();
         Assert.Equal(1, await db.ApiCallLogs.CountAsync());
     }
@@ -125,6 +127,7 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.FlushCallLogAsync();
         await using var db = host.Db();
         Assert.NotNull((await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId)).LastSuccessfulCallUtc);
     }

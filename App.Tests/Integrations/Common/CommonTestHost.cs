@@ -52,6 +52,9 @@ public sealed class CommonTestHost : IAsyncDisposable
 
     public AppDbContext Db() => Get<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
+    /// <summary>The API call log is written in the background: wait for the rows of the calls made so far.</summary>
+    public Task FlushCallLogAsync() => Get<SellerPortal.Integrations.Common.ApiCallLogWriter>().FlushAsync();
+
     /// <summary>A connected account of the fake channel holding these tokens.</summary>
     public async Task<ChannelAccountContext> AddAccountAsync(TokenSet tokens, string shopId = "shop-1")
     {

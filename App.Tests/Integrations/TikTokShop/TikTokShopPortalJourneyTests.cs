@@ -76,6 +76,8 @@ public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
         var consent = await ConsentFlow.DecideAsync(factory, start.Headers.Location!, approve: true);
         await admin.GetAsync(consent.Location.PathAndQuery);
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var callLog = factory.Services.GetRequiredService<SellerPortal.Integrations.Common.ApiCallLogWriter>();
+        await callLog.FlushAsync();
         ChannelAccount account;
         await using (var db = await contexts.CreateDbContextAsync())
         {
@@ -94,6 +96,7 @@ public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
 
         Assert.NotNull(page);
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.8), $"two 1 s retry hints should be waited out; took {watch.Elapsed}");
+        await callLog.FlushAsync();
         await using var check = await contexts.CreateDbContextAsync();
         var attempts = await check.ApiCallLogs.Where(l => l.ChannelAccountId == account.Id).OrderBy(l => l.Id).Select(l => l.HttpStatus).ToListAsync();
         Assert.Equal([429, 429, 200], attempts);

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
@@ -10,10 +8,11 @@ namespace SellerPortal.Integrations.Common;
 /// <summary>
 /// Innermost of the shared pipeline, so it sees every attempt: writes one <see cref="ApiCallLog"/> row per attempt with
 /// the path (query values redacted), status, duration, and the channel's error code and request id. Never tokens,
-/// never bodies. A successful call also stamps the account's LastSuccessfulCallUtc. Logging never fails the call.
+/// never bodies. A successful call also stamps the account's LastSuccessfulCallUtc. Rows are written in the background
+/// by <see cref="ApiCallLogWriter"/>; logging never fails the call.
 /// </summary>
 public sealed class ApiCallLogHandler(
-    IDbContextFactory<AppDbContext> contexts,
+    ApiCallLogWriter writer,
     TimeProvider clock,
     ILogger<ApiCallLogHandler> logger,
     ChannelKind channel) : DelegatingHandler
@@ -92,8 +91,7 @@ public sealed class ApiCallLogHandler(
             SellerPortal.Features.Admin.Operations.PortalMeters.RecordApiCall(channel.ToString(), operation ?? "unnamed",
                 response is null ? null : (int)response.StatusCode, duration.TotalMilliseconds);
 
-            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            db.ApiCallLogs.Add(new ApiCallLog
+            await writer.RecordAsync(new ApiCallLog
             {
                 ChannelAccountId = account?.AccountId,
                 Channel = channel.ToString(),
@@ -106,15 +104,7 @@ public sealed class ApiCallLogHandler(
                 ErrorMessage = Truncate(errorMessage, 1000),
                 RequestId = Truncate(requestId, 100),
                 StartedUtc = started,
-            });
-            await db.SaveChangesAsync(CancellationToken.None);
-
-            if (account is not null && response is { IsSuccessStatusCode: true } && errorCode is null)
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                await db.ChannelAccounts.Where(a => a.Id == account.AccountId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSuccessfulCallUtc, now), CancellationToken.None);
-            }
+            }, account is not null && response is { IsSuccessStatusCode: true } && errorCode is null ? clock.GetUtcNow().UtcDateTime : null);
         }
         catch (Exception ex)
         {

@@ -25,6 +25,7 @@ public static class ChannelPipelineExtensions
     {
         var name = channel.ToString();
         builder.Services.TryAddSingleton<ChannelRateLimiters>();
+        builder.Services.TryAddSingleton<ApiCallLogWriter>();
         builder.Services.AddOptions<ChannelResilienceOptions>(name)
             .BindConfiguration($"{ChannelResilienceOptions.SectionName}:{name}")
             .ValidateDataAnnotations()
@@ -42,7 +43,7 @@ public static class ChannelPipelineExtensions
             })
             .SelectPipelineBy(_ => request => PartitionKey(request));
         builder.AddHttpMessageHandler(sp => new ApiCallLogHandler(
-            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext>>(),
+            sp.GetRequiredService<ApiCallLogWriter>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ApiCallLogHandler>>(),
             channel));

@@ -17,6 +17,7 @@ public static class IntegrationsCommonServiceCollectionExtensions
         services.AddSingleton<ChannelTokenService>();
         services.AddSingleton<Abstractions.IAccessTokenSource>(sp => sp.GetRequiredService<ChannelTokenService>());
         services.TryAddSingleton<ChannelRateLimiters>();
+        services.TryAddSingleton<ApiCallLogWriter>();
         services.TryAddSingleton<Abstractions.IRateLimitSnapshots>(sp => sp.GetRequiredService<ChannelRateLimiters>());
         services.AddSingleton<OAuthStateService>();
         services.AddSingleton<ChannelConnectFlow>();
