@@ -20,13 +20,14 @@ public static class DatabaseServiceCollectionExtensions
 
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            builder.Services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString,
-                sql => sql.EnableRetryOnFailure()));
+            // No retrying execution strategy: it refuses the explicit transactions the importer and the ledger open,
+            // and failed work is retried by the sync queue, which knows what is safe to repeat.
+            builder.Services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
             builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, ContextFactory<SqlServerAppDbContext>>();
         }
         else
         {
-            builder.Services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
             builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, ContextFactory<SqliteAppDbContext>>();
         }
 

@@ -7,6 +7,7 @@ using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Amazon;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Benchmarks.Orders;
@@ -50,6 +51,12 @@ internal static class ImportBenchmark
             ["Orders:Import:ScheduleInterval"] = "01:00:00",
         }, ct);
         var accounts = await OrdersBenchAccounts.ConnectAllAsync(portal, ct);
+        if (!rateLimits)
+        {
+            // Our own overhead: no pacing on our side either (an account's rate properties, as for a raised usage plan).
+            await LiftClientLimitsAsync(portal, ct);
+        }
+
         var skus = await SeedCatalogAsync(portal, ct);
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         string shopId;
@@ -138,6 +145,22 @@ internal static class ImportBenchmark
             [ChannelKind.Amazon] = Bucket(amazonPages, AmazonRateLimits.Published[AmazonRateLimits.SearchOrders]),
             [ChannelKind.Ebay] = 0,
         };
+    }
+
+    private static async Task LiftClientLimitsAsync(OrdersBenchPortal portal, CancellationToken ct)
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        foreach (var account in await db.ChannelAccounts.ToListAsync(ct))
+        {
+            account.PropertiesJson = ChannelAccountContexts.WriteProperties(new Dictionary<string, string>(ChannelAccountContexts.ReadProperties(account.PropertiesJson))
+            {
+                [ChannelRateLimits.RequestsPerSecondProperty] = "1000000",
+                [ChannelRateLimits.BurstProperty] = "1000000",
+                [ChannelRateLimits.OperationScaleProperty] = "1000000",
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The SKUs the orders name, in the catalog with ample stock (not listed: the import is measured, not pushes).</summary>

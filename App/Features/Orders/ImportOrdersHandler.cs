@@ -45,21 +45,33 @@ public sealed class ImportOrdersHandler(
             ? rescan
             : cursor.WatermarkUtc is { } w ? w - options.Value.OverlapWindow : until - options.Value.InitialLookback;
         var imported = 0;
-        string? pageCursor = null;
+        async Task<Page<ChannelOrder>> List(string? pageCursor) =>
+            await context.Connector.ListOrdersAsync(context.Account, new OrderQuery(since, until, pageCursor, options.Value.PageSize), ct);
+
+        // The next page is fetched while this one is written: the channel's latency and our database work overlap.
+        Task<Page<ChannelOrder>>? next = List(null);
         try
         {
-            do
+            while (next is not null)
             {
-                var page = await context.Connector.ListOrdersAsync(context.Account, new OrderQuery(since, until, pageCursor, options.Value.PageSize), ct);
-                var result = await importer.ImportAsync(accountId, page.Items, OrderChangeSource.Import, ct);
-                imported += result.Created + result.Updated;
-                pageCursor = page.NextCursor;
-                var reached = !page.HasMore ? until
-                    : context.Connector.Capabilities.OrdersOldestUpdateFirst ? page.Items.Select(o => (DateTime?)o.UpdatedUtc).Max()
-                    : null;
-                await AdvanceAsync(accountId, reached, ct);
+                var page = await next;
+                next = page.NextCursor is { } more ? List(more) : null;
+                try
+                {
+                    var result = await importer.ImportAsync(accountId, page.Items, OrderChangeSource.Import, ct);
+                    imported += result.Created + result.Updated;
+                    var reached = !page.HasMore ? until
+                        : context.Connector.Capabilities.OrdersOldestUpdateFirst ? page.Items.Select(o => (DateTime?)o.UpdatedUtc).Max()
+                        : null;
+                    await AdvanceAsync(accountId, reached, ct);
+                }
+                catch when (next is not null)
+                {
+                    // The page already asked for is not wanted any more; its own failure must not go unobserved.
+                    _ = next.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    throw;
+                }
             }
-            while (pageCursor is not null);
         }
         catch (Exception ex) when (ex is ChannelException or DbUpdateException or System.Data.Common.DbException)
         {
