@@ -14,7 +14,7 @@ public static class BenchmarkCommand
           bench bulk-price --products N [--channels tiktok,amazon,ebay]
           bench grid [--products N]   (default 100000)
           bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
-          bench import [--orders N] [--limits on|off|both] [--limited-orders M]
+          bench import [--orders N] [--limits on|off|both] [--limited-orders M] [--warmup W]
         """;
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
@@ -37,7 +37,7 @@ public static class BenchmarkCommand
                 "oversell" => ct => OversellBenchmark.RunAsync(options.Int("orders") ?? 40, options.Choice("mode", "both", "webhooks", "polling", "both"),
                     options.Int("poll-seconds") ?? 30, ct),
                 "import" => ct => ImportBenchmark.RunAsync(options.Int("orders") ?? 100_000, options.Choice("limits", "both", "on", "off", "both"),
-                    options.Int("limited-orders") ?? 150, ct),
+                    options.Int("limited-orders") ?? 7_500, options.Int("warmup") ?? 6_000, ct),
                 "bulk-price" when options.Int("products") is { } products =>
                     ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels") ?? "tiktok,amazon,ebay"), ct),
                 "grid" => ct => GridBenchmark.RunAsync(options.Int("products") ?? 100_000, ct),

@@ -99,6 +99,8 @@ public sealed class SyncDispatcher(
 
     private async Task<IReadOnlyList<SyncJobOutcome>> RunBatchAsync(ISyncJobHandler handler, SyncContext context, SyncJob[] batch, CancellationToken ct)
     {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewing = RenewLeasesAsync([.. batch.Select(j => j.Id)], done.Token);
         try
         {
             return await handler.HandleAsync(context, batch, ct);
@@ -110,6 +112,28 @@ public sealed class SyncDispatcher(
             var retryable = ex is not ChannelValidationException && ex is not ChannelNotFoundException;
             var retryAfter = (ex as ChannelRateLimitException)?.RetryAfter;
             return batch.Select(j => new SyncJobOutcome(j.Id, false, Describe(ex), retryable, retryAfter)).ToList();
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await renewing;
+        }
+    }
+
+    /// <summary>Renews the batch's lease every third of it while the handler works.</summary>
+    private async Task RenewLeasesAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(options.Value.Lease / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await queue.RenewLeaseAsync(jobIds, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The batch finished.
         }
     }
 

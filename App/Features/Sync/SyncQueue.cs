@@ -128,6 +128,18 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
         return claimed;
     }
 
+    /// <summary>
+    /// Extends the lease of running jobs whose work is still going (a first import of a large account, Amazon's
+    /// feeds): without it a job outliving its lease would be handed to another dispatcher while it runs.
+    /// </summary>
+    public async Task<int> RenewLeaseAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var lease = Now + Options.Lease;
+        return await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpiresUtc, lease), ct);
+    }
+
     public async Task CompleteAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
     {
         if (jobIds.Count == 0)

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Tests.TestSupport;
+
+namespace SellerPortal.Tests.Features.Sync;
+
+/// <summary>A job that outlives its lease keeps it while it runs, so no other dispatcher takes it up meanwhile.</summary>
+public sealed class LeaseRenewalTests
+{
+    private readonly TestDatabase db = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    private sealed class SlowHandler : ISyncJobHandler
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public SyncJobKind Kind => SyncJobKind.ImportOrders;
+
+        public int BatchSize(ChannelCapabilities capabilities) => 1;
+
+        public async Task<IReadOnlyList<SyncJobOutcome>> HandleAsync(SyncContext context, IReadOnlyList<SyncJob> jobs, CancellationToken ct)
+        {
+            Started.TrySetResult();
+            await Finish.Task.WaitAsync(ct);
+            return [.. jobs.Select(j => SyncJobOutcome.Ok(j.Id))];
+        }
+    }
+
+    [Fact]
+    public async Task ALongImport_RenewsItsLease_AndASecondDispatcherDoesNotTakeItUp()
+    {
+        var options = Options.Create(new SyncQueueOptions());
+        var queue = new SyncQueue(db, options, clock);
+        var handler = new SlowHandler();
+        var dispatcher = new SyncDispatcher(queue, db, [new RecordingConnector(ChannelKind.Ebay, 25)], [handler], options, clock, NullLogger<SyncDispatcher>.Instance);
+        int accountId;
+        await using (var context = db.CreateDbContext())
+        {
+            var account = new ChannelAccount { Channel = ChannelKind.Ebay, DisplayName = "eBay", Status = ChannelAccountStatus.Connected };
+            context.ChannelAccounts.Add(account);
+            await context.SaveChangesAsync();
+            accountId = account.Id;
+        }
+
+        var jobId = await queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.ImportOrders, "orders", "{}", null), CancellationToken.None);
+        var draining = dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+        await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var firstLease = (await JobAsync(jobId)).LeaseExpiresUtc!.Value;
+
+        // Three times the lease passes while the import runs; each third of a lease the dispatcher renews it.
+        for (var step = 0; step < 9; step++)
+        {
+            var before = (await JobAsync(jobId)).LeaseExpiresUtc!.Value;
+            clock.Advance(options.Value.Lease / 3);
+            await WaitUntilAsync(async () => (await JobAsync(jobId)).LeaseExpiresUtc > before);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Assert.True(now > firstLease + options.Value.Lease, "the import has outlived its first lease twice over");
+        Assert.Empty(await queue.ClaimAsync(accountId, 10, CancellationToken.None));
+        var running = await JobAsync(jobId);
+        Assert.Equal(SyncJobStatus.Running, running.Status);
+        Assert.True(running.LeaseExpiresUtc > now);
+        Assert.Equal(1, running.Attempts);
+
+        handler.Finish.SetResult();
+        await draining;
+        Assert.Equal(SyncJobStatus.Succeeded, (await JobAsync(jobId)).Status);
+    }
+
+    private async Task<SyncJob> JobAsync(long id)
+    {
+        await using var context = db.CreateDbContext();
+        return await context.SyncJobs.AsNoTracking().SingleAsync(j => j.Id == id);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the lease was not renewed");
+            await Task.Delay(10);
+        }
+    }
+}
