@@ -224,4 +224,35 @@ public sealed class EbayConnectorTests(EbayEmulatorFixture emulator)
             await emulator.Raw.DeleteAsync("/sandbox/ebay/_control/faults");
         }
     }
+
+    [Fact]
+    public async Task OrdersModifiedWhilePaging_LeaveTheWindow_WithoutAnyOtherOrderBeingSkipped()
+    {
+        var sku = $"PG-{Guid.NewGuid():N}"[..14];
+        var created = await emulator.ControlAsync("orders", new { count = 150, skus = new[] { sku }, unitPrice = "9.50" });
+        var ids = created.GetProperty("orderIds").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var query = new OrderQuery(DateTime.UtcNow.AddHours(-2), DateTime.UtcNow, PageSize: 50);
+        var seen = new HashSet<string>();
+
+        var first = await emulator.Connector.ListOrdersAsync(emulator.Account, query, CancellationToken.None);
+        seen.UnionWith(first.Items.Select(o => o.ExternalOrderId));
+        // Two orders change while the window is being read: one already read, one not yet read. Both leave the window.
+        var read = ids.First(seen.Contains);
+        var unread = ids.First(id => !seen.Contains(id));
+        foreach (var id in new[] { read, unread })
+        {
+            await emulator.Connector.MarkShippedAsync(emulator.Account, new Shipment(id, "USPS", "9400111899223197428490"), CancellationToken.None);
+        }
+
+        query = query with { Cursor = first.NextCursor };
+        while (query.Cursor is not null)
+        {
+            var page = await emulator.Connector.ListOrdersAsync(emulator.Account, query, CancellationToken.None);
+            seen.UnionWith(page.Items.Select(o => o.ExternalOrderId));
+            query = query with { Cursor = page.NextCursor };
+        }
+
+        var missed = ids.Where(id => id != unread && !seen.Contains(id)).ToList();
+        Assert.True(missed.Count == 0, $"skipped: {string.Join(", ", missed)}");
+    }
 }

@@ -141,13 +141,34 @@ public sealed class EbayConnector(EbayClient client, IOptions<EbayOptions> optio
     }
 
     /// <summary>Cursor = offset into the filtered result; the caller passes the same watermark with each page.</summary>
+    /// <summary>
+    /// eBay pages getOrders by offset, and an order modified again while we page leaves the window, moving every later
+    /// order one place up: read front to back, the order that moves onto the page just read is skipped. So the window
+    /// is read from its last page back to its first (a one-order call first learns the total): a move then only
+    /// brings an order already read into the next page, a duplicate the import ignores, never a skip.
+    /// </summary>
     public async Task<Page<ChannelOrder>> ListOrdersAsync(ChannelAccountContext account, OrderQuery query, CancellationToken ct)
     {
-        var offset = query.Cursor is null ? 0 : int.Parse(query.Cursor, System.Globalization.CultureInfo.InvariantCulture);
         var limit = Math.Clamp(query.PageSize, 1, EbayClient.OrdersPageLimit);
+        int offset;
+        if (query.Cursor is null)
+        {
+            var probe = await client.GetOrdersAsync(account, query.UpdatedSinceUtc, query.UpdatedUntilUtc, 1, 0, ct);
+            if (probe.Total <= 1)
+            {
+                return new Page<ChannelOrder>([.. probe.Orders.Select(EbayMapper.ToChannelOrder)], null);
+            }
+
+            offset = (probe.Total - 1) / limit * limit;
+        }
+        else
+        {
+            offset = int.Parse(query.Cursor, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var page = await client.GetOrdersAsync(account, query.UpdatedSinceUtc, query.UpdatedUntilUtc, limit, offset, ct);
-        var next = page.Next is null ? null : (offset + page.Orders.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new Page<ChannelOrder>(page.Orders.Select(EbayMapper.ToChannelOrder).ToList(), next);
+        var next = offset > 0 ? Math.Max(0, offset - limit).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return new Page<ChannelOrder>([.. page.Orders.Select(EbayMapper.ToChannelOrder)], next);
     }
 
     public async Task<ChannelOrder?> GetOrderAsync(ChannelAccountContext account, string externalOrderId, CancellationToken ct) =>
