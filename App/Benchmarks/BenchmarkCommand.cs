@@ -34,10 +34,8 @@ public static class BenchmarkCommand
             var options = BenchmarkOptions.Parse(args.Skip(2));
             run = args.ElementAtOrDefault(1) switch
             {
-                "oversell" => ct => OversellBenchmark.RunAsync(options.Int("orders") ?? 40, options.Choice("mode", "both", "webhooks", "polling", "both"),
-                    options.Int("poll-seconds") ?? 30, ct),
-                "import" => ct => ImportBenchmark.RunAsync(options.Int("orders") ?? 100_000, options.Choice("limits", "both", "on", "off", "both"),
-                    options.Int("limited-orders") ?? 7_500, options.Int("warmup") ?? 6_000, ct),
+                "oversell" => Oversell(options),
+                "import" => Import(options),
                 "bulk-price" when options.Int("products") is { } products =>
                     ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels") ?? "tiktok,amazon,ebay"), ct),
                 "grid" => ct => GridBenchmark.RunAsync(options.Int("products") ?? 100_000, ct),
@@ -51,6 +49,20 @@ public static class BenchmarkCommand
         }
 
         return await run(cancel.Token);
+    }
+
+    // Options are read before anything runs, so a bad one is a usage message rather than a failure part-way.
+    private static Func<CancellationToken, Task<int>> Oversell(BenchmarkOptions o)
+    {
+        var (orders, mode, poll) = (o.Int("orders") ?? 40, o.Choice("mode", "both", "webhooks", "polling", "both"), o.Int("poll-seconds") ?? 30);
+        return ct => OversellBenchmark.RunAsync(orders, mode, poll, ct);
+    }
+
+    private static Func<CancellationToken, Task<int>> Import(BenchmarkOptions o)
+    {
+        var (orders, limits, limited, warmup) = (o.Int("orders") ?? 100_000, o.Choice("limits", "both", "on", "off", "both"),
+            o.Int("limited-orders") ?? 7_500, o.Count("warmup") ?? 6_000);
+        return ct => ImportBenchmark.RunAsync(orders, limits, limited, warmup, ct);
     }
 
     private static List<ChannelKind> Channels(string list) =>
@@ -90,6 +102,12 @@ internal sealed class BenchmarkOptions(Dictionary<string, string> values)
         !values.TryGetValue(name, out var value) ? null
         : int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
         : throw new ArgumentException($"--{name} must be a positive whole number.");
+
+    /// <summary>A whole number that may be zero.</summary>
+    public int? Count(string name) =>
+        !values.TryGetValue(name, out var value) ? null
+        : int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0 ? n
+        : throw new ArgumentException($"--{name} must be zero or a positive whole number.");
 
     public string Choice(string name, string fallback, params string[] allowed) =>
         !values.TryGetValue(name, out var value) ? fallback
