@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
+using SellerPortal.Features.Listings;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 
@@ -43,22 +44,16 @@ public sealed class RecordingPushStockHandler(PushStockHandler inner, IDbContext
         var queued = jobs.Select(j => (Job: j, Payload: SyncPayload.Read<StockPushPayload>(j))).ToList();
         var skus = queued.Select(q => q.Payload.Sku).Distinct().ToList();
         await using var db = contexts.CreateDbContext();
-        var figures = await (
-                from v in db.Variants.AsNoTracking()
-                where skus.Contains(v.Sku)
-                join l in db.ChannelListings on v.ProductId equals l.ProductId
-                where l.ChannelAccountId == accountId
-                join s in db.ChannelListingSkus on new { ListingId = l.Id, VariantId = v.Id } equals new { ListingId = s.ChannelListingId, s.VariantId } into ss
-                from s in ss.DefaultIfEmpty()
-                select new
-                {
-                    v.Sku,
-                    Available = v.StockOnHand - EF.Property<int>(v, VariantStock.Reserved),
-                    l.QuantityBuffer,
-                    l.QuantityCap,
-                    l.ExternalId,
-                    ExternalSkuId = s == null ? null : s.ExternalSkuId,
-                })
+        var figures = await db.ListedOn(accountId, skus)
+            .Select(x => new
+            {
+                x.Variant.Sku,
+                Available = x.Variant.StockOnHand - EF.Property<int>(x.Variant, VariantStock.Reserved),
+                x.Listing.QuantityBuffer,
+                x.Listing.QuantityCap,
+                x.Listing.ExternalId,
+                ExternalSkuId = x.Sku == null ? null : x.Sku.ExternalSkuId,
+            })
             .ToListAsync(ct);
         var bySku = figures.GroupBy(f => f.Sku).ToDictionary(g => g.Key, g => g.First());
         return queued.Select(q =>

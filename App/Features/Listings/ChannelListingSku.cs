@@ -53,3 +53,24 @@ public sealed class ChannelListingSkuConfiguration : IEntityTypeConfiguration<Ch
         b.HasIndex(s => s.Sku);
     }
 }
+
+/// <summary>A variant listed on one account: the variant, its product's listing there, and the SKU's row, if it has one yet.</summary>
+public sealed class ListedVariant
+{
+    public required Catalog.Variant Variant { get; init; }
+    public required ChannelListing Listing { get; init; }
+    public ChannelListingSku? Sku { get; init; }
+}
+
+public static class ListedVariants
+{
+    /// <summary>The variants with these SKUs that are listed on the account (untracked), for the pushes to read ids and figures.</summary>
+    public static IQueryable<ListedVariant> ListedOn(this Data.AppDbContext db, int accountId, IReadOnlyCollection<string> skus) =>
+        from v in db.Variants.AsNoTracking()
+        where skus.Contains(v.Sku)
+        join l in db.ChannelListings on v.ProductId equals l.ProductId
+        where l.ChannelAccountId == accountId
+        join s in db.ChannelListingSkus on new { ListingId = l.Id, VariantId = v.Id } equals new { ListingId = s.ChannelListingId, s.VariantId } into ss
+        from s in ss.DefaultIfEmpty()
+        select new ListedVariant { Variant = v, Listing = l, Sku = s };
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
+using SellerPortal.Features.Listings;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Sync;
@@ -102,14 +103,8 @@ public sealed class PushPriceHandler(IDbContextFactory<AppDbContext> contexts) :
     private async Task<Dictionary<string, ChannelIds>> ChannelIdsAsync(int accountId, List<string> skus, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
-        var rows = await (
-                from v in db.Variants.AsNoTracking()
-                where skus.Contains(v.Sku)
-                join l in db.ChannelListings on v.ProductId equals l.ProductId
-                where l.ChannelAccountId == accountId
-                join s in db.ChannelListingSkus on new { ListingId = l.Id, VariantId = v.Id } equals new { ListingId = s.ChannelListingId, s.VariantId } into ss
-                from s in ss.DefaultIfEmpty()
-                select new { v.Sku, l.ExternalId, ExternalSkuId = s == null ? null : s.ExternalSkuId })
+        var rows = await db.ListedOn(accountId, skus)
+            .Select(x => new { x.Variant.Sku, x.Listing.ExternalId, ExternalSkuId = x.Sku == null ? null : x.Sku.ExternalSkuId })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.Sku, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new ChannelIds(g.First().ExternalId, g.First().ExternalSkuId), StringComparer.Ordinal);

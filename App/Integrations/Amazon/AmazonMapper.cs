@@ -68,8 +68,7 @@ public static class AmazonMapper
             RawStatus = order.Fulfillment?.FulfillmentStatus ?? "",
             BuyerName = address?.Name,
             BuyerUsername = null,
-            ShipTo = address is null ? null
-                : new ChannelAddress(address.Name, address.AddressLine1, address.AddressLine2, address.City, address.StateOrRegion, address.PostalCode, address.CountryCode, address.Phone),
+            ShipTo = ToAddress(address),
             Total = ToMoney(order.Proceeds?.GrandTotal) ?? new ChannelMoney(0m, currency),
             PlacedUtc = ParseUtc(order.CreatedTime),
             UpdatedUtc = ParseUtc(order.LastUpdatedTime),
@@ -77,9 +76,6 @@ public static class AmazonMapper
                 ToMoney(i.Product?.Price?.UnitPrice) ?? new ChannelMoney(0m, currency)))],
         };
     }
-
-    public static ChannelMoney? ToMoney(AmazonAmount? money) =>
-        money?.Amount is { } amount && money.CurrencyCode is { } currency ? new ChannelMoney(ParseDecimal(amount), currency) : null;
 
     /// <summary>ItemPrice is the line's price (unit × quantity ordered); the portal keeps the unit price.</summary>
     public static ChannelOrderLine ToLine(AmazonOrderItem item, string fallbackCurrency)

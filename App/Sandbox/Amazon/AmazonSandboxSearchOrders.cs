@@ -138,14 +138,8 @@ internal static class AmazonSandboxSearchOrders
             LastUpdatedTime = o.LastUpdateDate,
             SalesChannel = new AmazonSalesChannel("AMAZON", o.MarketplaceId, o.SalesChannel),
             Buyer = included.Contains("BUYER") ? new AmazonBuyerV2(o.BuyerInfo?.BuyerName, o.BuyerInfo?.BuyerEmail) : null,
-            Recipient = included.Contains("RECIPIENT") && a is not null
-                ? new AmazonRecipient(new AmazonDeliveryAddress
-                {
-                    Name = a.Name, AddressLine1 = a.AddressLine1, AddressLine2 = a.AddressLine2, City = a.City,
-                    StateOrRegion = a.StateOrRegion, PostalCode = a.PostalCode, CountryCode = a.CountryCode, Phone = a.Phone,
-                })
-                : null,
-            Proceeds = included.Contains("PROCEEDS") && o.OrderTotal is { } total ? new AmazonProceeds(new AmazonAmount(total.Amount, total.CurrencyCode)) : null,
+            Recipient = included.Contains("RECIPIENT") && a is not null ? new AmazonRecipient(a) : null,
+            Proceeds = included.Contains("PROCEEDS") && o.OrderTotal is { } total ? new AmazonProceeds(total) : null,
             Fulfillment = included.Contains("FULFILLMENT") ? new AmazonFulfillmentV2(UpperSnake(o.OrderStatus), o.FulfillmentChannel == "AFN" ? "AMAZON" : "MERCHANT") : null,
             OrderItems = [.. stored.Items.Select(i => new AmazonOrderItemV2
             {
@@ -164,9 +158,9 @@ internal static class AmazonSandboxSearchOrders
         ? "CANCELLED"
         : string.Concat(status.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
 
-    private static AmazonAmount? UnitPrice(AmazonOrderItem item) =>
+    private static AmazonMoney? UnitPrice(AmazonOrderItem item) =>
         item.ItemPrice is { Amount: { } amount } price && item.QuantityOrdered > 0
-            ? new AmazonAmount((AmazonMapper.ParseDecimal(amount) / item.QuantityOrdered).ToString("0.00", CultureInfo.InvariantCulture), price.CurrencyCode)
+            ? new AmazonMoney(price.CurrencyCode, (AmazonMapper.ParseDecimal(amount) / item.QuantityOrdered).ToString("0.00", CultureInfo.InvariantCulture))
             : null;
 
     private static bool TryParse(string value, out DateTime utc) =>

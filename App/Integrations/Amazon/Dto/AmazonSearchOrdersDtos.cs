@@ -30,24 +30,11 @@ public sealed record AmazonSalesChannel(string? ChannelName, string? Marketplace
 
 public sealed record AmazonBuyerV2(string? BuyerName, string? BuyerEmail);
 
-public sealed record AmazonRecipient(AmazonDeliveryAddress? DeliveryAddress);
+/// <summary>The same fields as v0's address (camelCase on this wire: the serializer options differ, not the record).</summary>
+public sealed record AmazonRecipient(AmazonAddress? DeliveryAddress);
 
-public sealed record AmazonDeliveryAddress
-{
-    public string? Name { get; init; }
-    public string? AddressLine1 { get; init; }
-    public string? AddressLine2 { get; init; }
-    public string? City { get; init; }
-    public string? StateOrRegion { get; init; }
-    public string? PostalCode { get; init; }
-    public string? CountryCode { get; init; }
-    public string? Phone { get; init; }
-}
-
-/// <summary>Amounts are decimal strings, as in v0.</summary>
-public sealed record AmazonAmount(string? Amount, string? CurrencyCode);
-
-public sealed record AmazonProceeds(AmazonAmount? GrandTotal);
+/// <summary>Amounts are decimal strings in v0's money shape.</summary>
+public sealed record AmazonProceeds(AmazonMoney? GrandTotal);
 
 /// <summary>
 /// fulfillmentStatus is v0's OrderStatus in upper snake case (PENDING_AVAILABILITY, PENDING, UNSHIPPED,
@@ -72,6 +59,6 @@ public sealed record AmazonItemProduct
 }
 
 /// <summary>Unlike v0's ItemPrice (the line's price), 2026-01-01 gives the unit price.</summary>
-public sealed record AmazonItemPrice(AmazonAmount? UnitPrice);
+public sealed record AmazonItemPrice(AmazonMoney? UnitPrice);
 
 public sealed record AmazonItemFulfillment(int? QuantityFulfilled, int? QuantityUnfulfilled);
