@@ -1160,6 +1160,19 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<DateTime?>("RescanFromUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("RunPageCursor")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("RunSinceUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RunStartedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RunUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("WatermarkUtc")
                         .HasColumnType("datetime2");
 

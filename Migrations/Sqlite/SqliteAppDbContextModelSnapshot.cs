@@ -1120,6 +1120,19 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<DateTime?>("RescanFromUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RunPageCursor")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunStartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("WatermarkUtc")
                         .HasColumnType("TEXT");
 

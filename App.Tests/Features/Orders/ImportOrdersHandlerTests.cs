@@ -39,7 +39,10 @@ public sealed class ImportOrdersHandlerTests
         cursor = await CursorAsync(account);
         Assert.Null(cursor.LastError);
         Assert.Equal(world.Clock.GetUtcNow().UtcDateTime, cursor.LastSuccessUtc);
-        Assert.Equal(cursor.LastRunUtc, cursor.WatermarkUtc);
+        // The rerun went on from the failed page (calls 3 and 4) and ended the first run's window.
+        Assert.Equal(4, channel.ListCalls);
+        Assert.Equal(OrdersWorld.Start.AddMinutes(1), cursor.WatermarkUtc);
+        Assert.Null(cursor.RunPageCursor);
         await using var db = world.Db.CreateDbContext();
         Assert.Equal(["T1", "T2", "T3", "T4", "T5"], await db.Orders.OrderBy(o => o.ExternalOrderId).Select(o => o.ExternalOrderId).ToListAsync());
         Assert.Equal(5, await db.StockMovements.CountAsync(m => m.OrderLineId != null));
@@ -71,10 +74,41 @@ public sealed class ImportOrdersHandlerTests
         await world.DrainAsync();
 
         cursor = await CursorAsync(account);
-        Assert.Equal(cursor.LastRunUtc, cursor.WatermarkUtc);
+        // The rerun went on from the failed page (calls 3 and 4) and ended the first run's window.
+        Assert.Equal(4, channel.ListCalls);
+        Assert.Equal(OrdersWorld.Start.AddMinutes(1), cursor.WatermarkUtc);
+        Assert.Null(cursor.RunPageCursor);
         Assert.Equal(5, await CountAsync<Order>());
         await using var db = world.Db.CreateDbContext();
         Assert.Equal(5, await db.StockMovements.CountAsync(m => m.OrderLineId != null));
+    }
+
+    [Fact]
+    public async Task ARunCutShortLongAgo_StartsOver_RatherThanTrustAnOldPageCursor()
+    {
+        var account = await world.AddAccountAsync(ChannelKind.Amazon);
+        await world.AddProductAsync("MUG-BLUE", 50);
+        var channel = world.Channels[ChannelKind.Amazon];
+        channel.PromisesUpdateOrder = false;
+        for (var i = 1; i <= 5; i++)
+        {
+            channel.Put(OrdersWorld.Order($"A{i}", OrderStatus.Processing, OrdersWorld.Start.AddMinutes(-60 + i), ("MUG-BLUE", 1)));
+        }
+
+        channel.FailListCall = 2;
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.Scheduler.EnqueueDueAsync(Ct);
+        await world.DrainAsync();
+        Assert.NotNull((await CursorAsync(account)).RunPageCursor);
+
+        world.Clock.Advance(new OrderImportOptions().ResumeWithin + TimeSpan.FromMinutes(1));
+        await world.DrainAsync();
+
+        var cursor = await CursorAsync(account);
+        // Two calls the first time, then the whole window again from its first page: three more.
+        Assert.Equal(5, channel.ListCalls);
+        Assert.Equal(cursor.LastRunUtc, cursor.WatermarkUtc);
+        Assert.Equal(5, await CountAsync<Order>());
     }
 
     [Fact]

@@ -10,8 +10,9 @@ namespace SellerPortal.Features.Orders;
 /// Pages through an account's orders changed since its watermark (less the overlap window) and imports each page.
 /// The watermark moves only after a page is committed, so a failure part-way resumes from the last committed page.
 /// Only a channel that returns orders oldest update first (<see cref="ChannelCapabilities.OrdersOldestUpdateFirst"/>)
-/// lets a page's last update time be a safe watermark; for the others it moves to the run's end once every page is in,
-/// and a failed run reads its window again (harmless: the import is idempotent).
+/// lets a page's last update time be a safe watermark; for the others it moves to the run's end once every page is in.
+/// Either way the run keeps its window and the channel's next-page cursor after each page, so a run that fails or is
+/// cut short by a restart goes on from its last committed page (within <see cref="OrderImportOptions.ResumeWithin"/>).
 /// </summary>
 public sealed class ImportOrdersHandler(
     OrderImporter importer,
@@ -39,17 +40,14 @@ public sealed class ImportOrdersHandler(
     private async Task RunAsync(SyncContext context, CancellationToken ct)
     {
         var accountId = context.Account.AccountId;
-        var until = clock.GetUtcNow().UtcDateTime;
-        var cursor = await StartAsync(accountId, until, ct);
-        var since = cursor.RescanFromUtc is { } rescan && (cursor.WatermarkUtc is null || rescan < cursor.WatermarkUtc - options.Value.OverlapWindow)
-            ? rescan
-            : cursor.WatermarkUtc is { } w ? w - options.Value.OverlapWindow : until - options.Value.InitialLookback;
+        var run = await StartAsync(accountId, ct);
+        var (since, until) = (run.SinceUtc, run.UntilUtc);
         var imported = 0;
         async Task<Page<ChannelOrder>> List(string? pageCursor) =>
             await context.Connector.ListOrdersAsync(context.Account, new OrderQuery(since, until, pageCursor, options.Value.PageSize), ct);
 
         // The next page is fetched while this one is written: the channel's latency and our database work overlap.
-        Task<Page<ChannelOrder>>? next = List(null);
+        Task<Page<ChannelOrder>>? next = List(run.PageCursor);
         try
         {
             while (next is not null)
@@ -63,7 +61,7 @@ public sealed class ImportOrdersHandler(
                     var reached = !page.HasMore ? until
                         : context.Connector.Capabilities.OrdersOldestUpdateFirst ? page.Items.Select(o => (DateTime?)o.UpdatedUtc).Max()
                         : null;
-                    await AdvanceAsync(accountId, reached, ct);
+                    await AdvanceAsync(accountId, reached, page.NextCursor, ct);
                 }
                 catch when (next is not null)
                 {
@@ -72,6 +70,12 @@ public sealed class ImportOrdersHandler(
                     throw;
                 }
             }
+        }
+        catch (ChannelValidationException ex) when (run.Resumed)
+        {
+            // The saved page cursor is no longer accepted: the next run reads its window from the start.
+            await FailAsync(accountId, SyncDispatcher.Describe(ex), ct, abandonRun: true);
+            throw;
         }
         catch (Exception ex) when (ex is ChannelException or DbUpdateException or System.Data.Common.DbException)
         {
@@ -83,9 +87,16 @@ public sealed class ImportOrdersHandler(
         logger.LogInformation("Account {Account}: imported {Count} new or changed orders", accountId, imported);
     }
 
-    private async Task<OrderImportCursor> StartAsync(int accountId, DateTime now, CancellationToken ct)
+    private sealed record Run(DateTime SinceUtc, DateTime UntilUtc, string? PageCursor, bool Resumed);
+
+    /// <summary>
+    /// The run to do: the one cut short, from its saved page, if it is recent and no wider re-scan was asked for since;
+    /// otherwise a new window from the watermark (less the overlap) or the re-scan start, up to now.
+    /// </summary>
+    private async Task<Run> StartAsync(int accountId, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
+        var now = clock.GetUtcNow().UtcDateTime;
         var cursor = await db.OrderImportCursors.SingleOrDefaultAsync(c => c.ChannelAccountId == accountId, ct);
         if (cursor is null)
         {
@@ -94,22 +105,36 @@ public sealed class ImportOrdersHandler(
         }
 
         cursor.LastRunUtc = now;
-        await db.SaveChangesAsync(ct);
-        return cursor;
-    }
-
-    private async Task AdvanceAsync(int accountId, DateTime? reached, CancellationToken ct)
-    {
-        if (reached is not { } r)
+        if (cursor is { RunPageCursor: { } page, RunSinceUtc: { } runSince, RunUntilUtc: { } runUntil, RunStartedUtc: { } started }
+            && now - started <= options.Value.ResumeWithin && (cursor.RescanFromUtc is null || cursor.RescanFromUtc >= runSince))
         {
-            return;
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Account {Account}: resuming the import started {Started:o} from its last committed page", accountId, started);
+            return new Run(runSince, runUntil, page, Resumed: true);
         }
 
+        var overlap = options.Value.OverlapWindow;
+        var since = cursor.RescanFromUtc is { } rescan && (cursor.WatermarkUtc is null || rescan < cursor.WatermarkUtc - overlap)
+            ? rescan
+            : cursor.WatermarkUtc is { } w ? w - overlap : now - options.Value.InitialLookback;
+        (cursor.RunSinceUtc, cursor.RunUntilUtc, cursor.RunStartedUtc, cursor.RunPageCursor) = (since, now, now, null);
+        await db.SaveChangesAsync(ct);
+        return new Run(since, now, null, Resumed: false);
+    }
+
+    /// <summary>After a committed page: the run's next page, and the watermark where the page lets it move (never back).</summary>
+    private async Task AdvanceAsync(int accountId, DateTime? reached, string? nextPage, CancellationToken ct)
+    {
         await using var db = contexts.CreateDbContext();
-        // Never backwards: a re-scan reads old pages without losing the place already reached.
-        await db.OrderImportCursors
-            .Where(c => c.ChannelAccountId == accountId && (c.WatermarkUtc == null || c.WatermarkUtc < r))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.WatermarkUtc, r), ct);
+        await db.OrderImportCursors.Where(c => c.ChannelAccountId == accountId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RunPageCursor, nextPage), ct);
+        if (reached is { } r)
+        {
+            // Never backwards: a re-scan reads old pages without losing the place already reached.
+            await db.OrderImportCursors
+                .Where(c => c.ChannelAccountId == accountId && (c.WatermarkUtc == null || c.WatermarkUtc < r))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.WatermarkUtc, r), ct);
+        }
     }
 
     private async Task SucceedAsync(int accountId, int imported, CancellationToken ct)
@@ -120,14 +145,20 @@ public sealed class ImportOrdersHandler(
             .SetProperty(c => c.LastSuccessUtc, now)
             .SetProperty(c => c.LastError, (string?)null)
             .SetProperty(c => c.RescanFromUtc, (DateTime?)null)
+            .SetProperty(c => c.RunPageCursor, (string?)null)
+            .SetProperty(c => c.RunSinceUtc, (DateTime?)null)
+            .SetProperty(c => c.RunUntilUtc, (DateTime?)null)
+            .SetProperty(c => c.RunStartedUtc, (DateTime?)null)
             .SetProperty(c => c.LastImportedCount, imported), ct);
     }
 
-    private async Task FailAsync(int accountId, string error, CancellationToken ct)
+    private async Task FailAsync(int accountId, string error, CancellationToken ct, bool abandonRun = false)
     {
         await using var db = contexts.CreateDbContext();
         var message = error.Length > 2000 ? error[..2000] : error;
-        await db.OrderImportCursors.Where(c => c.ChannelAccountId == accountId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastError, message), CancellationToken.None);
+        var cursors = db.OrderImportCursors.Where(c => c.ChannelAccountId == accountId);
+        await (abandonRun
+            ? cursors.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastError, message).SetProperty(c => c.RunPageCursor, (string?)null), CancellationToken.None)
+            : cursors.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastError, message), CancellationToken.None));
     }
 }

@@ -57,6 +57,15 @@ public sealed class OrderImportCursor
     public DateTime? LastSuccessUtc { get; set; }
     public string? LastError { get; set; }
     public int LastImportedCount { get; set; }
+
+    /// <summary>
+    /// A run still under way: its window and the channel's cursor for the next page, saved after each committed page,
+    /// so a run that fails or is cut short by a restart goes on from there instead of reading the window again.
+    /// </summary>
+    public DateTime? RunSinceUtc { get; set; }
+    public DateTime? RunUntilUtc { get; set; }
+    public DateTime? RunStartedUtc { get; set; }
+    public string? RunPageCursor { get; set; }
 }
 
 public sealed class OrderStatusChangeConfiguration : IEntityTypeConfiguration<OrderStatusChange>
@@ -102,6 +111,7 @@ public sealed class OrderImportCursorConfiguration : IEntityTypeConfiguration<Or
         b.HasKey(c => c.ChannelAccountId);
         b.Property(c => c.ChannelAccountId).ValueGeneratedNever();
         b.Property(c => c.LastError).HasMaxLength(2000);
+        b.Property(c => c.RunPageCursor).HasMaxLength(2000);
         b.HasOne<Channels.ChannelAccount>().WithMany().HasForeignKey(c => c.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

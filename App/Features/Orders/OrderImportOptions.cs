@@ -20,6 +20,13 @@ public sealed class OrderImportOptions
     [Range(1, 200)]
     public int PageSize { get; set; } = 50;
 
+    /// <summary>
+    /// A run cut short goes on from its last committed page if it started within this long; older, it starts over
+    /// (channels' page cursors expire: Amazon's after 24 hours).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ResumeWithin { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>How often the scheduler looks for accounts due an import (each account keeps its own interval).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -423,7 +423,11 @@ namespace SellerPortal.Migrations.Sqlite
                     LastRunUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastSuccessUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LastImportedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    LastImportedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RunUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RunStartedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RunPageCursor = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -423,7 +423,11 @@ namespace SellerPortal.Migrations.SqlServer
                     LastRunUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LastSuccessUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    LastImportedCount = table.Column<int>(type: "int", nullable: false)
+                    LastImportedCount = table.Column<int>(type: "int", nullable: false),
+                    RunSinceUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RunUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RunStartedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RunPageCursor = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {

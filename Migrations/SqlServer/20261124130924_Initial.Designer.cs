@@ -13,7 +13,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124104832_Initial")]
+    [Migration("20261124130924_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1161,6 +1161,19 @@ namespace SellerPortal.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("RescanFromUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RunPageCursor")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("RunSinceUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RunStartedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RunUntilUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("WatermarkUtc")

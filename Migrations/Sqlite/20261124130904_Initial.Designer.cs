@@ -12,7 +12,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124104820_Initial")]
+    [Migration("20261124130904_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1121,6 +1121,19 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RescanFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunPageCursor")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunStartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("WatermarkUtc")
