@@ -112,6 +112,39 @@ public sealed class ImportOrdersHandlerTests
     }
 
     [Fact]
+    public async Task ASavedPageCursorTheChannelRefuses_IsDropped_AndTheWindowIsReadAgainFromTheStart()
+    {
+        var account = await world.AddAccountAsync(ChannelKind.Ebay);
+        await world.AddProductAsync("MUG-BLUE", 50);
+        var channel = world.Channels[ChannelKind.Ebay];
+        channel.PromisesUpdateOrder = false;
+        for (var i = 1; i <= 5; i++)
+        {
+            channel.Put(OrdersWorld.Order($"R{i}", OrderStatus.Processing, OrdersWorld.Start.AddMinutes(-60 + i), ("MUG-BLUE", 1)));
+        }
+
+        channel.FailListCall = 2;
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.Scheduler.EnqueueDueAsync(Ct);
+        await world.DrainAsync();
+        channel.RejectedCursor = (await CursorAsync(account)).RunPageCursor;
+
+        for (var i = 0; i < 3; i++)
+        {
+            world.Clock.Advance(TimeSpan.FromMinutes(30));
+            await world.DrainAsync();
+        }
+
+        var cursor = await CursorAsync(account);
+        Assert.Equal(1, channel.Rejections);
+        Assert.Null(cursor.LastError);
+        Assert.Null(cursor.RunPageCursor);
+        Assert.Equal(5, await CountAsync<Order>());
+        await using var db = world.Db.CreateDbContext();
+        Assert.Equal(5, await db.StockMovements.CountAsync(m => m.OrderLineId != null));
+    }
+
+    [Fact]
     public async Task TheNextRun_ReadsFromTheWatermarkLessTheOverlapWindow()
     {
         var account = await world.AddAccountAsync(ChannelKind.Amazon);

@@ -28,6 +28,11 @@ internal sealed class InMemoryChannel(ChannelKind channel, int inventoryBatchSiz
 
     public Exception? FailNextShipment { get; set; }
 
+    /// <summary>A page cursor the channel refuses once (an expired token; a new run gets fresh ones), or null.</summary>
+    public string? RejectedCursor { get; set; }
+
+    public int Rejections { get; private set; }
+
     public ChannelKind Channel => channel;
 
     /// <summary>Whether the channel promises pages oldest update first (it always sorts so; the promise is what counts).</summary>
@@ -47,6 +52,13 @@ internal sealed class InMemoryChannel(ChannelKind channel, int inventoryBatchSiz
         {
             FailListCall = null;
             throw new ChannelServerException(channel, "The channel is having a bad minute", "500");
+        }
+
+        if (query.Cursor is not null && query.Cursor == RejectedCursor)
+        {
+            RejectedCursor = null;
+            Rejections++;
+            throw new ChannelValidationException(channel, "The page token has expired.", []);
         }
 
         var matching = orders.Values

@@ -73,9 +73,11 @@ public sealed class ImportOrdersHandler(
         }
         catch (ChannelValidationException ex) when (run.Resumed)
         {
-            // The saved page cursor is no longer accepted: the next run reads its window from the start.
-            await FailAsync(accountId, SyncDispatcher.Describe(ex), ct, abandonRun: true);
-            throw;
+            // The saved page cursor is no longer accepted (expired): drop the run and read a window from the start.
+            logger.LogInformation("Account {Account}: the channel refused the saved page cursor ({Error}); starting the import over", accountId, ex.Message);
+            await AbandonRunAsync(accountId, ct);
+            await RunAsync(context, ct);
+            return;
         }
         catch (Exception ex) when (ex is ChannelException or DbUpdateException or System.Data.Common.DbException)
         {
@@ -152,13 +154,18 @@ public sealed class ImportOrdersHandler(
             .SetProperty(c => c.LastImportedCount, imported), ct);
     }
 
-    private async Task FailAsync(int accountId, string error, CancellationToken ct, bool abandonRun = false)
+    private async Task AbandonRunAsync(int accountId, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        await db.OrderImportCursors.Where(c => c.ChannelAccountId == accountId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RunPageCursor, (string?)null), ct);
+    }
+
+    private async Task FailAsync(int accountId, string error, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
         var message = error.Length > 2000 ? error[..2000] : error;
-        var cursors = db.OrderImportCursors.Where(c => c.ChannelAccountId == accountId);
-        await (abandonRun
-            ? cursors.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastError, message).SetProperty(c => c.RunPageCursor, (string?)null), CancellationToken.None)
-            : cursors.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastError, message), CancellationToken.None));
+        await db.OrderImportCursors.Where(c => c.ChannelAccountId == accountId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastError, message), CancellationToken.None);
     }
 }
