@@ -33,9 +33,18 @@ public static class DatabaseServiceCollectionExtensions
 
         // Identity's stores and the key ring take a scoped context.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("SellerPortal")
             .PersistKeysToDbContext<AppDbContext>();
+        var keyRing = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new();
+        if (!string.IsNullOrWhiteSpace(keyRing.CertificatePath))
+        {
+            // Encrypts each new key with the certificate; reading keys back needs it too (no machine store on Linux).
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                keyRing.CertificatePath, keyRing.CertificatePassword);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         builder.Services.AddScoped<DatabaseMigrator>();
         return builder;
     }

@@ -16,6 +16,8 @@ public sealed class SystemProbes(
     IKeyManager keys,
     IDataProtectionProvider protection,
     IOptions<AdminHealthOptions> options,
+    IOptions<KeyManagementOptions> keyManagement,
+    IHostEnvironment environment,
     TimeProvider clock)
 {
     public IEnumerable<HealthProbe> All() =>
@@ -110,9 +112,17 @@ public sealed class SystemProbes(
         }
 
         var left = usable.ExpirationDate - now;
-        var detail = $"{all.Count} keys; the default key expires {usable.ExpirationDate:yyyy-MM-dd} (in {(int)left.TotalDays} days).";
-        return Task.FromResult(left < TimeSpan.FromDays(2) && !all.Any(k => !k.IsRevoked && k.ActivationDate > now)
-            ? CheckOutcome.Degraded(detail + " No successor key yet.")
+        var encrypted = keyManagement.Value.XmlEncryptor is not null;
+        var detail = $"{all.Count} keys; the default key expires {usable.ExpirationDate:yyyy-MM-dd} (in {(int)left.TotalDays} days); " +
+            (encrypted ? "keys encrypted at rest with the configured certificate." : "keys stored unencrypted (no DataProtection:CertificatePath).");
+        if (left < TimeSpan.FromDays(2) && !all.Any(k => !k.IsRevoked && k.ActivationDate > now))
+        {
+            return Task.FromResult(CheckOutcome.Degraded(detail + " No successor key yet."));
+        }
+
+        // Keys kept beside the tokens they protect, unencrypted, undo the tokens' encryption for anyone with the file.
+        return Task.FromResult(!encrypted && environment.IsProduction()
+            ? CheckOutcome.Degraded(detail + " Set DataProtection:CertificatePath (and its password) so a copy of the database does not carry its own keys.")
             : CheckOutcome.Healthy(detail));
     }
 }
