@@ -81,8 +81,9 @@ public sealed class AmazonConnectorTests(AmazonEmulatorFixture emulator)
         Assert.Equal(new ChannelMoney(18.49m, "USD"), one!.Skus[0].Price);
         Assert.Equal(11, one.Skus[0].Quantity);
 
-        // 250 orders paged through NextToken, 100 at a time.
-        await emulator.ControlAsync("orders", new { count = 250, skus = skus.Take(5).ToArray(), unitPrice = "12.49" });
+        // 250 orders paged through NextToken, 100 at a time. Of SKUs not listed here: a listed SKU sells only the
+        // units it shows (JRNY-001..005 show a handful each), and this part is about paging.
+        await emulator.ControlAsync("orders", new { count = 250, skus = new[] { "JRNY-ELSEWHERE-1", "JRNY-ELSEWHERE-2" }, unitPrice = "12.49" });
         var orders = new List<ChannelOrder>();
         var query = new OrderQuery(DateTime.UtcNow.AddHours(-2), PageSize: 100);
         var orderPages = 0;

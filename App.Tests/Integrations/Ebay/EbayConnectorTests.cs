@@ -110,8 +110,9 @@ public sealed class EbayConnectorTests(EbayEmulatorFixture emulator)
         Assert.Equal(listingIds["EJ-060"], last.ExternalId);
         Assert.Equal("PUBLISHED", last.Status);
 
-        // 250 orders, 100 a page.
-        await emulator.ControlAsync("orders", new { count = 250, skus = skus.Take(4).ToArray(), unitPrice = "21.95" });
+        // 250 orders, 100 a page. Of SKUs not listed here: a listed SKU sells only the units it shows (EJ-001..004
+        // show a handful each), and this part is about paging.
+        await emulator.ControlAsync("orders", new { count = 250, skus = new[] { "EJ-ELSEWHERE-1", "EJ-ELSEWHERE-2" }, unitPrice = "21.95" });
         var orders = new List<ChannelOrder>();
         var query = new OrderQuery(DateTime.UtcNow.AddHours(-2), PageSize: 100);
         var pages = 0;
