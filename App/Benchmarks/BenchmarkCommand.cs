@@ -15,6 +15,7 @@ public static class BenchmarkCommand
           bench grid [--products N]   (default 100000)
           bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
           bench import [--orders N] [--limits on|off|both] [--limited-orders M]
+          bench soak [--orders N] [--seed S]   (default 3000 orders)
         """;
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
@@ -38,6 +39,7 @@ public static class BenchmarkCommand
                     options.Int("poll-seconds") ?? 30, ct),
                 "import" => ct => ImportBenchmark.RunAsync(options.Int("orders") ?? 100_000, options.Choice("limits", "both", "on", "off", "both"),
                     options.Int("limited-orders") ?? 150, ct),
+                "soak" => ct => SoakBenchmark.RunAsync(options.Int("orders") ?? 3_000, options.Int("seed") ?? 20261124, ct),
                 "bulk-price" when options.Int("products") is { } products =>
                     ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels") ?? "tiktok,amazon,ebay"), ct),
                 "grid" => ct => GridBenchmark.RunAsync(options.Int("products") ?? 100_000, ct),

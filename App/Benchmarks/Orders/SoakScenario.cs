@@ -62,7 +62,7 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
             ["Sync:MaxAttempts"] = "30",
             ["Sandbox:FaultSeed"] = seed.ToString(CultureInfo.InvariantCulture),
             // Thousands of retries, each a warning: written to the console they cost more than the calls.
-            ["Logging:LogLevel:Polly"] = "Error",
+            ["Logging:LogLevel:Polly"] = "None",
             ["Logging:LogLevel:SellerPortal.Features.Sync"] = "Error",
             ["Logging:LogLevel:SellerPortal.Features.Orders"] = "Error",
             ["Logging:LogLevel:SellerPortal.Features.Inventory"] = "Error",
