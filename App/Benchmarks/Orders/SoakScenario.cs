@@ -28,6 +28,7 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
     private readonly Random random = new(seed);
     private readonly HashSet<string> closed = new(StringComparer.Ordinal);
     private readonly Dictionary<FaultDecision, long> faults = [];
+    private bool faultsOn;
 
     public Dictionary<ChannelKind, int> Accounts => accounts;
 
@@ -86,20 +87,18 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
     }
 
     /// <summary>
-    /// Faults on: 20% 5xx, 2% timeouts, and a burst of five 429s on TikTok and eBay. Not on Amazon: its client waits out
-    /// the rate the 429's header publishes (getOrders about one a minute), which would park the import for a minute a
-    /// burst. Published rate limits stay off: the soak is about faults, not about the channels' quotas.
+    /// Faults on: 20% 5xx, 2% timeouts, and (<see cref="DriveAsync"/>, each round) a burst of five 429s on TikTok and
+    /// eBay. Not on Amazon: its client waits out the rate the 429's header publishes (getOrders about one a minute),
+    /// which would park the import for a minute a burst. Published rate limits stay off: the soak is about faults, not
+    /// about the channels' quotas.
     /// </summary>
     public void SetFaults(SandboxFaults sandbox, bool on)
     {
+        faultsOn = on;
         foreach (var channel in Channels.Select(StoreChannel))
         {
             sandbox.Reset(channel);
             sandbox.Set(channel, on ? new FaultSettings { RateLimitsEnabled = false, ErrorRate = 0.2, TimeoutRate = 0.02 } : new FaultSettings { RateLimitsEnabled = false });
-            if (on && channel != AmazonSandboxCollections.Channel)
-            {
-                sandbox.Queue429(channel, 5);
-            }
         }
     }
 
@@ -250,6 +249,13 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
         var dispatcher = services.GetRequiredService<SyncDispatcher>();
         for (var r = 0; r < rounds; r++)
         {
+            if (faultsOn)
+            {
+                var sandbox = services.GetRequiredService<SandboxFaults>();
+                sandbox.Queue429(TikTokShopSandboxStore.Channel, 5);
+                sandbox.Queue429(EbaySandboxCollections.Channel, 5);
+            }
+
             foreach (var id in accounts.Values)
             {
                 await scheduler.RescanAsync(id, 1, ct);
