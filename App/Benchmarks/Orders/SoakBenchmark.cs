@@ -114,6 +114,11 @@ internal static class SoakBenchmark
             Console.WriteLine($"  {name.PadRight(width)}  {value}");
         }
 
+        foreach (var dead in report.DeadLetterKinds)
+        {
+            Console.WriteLine($"  dead letters: {dead}");
+        }
+
         foreach (var problem in report.Problems.Take(20))
         {
             Console.WriteLine($"  ! {problem}");

@@ -22,7 +22,8 @@ namespace SellerPortal.Benchmarks.Orders;
 /// </summary>
 internal sealed record SoakReport(
     int EmulatorOrders, int Imported, int Lost, int Duplicated, int Unknown, int WrongStatus,
-    int LedgerMismatches, int ChannelMismatches, int DeadLetters, int QueueRetries, int FailedAttempts, IReadOnlyList<string> Problems)
+    int LedgerMismatches, int ChannelMismatches, int DeadLetters, int QueueRetries, int FailedAttempts, IReadOnlyList<string> Problems,
+    IReadOnlyList<string> DeadLetterKinds)
 {
     public bool Clean => Lost + Duplicated + Unknown + WrongStatus + LedgerMismatches + ChannelMismatches == 0;
 }
@@ -131,7 +132,12 @@ internal static class SoakCheck
         var deadLetters = await db.SyncJobs.CountAsync(j => j.Status == SyncJobStatus.Dead, ct);
         var retries = await db.SyncJobs.Where(j => j.Attempts > 1).SumAsync(j => j.Attempts - 1, ct);
         var failedAttempts = await db.ApiCallLogs.CountAsync(c => c.HttpStatus == null || c.HttpStatus == 429 || c.HttpStatus >= 500, ct);
-        return new SoakReport(emulatorOrders, imported, lost, duplicated, unknown, wrongStatus, ledger, channel, deadLetters, retries, failedAttempts, problems);
+        var deadKinds = (await db.SyncJobs.AsNoTracking().Where(j => j.Status == SyncJobStatus.Dead)
+                .Select(j => new { j.Kind, j.Attempts, j.LastError }).ToListAsync(ct))
+            .GroupBy(j => j.Kind)
+            .Select(g => $"{g.Key} {g.Count()} (attempts {g.Min(j => j.Attempts)}..{g.Max(j => j.Attempts)}; last: {g.First().LastError})")
+            .ToList();
+        return new SoakReport(emulatorOrders, imported, lost, duplicated, unknown, wrongStatus, ledger, channel, deadLetters, retries, failedAttempts, problems, deadKinds);
     }
 
     private static void Note(List<string> problems, string problem)
