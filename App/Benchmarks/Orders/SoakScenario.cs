@@ -58,8 +58,10 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
     {
         var settings = new Dictionary<string, string?>
         {
+            // Thirty attempts of 50 ms doubling to 2 s: about 50 s of retrying, longer than the restart leaves the
+            // emulators (in the same process) unreachable, so a job is not dead-lettered for the restart alone.
             ["Sync:BaseBackoff"] = "00:00:00.050",
-            ["Sync:MaxBackoff"] = "00:00:00.400",
+            ["Sync:MaxBackoff"] = "00:00:02",
             ["Sync:MaxAttempts"] = "30",
             ["Sandbox:FaultSeed"] = seed.ToString(CultureInfo.InvariantCulture),
             // Thousands of retries, each a warning: written to the console they cost more than the calls.
