@@ -15,6 +15,7 @@ public static class BenchmarkCommand
           bench grid [--products N]   (default 100000)
           bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
           bench import [--orders N] [--limits on|off|both] [--limited-orders M] [--warmup W]
+          bench soak [--orders N] [--seed S]   (default 3000 orders)
         """;
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "bench";
@@ -36,6 +37,7 @@ public static class BenchmarkCommand
             {
                 "oversell" => Oversell(options),
                 "import" => Import(options),
+                "soak" => Soak(options),
                 "bulk-price" when options.Int("products") is { } products =>
                     ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels") ?? "tiktok,amazon,ebay"), ct),
                 "grid" => ct => GridBenchmark.RunAsync(options.Int("products") ?? 100_000, ct),
@@ -63,6 +65,12 @@ public static class BenchmarkCommand
         var (orders, limits, limited, warmup) = (o.Int("orders") ?? 100_000, o.Choice("limits", "both", "on", "off", "both"),
             o.Int("limited-orders") ?? 7_500, o.Count("warmup") ?? 6_000);
         return ct => ImportBenchmark.RunAsync(orders, limits, limited, warmup, ct);
+    }
+
+    private static Func<CancellationToken, Task<int>> Soak(BenchmarkOptions o)
+    {
+        var (orders, seed) = (o.Int("orders") ?? 3_000, o.Int("seed") ?? 20261124);
+        return ct => SoakBenchmark.RunAsync(orders, seed, ct);
     }
 
     private static List<ChannelKind> Channels(string list) =>

@@ -80,7 +80,7 @@ internal sealed class EmulatorPortal : IAsyncDisposable
         }
 
         var faults = new SandboxFaults();
-        foreach (var channel in new[] { Sandbox.TikTokShop.TikTokShopSandboxStore.Channel, Sandbox.Amazon.AmazonSandboxCollections.Channel, Sandbox.Ebay.EbaySandboxCollections.Channel })
+        foreach (var channel in new[] { SellerPortal.Sandbox.TikTokShop.TikTokShopSandboxStore.Channel, SellerPortal.Sandbox.Amazon.AmazonSandboxCollections.Channel, SellerPortal.Sandbox.Ebay.EbaySandboxCollections.Channel })
         {
             faults.Set(channel, new FaultSettings { RateLimitsEnabled = false });
         }

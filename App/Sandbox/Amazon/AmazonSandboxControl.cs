@@ -14,6 +14,7 @@ internal static class AmazonSandboxControl
     {
         var control = amazon.MapGroup("/_control");
         control.MapPost("/orders", GenerateOrdersAsync);
+        control.MapPost("/orders/{orderId}/status", ChangeOrderStatusAsync);
         control.MapFaultControl(Channel, services => services.GetRequiredService<AmazonSandboxRateLimiter>().Reset());
         control.MapPost("/refresh-tokens", MintRefreshTokenAsync);
         control.MapPost("/expire-access-tokens", ExpireAccessTokensAsync);
@@ -42,54 +43,125 @@ internal static class AmazonSandboxControl
         var step = Step(request.Count);
         var ids = new List<string>(request.Count);
         var documents = new List<(string, SandboxOrder, long)>(request.Count);
-        for (var i = 0; i < request.Count; i++)
+        var status = request.Status ?? "Unshipped";
+        // Merchant-fulfilled: Amazon takes the units off the listing's quantity when the buyer orders, and a buyer
+        // cannot order more than it shows. An order made cancelled took its units and gave them back.
+        var refused = await store.SerializedAsync(Channel, async () =>
         {
-            var id = $"902-{Random.Shared.Next(1_000_000, 9_999_999)}-{Random.Shared.Next(1_000_000, 9_999_999)}";
-            var updated = start + (step * i);
-            var quantity = 1 + (i % 3);
-            var sku = request.Skus[i % request.Skus.Count];
-            var status = request.Status ?? "Unshipped";
-            var line = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
-            var order = new AmazonOrder
+            var stock = await AmazonSandboxStock.LoadAsync(store, seller, request.Skus, CancellationToken.None);
+            var refusedHere = 0;
+            for (var i = 0; i < request.Count; i++)
             {
-                AmazonOrderId = id,
-                PurchaseDate = AmazonMapper.FormatUtc(updated.AddHours(-1)),
-                LastUpdateDate = AmazonMapper.FormatUtc(updated),
-                OrderStatus = status,
-                FulfillmentChannel = "MFN",
-                SalesChannel = "Amazon.com",
-                OrderTotal = status == "Canceled" ? null : new AmazonMoney(currency, line),
-                NumberOfItemsShipped = 0,
-                NumberOfItemsUnshipped = quantity,
-                MarketplaceId = marketplace,
-                IsPrime = i % 5 == 0,
-                EarliestShipDate = AmazonMapper.FormatUtc(updated.AddHours(12)),
-                LatestShipDate = AmazonMapper.FormatUtc(updated.AddDays(2)),
-                ShippingAddress = new AmazonAddress
+                var quantity = 1 + (i % 3);
+                var sku = request.Skus[i % request.Skus.Count];
+                if (!stock.TryTake(sku, quantity))
                 {
-                    Name = $"Sandbox Buyer {i + 1}", AddressLine1 = $"{100 + i} Terry Ave N", City = "Seattle",
-                    StateOrRegion = "WA", PostalCode = "98109", CountryCode = "US",
-                },
-                BuyerInfo = new AmazonBuyerInfo($"buyer{i + 1}@marketplace.amazon.com"),
-            };
-            var item = new AmazonOrderItem
-            {
-                ASIN = "B0SANDBOX01",
-                SellerSKU = sku,
-                OrderItemId = Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999).ToString(CultureInfo.InvariantCulture),
-                Title = $"Sandbox item {sku}",
-                QuantityOrdered = quantity,
-                QuantityShipped = 0,
-                ItemPrice = new AmazonMoney(currency, line),
-                ItemTax = new AmazonMoney(currency, "0.00"),
-            };
-            documents.Add((id, new SandboxOrder(seller, order, [item], []), new DateTimeOffset(updated).ToUnixTimeMilliseconds()));
-            ids.Add(id);
+                    refusedHere++;
+                    continue;
+                }
+
+                if (status == "Canceled")
+                {
+                    stock.Give([(sku, quantity)]);
+                }
+
+                var id = $"902-{Random.Shared.Next(1_000_000, 9_999_999)}-{Random.Shared.Next(1_000_000, 9_999_999)}";
+                var updated = start + (step * i);
+                var line = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
+                var order = new AmazonOrder
+                {
+                    AmazonOrderId = id,
+                    PurchaseDate = AmazonMapper.FormatUtc(updated.AddHours(-1)),
+                    LastUpdateDate = AmazonMapper.FormatUtc(updated),
+                    OrderStatus = status,
+                    FulfillmentChannel = "MFN",
+                    SalesChannel = "Amazon.com",
+                    OrderTotal = status == "Canceled" ? null : new AmazonMoney(currency, line),
+                    NumberOfItemsShipped = 0,
+                    NumberOfItemsUnshipped = quantity,
+                    MarketplaceId = marketplace,
+                    IsPrime = i % 5 == 0,
+                    EarliestShipDate = AmazonMapper.FormatUtc(updated.AddHours(12)),
+                    LatestShipDate = AmazonMapper.FormatUtc(updated.AddDays(2)),
+                    ShippingAddress = new AmazonAddress
+                    {
+                        Name = $"Sandbox Buyer {i + 1}", AddressLine1 = $"{100 + i} Terry Ave N", City = "Seattle",
+                        StateOrRegion = "WA", PostalCode = "98109", CountryCode = "US",
+                    },
+                    BuyerInfo = new AmazonBuyerInfo($"buyer{i + 1}@marketplace.amazon.com"),
+                };
+                var item = new AmazonOrderItem
+                {
+                    ASIN = "B0SANDBOX01",
+                    SellerSKU = sku,
+                    OrderItemId = Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999).ToString(CultureInfo.InvariantCulture),
+                    Title = $"Sandbox item {sku}",
+                    QuantityOrdered = quantity,
+                    QuantityShipped = 0,
+                    ItemPrice = new AmazonMoney(currency, line),
+                    ItemTax = new AmazonMoney(currency, "0.00"),
+                };
+                documents.Add((id, new SandboxOrder(seller, order, [item], []), new DateTimeOffset(updated).ToUnixTimeMilliseconds()));
+                ids.Add(id);
+            }
+
+            await store.PutManyAsync(Channel, Orders, documents);
+            await AmazonSandboxStock.SaveAsync(store, seller, stock, CancellationToken.None);
+            return refusedHere;
+        });
+
+        return Results.Json(new { created = ids.Count, orderIds = ids, refused });
+    }
+
+    /// <summary>
+    /// Body: <c>{"status":"Shipped"}</c> or <c>{"status":"Canceled"}</c>: the order moves on Amazon's side (shipped
+    /// outside the portal, or cancelled by the buyer). A cancellation puts the unshipped units back on the listing and
+    /// is refused once the order shipped.
+    /// </summary>
+    private static async Task<IResult> ChangeOrderStatusAsync(string orderId, OrderStatusChange request, SandboxStore store, TimeProvider time)
+    {
+        if (request.Status is not ("Shipped" or "Canceled"))
+        {
+            return Results.BadRequest(new { error = "status is Shipped or Canceled." });
         }
 
-        await store.PutManyAsync(Channel, Orders, documents);
+        return await store.SerializedAsync(Channel, async () =>
+        {
+            if (await store.GetAsync<SandboxOrder>(Channel, Orders, orderId) is not { } found)
+            {
+                return Results.NotFound(new { error = $"Order {orderId} does not exist." });
+            }
 
-        return Results.Json(new { created = ids.Count, orderIds = ids });
+            var before = found.Order.OrderStatus;
+            if (before is "Canceled" or "Shipped")
+            {
+                return Results.BadRequest(new { error = $"Order {orderId} is {before}; it cannot become {request.Status}." });
+            }
+
+            // getOrders holds back the last two minutes, so the change is dated just outside them (and after the
+            // order's previous update) for a re-read to see it now.
+            var previous = AmazonMapper.ParseUtc(found.Order.LastUpdateDate);
+            var updated = new[] { previous.AddSeconds(1), time.GetUtcNow().UtcDateTime.AddMinutes(-2).AddSeconds(-5) }.Max();
+            var shipped = request.Status == "Shipped";
+            var items = found.Items.Select(i => shipped ? i with { QuantityShipped = i.QuantityOrdered } : i).ToList();
+            var order = found.Order with
+            {
+                OrderStatus = request.Status,
+                LastUpdateDate = AmazonMapper.FormatUtc(updated),
+                NumberOfItemsShipped = shipped ? items.Sum(i => i.QuantityOrdered) : found.Order.NumberOfItemsShipped,
+                NumberOfItemsUnshipped = shipped ? 0 : found.Order.NumberOfItemsUnshipped,
+                OrderTotal = shipped ? found.Order.OrderTotal : null,
+            };
+            if (!shipped)
+            {
+                var stock = await AmazonSandboxStock.LoadAsync(store, found.SellerId, found.Items.Select(i => i.SellerSKU), CancellationToken.None);
+                stock.Give(found.Items.Select(i => (i.SellerSKU, i.QuantityOrdered - (i.QuantityShipped ?? 0))));
+                await AmazonSandboxStock.SaveAsync(store, found.SellerId, stock, CancellationToken.None);
+            }
+
+            await store.PutAsync(Channel, Orders, orderId, found with { Order = order, Items = items }, new DateTimeOffset(updated).ToUnixTimeMilliseconds());
+            return Results.Json(new { orderId, status = request.Status });
+        });
     }
 
     /// <summary>A refresh token as Seller Central hands one out for self-authorization.</summary>
@@ -113,6 +185,8 @@ internal static class AmazonSandboxControl
 
     /// <summary>Half a second apart, closer for big batches so every order stays within the past half hour.</summary>
     internal static TimeSpan Step(int count) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(500).Ticks, TimeSpan.FromMinutes(28).Ticks / Math.Max(1, count)));
+
+    internal sealed record OrderStatusChange(string Status);
 
     internal sealed record GenerateOrders(int Count, IReadOnlyList<string> Skus, string? Status = null, string? MarketplaceId = null,
         string? SellerId = null, string? UnitPrice = null, string? Currency = null);

@@ -169,59 +169,64 @@ internal static class AmazonSandboxFeeds
         var accepted = 0;
         var now = time.GetUtcNow().UtcDateTime;
         var marketplace = stored.Feed.MarketplaceIds?.FirstOrDefault() ?? "ATVPDKIKX0DER";
-        foreach (var message in content.Messages)
+        // One at a time with the emulator's other stock writers (a buyer's order taking units off a listing).
+        await store.SerializedAsync(Channel, async () =>
         {
-            var key = AmazonSandboxListings.Key(stored.SellerId, message.Sku);
-            var listing = await store.GetAsync<SandboxListing>(Channel, Listings, key);
-            List<ListingsIssue> messageIssues;
-            switch (message.OperationType)
+            foreach (var message in content.Messages)
             {
-                case "DELETE":
-                    await store.DeleteAsync(Channel, Listings, key);
-                    messageIssues = [];
-                    break;
-                case "PATCH" or "PARTIAL_UPDATE" when listing is null:
-                    // Amazon's known trap: a patch for a SKU that does not exist is reported accepted and changes nothing.
-                    messageIssues = [];
-                    break;
-                case "PATCH" or "PARTIAL_UPDATE":
-                    var patches = message.Patches
-                        ?? message.Attributes?.Select(a => new ListingsPatch("replace", "/attributes/" + a.Key, a.Value)).ToList()
-                        ?? [];
-                    var (patched, patchIssues) = AmazonSandboxListings.ApplyPatches(listing, patches, now);
-                    messageIssues = patchIssues;
-                    if (messageIssues.Count == 0)
-                    {
-                        await store.PutAsync(Channel, Listings, key, patched);
-                    }
+                var key = AmazonSandboxListings.Key(stored.SellerId, message.Sku);
+                var listing = await store.GetAsync<SandboxListing>(Channel, Listings, key);
+                List<ListingsIssue> messageIssues;
+                switch (message.OperationType)
+                {
+                    case "DELETE":
+                        await store.DeleteAsync(Channel, Listings, key);
+                        messageIssues = [];
+                        break;
+                    case "PATCH" or "PARTIAL_UPDATE" when listing is null:
+                        // Amazon's known trap: a patch for a SKU that does not exist is reported accepted and changes nothing.
+                        messageIssues = [];
+                        break;
+                    case "PATCH" or "PARTIAL_UPDATE":
+                        var patches = message.Patches
+                            ?? message.Attributes?.Select(a => new ListingsPatch("replace", "/attributes/" + a.Key, a.Value)).ToList()
+                            ?? [];
+                        var (patched, patchIssues) = AmazonSandboxListings.ApplyPatches(listing, patches, now);
+                        messageIssues = patchIssues;
+                        if (messageIssues.Count == 0)
+                        {
+                            await store.PutAsync(Channel, Listings, key, patched);
+                        }
 
-                    break;
-                case "UPDATE" when message.Attributes is not null && message.ProductType is not null:
-                    messageIssues = AmazonSandboxListings.Validate(message.Attributes, requireListing: true);
-                    if (messageIssues.Count == 0)
-                    {
-                        await store.PutAsync(Channel, Listings, key, new SandboxListing(stored.SellerId, message.Sku, marketplace, message.ProductType,
-                            listing?.Asin ?? "B0" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8],
-                            message.Attributes, listing?.CreatedUtc ?? now, now));
-                    }
+                        break;
+                    case "UPDATE" when message.Attributes is not null && message.ProductType is not null:
+                        messageIssues = AmazonSandboxListings.Validate(message.Attributes, requireListing: true);
+                        if (messageIssues.Count == 0)
+                        {
+                            await store.PutAsync(Channel, Listings, key, new SandboxListing(stored.SellerId, message.Sku, marketplace, message.ProductType,
+                                listing?.Asin ?? "B0" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8],
+                                message.Attributes, listing?.CreatedUtc ?? now, now));
+                        }
 
-                    break;
-                default:
-                    messageIssues = [new ListingsIssue { Code = "4000001", Message = $"Operation {message.OperationType} needs productType and attributes or patches.", Severity = "ERROR" }];
-                    break;
+                        break;
+                    default:
+                        messageIssues = [new ListingsIssue { Code = "4000001", Message = $"Operation {message.OperationType} needs productType and attributes or patches.", Severity = "ERROR" }];
+                        break;
+                }
+
+                issues.AddRange(messageIssues.Select(i => new ListingsFeedIssue
+                {
+                    MessageId = message.MessageId,
+                    Sku = message.Sku,
+                    Code = i.Code,
+                    Severity = i.Severity,
+                    Message = i.Message,
+                    AttributeName = i.AttributeNames?.FirstOrDefault(),
+                }));
+                accepted += messageIssues.Any(i => i.Severity == "ERROR") ? 0 : 1;
             }
-
-            issues.AddRange(messageIssues.Select(i => new ListingsFeedIssue
-            {
-                MessageId = message.MessageId,
-                Sku = message.Sku,
-                Code = i.Code,
-                Severity = i.Severity,
-                Message = i.Message,
-                AttributeName = i.AttributeNames?.FirstOrDefault(),
-            }));
-            accepted += messageIssues.Any(i => i.Severity == "ERROR") ? 0 : 1;
-        }
+            return true;
+        });
 
         var report = Report(stored, issues, content.Messages.Count, accepted);
         return stored.Feed with { ProcessingStatus = "DONE", ResultFeedDocumentId = await SaveReportAsync(stored.SellerId, report, store, time) };

@@ -29,7 +29,8 @@ internal static class AmazonSandboxGate
             switch (faults.Next(Channel))
             {
                 case FaultDecision.Hang:
-                    await Task.Delay(Timeout.Infinite, http.RequestAborted);
+                case FaultDecision.Timeout:
+                    await SandboxHang.UntilCallerGivesUpAsync(http);
                     return Results.Empty;
                 case FaultDecision.DropConnection:
                     http.Abort();

@@ -63,12 +63,16 @@ internal static class AmazonSandboxListings
             return Results.Json(Submission(sku, issues), AmazonJson.Web);
         }
 
-        var existing = await store.GetAsync<SandboxListing>(Channel, Listings, Key(sellerId, sku));
-        var now = time.GetUtcNow().UtcDateTime;
-        var listing = new SandboxListing(sellerId, sku, Marketplace(http), body.ProductType,
-            existing?.Asin ?? "B0" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Key(sellerId, sku))))[..8],
-            body.Attributes, existing?.CreatedUtc ?? now, now);
-        await store.PutAsync(Channel, Listings, Key(sellerId, sku), listing);
+        await store.SerializedAsync(Channel, async () =>
+        {
+            var existing = await store.GetAsync<SandboxListing>(Channel, Listings, Key(sellerId, sku));
+            var now = time.GetUtcNow().UtcDateTime;
+            var listing = new SandboxListing(sellerId, sku, Marketplace(http), body.ProductType,
+                existing?.Asin ?? "B0" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Key(sellerId, sku))))[..8],
+                body.Attributes, existing?.CreatedUtc ?? now, now);
+            await store.PutAsync(Channel, Listings, Key(sellerId, sku), listing);
+            return true;
+        });
         return Results.Json(Submission(sku, []), AmazonJson.Web);
     }
 
@@ -85,19 +89,22 @@ internal static class AmazonSandboxListings
             return Error(400, "InvalidInput", "productType and patches are required.");
         }
 
-        var listing = await store.GetAsync<SandboxListing>(Channel, Listings, Key(sellerId, sku));
-        if (listing is null)
+        return await store.SerializedAsync(Channel, async () =>
         {
-            return Error(404, "NOT_FOUND", $"SKU '{sku}' not found in marketplace {Marketplace(http)}");
-        }
+            var listing = await store.GetAsync<SandboxListing>(Channel, Listings, Key(sellerId, sku));
+            if (listing is null)
+            {
+                return Error(404, "NOT_FOUND", $"SKU '{sku}' not found in marketplace {Marketplace(http)}");
+            }
 
-        var (patched, issues) = ApplyPatches(listing, body.Patches, time.GetUtcNow().UtcDateTime);
-        if (issues.Count == 0)
-        {
-            await store.PutAsync(Channel, Listings, Key(sellerId, sku), patched);
-        }
+            var (patched, issues) = ApplyPatches(listing, body.Patches, time.GetUtcNow().UtcDateTime);
+            if (issues.Count == 0)
+            {
+                await store.PutAsync(Channel, Listings, Key(sellerId, sku), patched);
+            }
 
-        return Results.Json(Submission(sku, issues), AmazonJson.Web);
+            return Results.Json(Submission(sku, issues), AmazonJson.Web);
+        });
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string sellerId, string sku, SandboxStore store)

@@ -19,5 +19,8 @@ public sealed class SandboxOptions
     /// </summary>
     public string? PortalBaseUrl { get; set; }
 
+    /// <summary>Seeds the emulators' fault dice (<see cref="SandboxFaults"/>) so a run with faults can be replayed.</summary>
+    public int? FaultSeed { get; set; }
+
     public string BaseUrl => (PortalBaseUrl ?? DefaultPortalBaseUrl).TrimEnd('/');
 }

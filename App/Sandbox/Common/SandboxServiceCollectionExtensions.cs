@@ -26,7 +26,8 @@ public static class SandboxServiceCollectionExtensions
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString();
         builder.Services.AddSingleton(new SandboxStore(connectionString));
-        builder.Services.AddSingleton<SandboxFaults>();
+        // A fixed seed replays the same faults (soak runs); without one the dice differ each start.
+        builder.Services.AddSingleton(new SandboxFaults(options.FaultSeed is { } seed ? new Random(seed) : null));
         builder.AddAmazonSandbox();
         builder.AddEbaySandbox();
         builder.AddTikTokShopSandbox();

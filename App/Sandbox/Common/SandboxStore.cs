@@ -13,6 +13,7 @@ public sealed class SandboxStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string connectionString;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> writeLocks = new(StringComparer.OrdinalIgnoreCase);
 
     public SandboxStore(string connectionString)
     {
@@ -99,6 +100,24 @@ public sealed class SandboxStore
         }
 
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Runs a read-modify-write of one channel's documents one at a time: a buyer's order taking stock and the seller's
+    /// quantity update for the same listing must not overwrite each other's reading.
+    /// </summary>
+    public async Task<T> SerializedAsync<T>(string channel, Func<Task<T>> work, CancellationToken ct = default)
+    {
+        var gate = writeLocks.GetOrAdd(channel, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public async Task<T?> GetAsync<T>(string channel, string collection, string id, CancellationToken ct = default)

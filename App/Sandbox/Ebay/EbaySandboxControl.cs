@@ -14,6 +14,7 @@ internal static class EbaySandboxControl
     {
         var control = ebay.MapGroup("/_control");
         control.MapPost("/orders", GenerateOrdersAsync);
+        control.MapPost("/orders/{orderId}/status", ChangeOrderStatusAsync);
         control.MapFaultControl(Channel, services => services.GetRequiredService<EbaySandboxDailyBudget>().Reset());
         control.MapPost("/expire-access-tokens", async (SandboxStore store) =>
         {
@@ -49,57 +50,129 @@ internal static class EbaySandboxControl
         var step = Amazon.AmazonSandboxControl.Step(request.Count);
         var ids = new List<string>(request.Count);
         var documents = new List<(string, EbaySandboxOrder, long)>(request.Count);
-        for (var i = 0; i < request.Count; i++)
+        // eBay takes the units off the listing when the buyer commits to buy, and a buyer cannot buy more than it
+        // shows. An order made cancelled took its units and gave them back.
+        var refused = await store.SerializedAsync(Channel, async () =>
         {
-            var id = $"{Random.Shared.Next(10, 99)}-{Random.Shared.Next(10000, 99999)}-{Random.Shared.Next(10000, 99999)}";
-            var at = start + (step * i);
-            var quantity = 1 + (i % 3);
-            var sku = request.Skus[i % request.Skus.Count];
-            var lineCost = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
-            var delivery = "4.95";
-            var total = (unit * quantity + 4.95m).ToString("0.00", CultureInfo.InvariantCulture);
-            var order = new EbayOrder
+            var stock = await EbaySandboxStock.LoadAsync(store, user, request.Skus, CancellationToken.None);
+            var refusedHere = 0;
+            for (var i = 0; i < request.Count; i++)
             {
-                OrderId = id,
-                LegacyOrderId = $"{Random.Shared.NextInt64(110_000_000_000, 119_999_999_999)}-{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}",
-                CreationDate = EbayClient.Iso(at.AddMinutes(-5)),
-                LastModifiedDate = EbayClient.Iso(at),
-                OrderFulfillmentStatus = request.FulfillmentStatus ?? "NOT_STARTED",
-                OrderPaymentStatus = request.PaymentStatus ?? "PAID",
-                SellerId = user,
-                Buyer = new EbayBuyer($"buyer_{i + 1}", new EbayBuyerRegistrationAddress($"Sandbox Buyer {i + 1}", $"buyer{i + 1}@example.com")),
-                PricingSummary = new EbayOrderPricingSummary(new EbayAmount(lineCost, currency), new EbayAmount(delivery, currency), new EbayAmount(total, currency)),
-                CancelStatus = new EbayCancelStatus(request.Cancelled ? "CANCELED" : "NONE_REQUESTED"),
-                FulfillmentStartInstructions =
-                [
-                    new EbayFulfillmentStartInstruction("SHIP_TO", new EbayShippingStep(
-                        new EbayShipTo($"Sandbox Buyer {i + 1}", new EbayContactAddress
-                        {
-                            AddressLine1 = $"{10 + i} Elm St", City = "Dayton", StateOrProvince = "OH", PostalCode = "45402", CountryCode = "US",
-                        }, new EbayPhone("9375550100")),
-                        "USPS", "USPSPriority")),
-                ],
-                LineItems =
-                [
-                    new EbayLineItem
+                var quantity = 1 + (i % 3);
+                var sku = request.Skus[i % request.Skus.Count];
+                if (!stock.TryTake(sku, quantity))
+                {
+                    refusedHere++;
+                    continue;
+                }
+
+                if (request.Cancelled)
+                {
+                    stock.Give([(sku, quantity)]);
+                }
+
+                documents.Add(NewOrder(request, user, currency, unit, start + (step * i), i, sku, quantity));
+                ids.Add(documents[^1].Item1);
+            }
+
+            await store.PutManyAsync(Channel, Orders, documents);
+            await EbaySandboxStock.SaveAsync(store, user, stock, CancellationToken.None);
+            return refusedHere;
+        });
+
+        return Results.Json(new { created = ids.Count, orderIds = ids, refused });
+    }
+
+    private static (string, EbaySandboxOrder, long) NewOrder(GenerateOrders request, string user, string currency, decimal unit, DateTime at, int i, string sku, int quantity)
+    {
+        var id = $"{Random.Shared.Next(10, 99)}-{Random.Shared.Next(10000, 99999)}-{Random.Shared.Next(10000, 99999)}";
+        var lineCost = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
+        var delivery = "4.95";
+        var total = (unit * quantity + 4.95m).ToString("0.00", CultureInfo.InvariantCulture);
+        var order = new EbayOrder
+        {
+            OrderId = id,
+            LegacyOrderId = $"{Random.Shared.NextInt64(110_000_000_000, 119_999_999_999)}-{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}",
+            CreationDate = EbayClient.Iso(at.AddMinutes(-5)),
+            LastModifiedDate = EbayClient.Iso(at),
+            OrderFulfillmentStatus = request.FulfillmentStatus ?? "NOT_STARTED",
+            OrderPaymentStatus = request.PaymentStatus ?? "PAID",
+            SellerId = user,
+            Buyer = new EbayBuyer($"buyer_{i + 1}", new EbayBuyerRegistrationAddress($"Sandbox Buyer {i + 1}", $"buyer{i + 1}@example.com")),
+            PricingSummary = new EbayOrderPricingSummary(new EbayAmount(lineCost, currency), new EbayAmount(delivery, currency), new EbayAmount(total, currency)),
+            CancelStatus = new EbayCancelStatus(request.Cancelled ? "CANCELED" : "NONE_REQUESTED"),
+            FulfillmentStartInstructions =
+            [
+                new EbayFulfillmentStartInstruction("SHIP_TO", new EbayShippingStep(
+                    new EbayShipTo($"Sandbox Buyer {i + 1}", new EbayContactAddress
                     {
-                        LineItemId = Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999).ToString(CultureInfo.InvariantCulture),
-                        Sku = sku,
-                        Title = $"Sandbox item {sku}",
-                        Quantity = quantity,
-                        LineItemCost = new EbayAmount(lineCost, currency),
-                        LineItemFulfillmentStatus = "NOT_STARTED",
-                    },
-                ],
-            };
-            documents.Add((id, new EbaySandboxOrder(user, order, []), new DateTimeOffset(at).ToUnixTimeMilliseconds()));
-            ids.Add(id);
+                        AddressLine1 = $"{10 + i} Elm St", City = "Dayton", StateOrProvince = "OH", PostalCode = "45402", CountryCode = "US",
+                    }, new EbayPhone("9375550100")),
+                    "USPS", "USPSPriority")),
+            ],
+            LineItems =
+            [
+                new EbayLineItem
+                {
+                    LineItemId = Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999).ToString(CultureInfo.InvariantCulture),
+                    Sku = sku,
+                    Title = $"Sandbox item {sku}",
+                    Quantity = quantity,
+                    LineItemCost = new EbayAmount(lineCost, currency),
+                    LineItemFulfillmentStatus = "NOT_STARTED",
+                },
+            ],
+        };
+        return (id, new EbaySandboxOrder(user, order, []), new DateTimeOffset(at).ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>
+    /// Body: <c>{"fulfillmentStatus":"FULFILLED"}</c> (shipped outside the portal) or <c>{"cancelled":true}</c> (the
+    /// buyer cancelled: the units go back on the listing; refused once the order is fulfilled).
+    /// </summary>
+    private static async Task<IResult> ChangeOrderStatusAsync(string orderId, OrderStatusChange request, SandboxStore store, TimeProvider time)
+    {
+        if (request.Cancelled == (request.FulfillmentStatus == "FULFILLED") || (request.FulfillmentStatus is not (null or "FULFILLED")))
+        {
+            return Results.BadRequest(new { error = "Either fulfillmentStatus FULFILLED or cancelled true." });
         }
 
-        await store.PutManyAsync(Channel, Orders, documents);
+        return await store.SerializedAsync(Channel, async () =>
+        {
+            if (await store.GetAsync<EbaySandboxOrder>(Channel, Orders, orderId) is not { } found)
+            {
+                return Results.NotFound(new { error = $"Order {orderId} does not exist." });
+            }
 
-        return Results.Json(new { created = ids.Count, orderIds = ids });
+            var o = found.Order;
+            if (o.CancelStatus?.CancelState == "CANCELED" || o.OrderFulfillmentStatus == "FULFILLED")
+            {
+                return Results.BadRequest(new { error = $"Order {orderId} is {EbayMapper.RawStatus(o)}; it cannot change." });
+            }
+
+            var previous = DateTime.Parse(o.LastModifiedDate, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+            var updated = new[] { previous.AddSeconds(1), time.GetUtcNow().UtcDateTime }.Max();
+            var order = request.Cancelled
+                ? o with { CancelStatus = new EbayCancelStatus("CANCELED"), LastModifiedDate = EbayClient.Iso(updated) }
+                : o with
+                {
+                    OrderFulfillmentStatus = "FULFILLED",
+                    LastModifiedDate = EbayClient.Iso(updated),
+                    LineItems = [.. o.LineItems.Select(l => l with { LineItemFulfillmentStatus = "FULFILLED" })],
+                };
+            if (request.Cancelled)
+            {
+                var stock = await EbaySandboxStock.LoadAsync(store, found.Username, o.LineItems.Select(l => l.Sku!), CancellationToken.None);
+                stock.Give(o.LineItems.Select(l => (l.Sku!, l.Quantity)));
+                await EbaySandboxStock.SaveAsync(store, found.Username, stock, CancellationToken.None);
+            }
+
+            await store.PutAsync(Channel, Orders, orderId, found with { Order = order }, new DateTimeOffset(updated).ToUnixTimeMilliseconds());
+            return Results.Json(new { orderId, status = EbayMapper.RawStatus(order) });
+        });
     }
+
+    internal sealed record OrderStatusChange(string? FulfillmentStatus = null, bool Cancelled = false);
 
     internal sealed record GenerateOrders(int Count, IReadOnlyList<string> Skus, string? Username = null, string? UnitPrice = null,
         string? Currency = null, string? FulfillmentStatus = null, string? PaymentStatus = null, bool Cancelled = false);

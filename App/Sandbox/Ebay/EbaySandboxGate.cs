@@ -31,7 +31,8 @@ internal static class EbaySandboxGate
             switch (faults.Next(Channel))
             {
                 case FaultDecision.Hang:
-                    await Task.Delay(Timeout.Infinite, http.RequestAborted);
+                case FaultDecision.Timeout:
+                    await SandboxHang.UntilCallerGivesUpAsync(http);
                     return Results.Empty;
                 case FaultDecision.DropConnection:
                     http.Abort();

@@ -50,7 +50,11 @@ internal static class EbaySandboxInventory
             return UserError("shipToLocationAvailability.quantity must be 0 or more.", "availability.shipToLocationAvailability.quantity");
         }
 
-        await store.PutAsync(Channel, Items, ItemKey(http.User(), sku), new EbaySandboxItem(http.User(), sku, item with { Sku = null }));
+        await store.SerializedAsync(Channel, async () =>
+        {
+            await store.PutAsync(Channel, Items, ItemKey(http.User(), sku), new EbaySandboxItem(http.User(), sku, item with { Sku = null }));
+            return true;
+        });
         return Results.NoContent();
     }
 
@@ -133,23 +137,26 @@ internal static class EbaySandboxInventory
             return rejected;
         }
 
-        var stored = await OfferAsync(store, http.User(), offerId);
         var offer = await ReadAsync<EbayOffer>(http);
-        if (stored is null)
+        return await store.SerializedAsync(Channel, async () =>
         {
-            return OfferUnavailable(offerId);
-        }
+            var stored = await OfferAsync(store, http.User(), offerId);
+            if (stored is null)
+            {
+                return OfferUnavailable(offerId);
+            }
 
-        if (offer is null)
-        {
-            return UserError("The request body could not be read.", "body");
-        }
+            if (offer is null)
+            {
+                return UserError("The request body could not be read.", "body");
+            }
 
-        await store.PutAsync(Channel, Offers, offerId, stored with
-        {
-            Offer = offer with { OfferId = offerId, Sku = stored.Offer.Sku, Status = stored.Offer.Status, Listing = stored.Offer.Listing },
+            await store.PutAsync(Channel, Offers, offerId, stored with
+            {
+                Offer = offer with { OfferId = offerId, Sku = stored.Offer.Sku, Status = stored.Offer.Status, Listing = stored.Offer.Listing },
+            });
+            return Results.NoContent();
         });
-        return Results.NoContent();
     }
 
     private static async Task<IResult> GetOffersAsync(HttpContext http, SandboxStore store, string? sku)
@@ -225,10 +232,16 @@ internal static class EbaySandboxInventory
 
         await CountAsync(store, "bulkUpdatePriceQuantityCalls");
         var responses = new List<EbayPriceQuantityResult>();
-        foreach (var request in requests)
+        // One at a time with the emulator's other stock writers (a buyer's order taking units off an offer).
+        await store.SerializedAsync(Channel, async () =>
         {
-            responses.AddRange(await ApplyAsync(store, http.User(), request));
-        }
+            foreach (var request in requests)
+            {
+                responses.AddRange(await ApplyAsync(store, http.User(), request));
+            }
+
+            return true;
+        });
 
         return Results.Json(new EbayBulkPriceQuantityResponse(responses), EbayJson.Options,
             statusCode: responses.All(r => r.StatusCode == 200) ? 200 : 207);

@@ -14,6 +14,7 @@ public sealed record TikTokFaultsRequest
 {
     public double ErrorRate { get; init; }
     public double DropConnectionRate { get; init; }
+    public double TimeoutRate { get; init; }
     public int LatencyMs { get; init; }
     public int RetryAfterSeconds { get; init; } = 1;
     public bool Hang { get; init; }
@@ -38,7 +39,18 @@ public sealed record TikTokGenerateOrdersRequest
 
 public sealed record TikTokWebhookDelivery(string Url, string Body, string Authorization, int? StatusCode, string? Error);
 
-public sealed record TikTokGenerateOrdersResult(IReadOnlyList<string> OrderIds, IReadOnlyList<TikTokWebhookDelivery> Webhooks);
+/// <summary><see cref="Refused"/>: orders a buyer could not place because a listed SKU showed too few units.</summary>
+public sealed record TikTokGenerateOrdersResult(IReadOnlyList<string> OrderIds, IReadOnlyList<TikTokWebhookDelivery> Webhooks, int Refused = 0);
+
+/// <summary>Body of POST /sandbox/tiktok/_control/orders/{order_id}/status: the buyer cancels, or the order ships or arrives.</summary>
+public sealed record TikTokOrderStatusRequest
+{
+    public string Status { get; init; } = "";
+    public bool SendWebhook { get; init; }
+    public string? WebhookUrl { get; init; }
+}
+
+public sealed record TikTokOrderStatusResult(string OrderId, string Status, TikTokWebhookDelivery Webhook);
 
 /// <summary>Body of POST /sandbox/tiktok/_control/revoke: the shop (or seller open_id) whose consent is withdrawn.</summary>
 public sealed record TikTokRevokeRequest
@@ -76,6 +88,7 @@ public sealed class TikTokShopSandboxControl(
             {
                 ErrorRate = body.ErrorRate,
                 DropConnectionRate = body.DropConnectionRate,
+                TimeoutRate = body.TimeoutRate,
                 LatencyMs = body.LatencyMs,
                 RetryAfterSeconds = body.RetryAfterSeconds,
                 Hang = body.Hang,
@@ -105,35 +118,109 @@ public sealed class TikTokShopSandboxControl(
             return Results.BadRequest(new { error = "shop_id of a sandbox shop, count (1..10000) and seller_skus are required." });
         }
 
-        var products = (await store.AllAsync<SandboxProduct>("products", http.RequestAborted)).Where(p => p.ShopId == shop.Id).ToList();
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var ids = new List<string>();
-        var created = new List<TikTokOrder>();
-        for (var n = 0; n < body.Count; n++)
+        var lines = body.SellerSkus.Select(s => (Sku: s, Units: 1)).ToList();
+        var (created, refused) = await store.SerializedAsync(async () =>
         {
-            var order = NewOrder(shop, products, body.SellerSkus, body.Status, now, n);
-            ids.Add(order.Id);
-            created.Add(order);
-        }
+            // Each order takes one unit of each SKU off the shop's stock; a buyer cannot order what the shop shows none
+            // of. An order made cancelled took its units and gave them back.
+            var (stock, products) = await TikTokShopSandboxStock.LoadAsync(store, shop.Id, http.RequestAborted);
+            var made = new List<TikTokOrder>();
+            var refusedHere = 0;
+            for (var n = 0; n < body.Count; n++)
+            {
+                if (!stock.TryTake(lines))
+                {
+                    refusedHere++;
+                    continue;
+                }
 
-        await orders.SaveManyAsync(created.Select(o => new SandboxOrder(shop.Id, o)), http.RequestAborted);
+                if (body.Status == "CANCELLED")
+                {
+                    stock.Give(lines);
+                }
+
+                made.Add(NewOrder(shop, products, body.SellerSkus, body.Status, now, n));
+            }
+
+            await orders.SaveManyAsync(made.Select(o => new SandboxOrder(shop.Id, o)), http.RequestAborted);
+            await TikTokShopSandboxStock.SaveAsync(store, products, stock, http.RequestAborted);
+            return (made, refusedHere);
+        }, http.RequestAborted);
 
         var deliveries = new List<TikTokWebhookDelivery>();
         foreach (var order in created)
         {
-            var payload = JsonSerializer.Serialize(new
-            {
-                type = TikTokShopWebhookVerifier.OrderStatusChange,
-                tts_notification_id = TikTokShopSandboxStore.NumericId(19),
-                shop_id = shop.Id,
-                timestamp = now,
-                data = new { order_id = order.Id, order_status = order.Status, is_on_hold_order = false, update_time = order.UpdateTime },
-            });
-            deliveries.Add(await DeliverAsync(http, payload, body.SendWebhooks, body.WebhookUrl));
+            deliveries.Add(await DeliverAsync(http, StatusChangePayload(shop.Id, order, now), body.SendWebhooks, body.WebhookUrl));
         }
 
-        return Results.Json(new TikTokGenerateOrdersResult(ids, deliveries), TikTokJson.Options);
+        return Results.Json(new TikTokGenerateOrdersResult([.. created.Select(o => o.Id)], deliveries, refused), TikTokJson.Options);
     }
+
+    /// <summary>
+    /// The buyer cancels (units back on the shelf; refused once shipped), or the order ships or arrives, as TikTok
+    /// would move it on its side; with the ORDER_STATUS_CHANGE webhook, signed, sent when asked.
+    /// </summary>
+    public async Task<IResult> ChangeOrderStatusAsync(HttpContext http, string orderId)
+    {
+        var body = await ReadAsync<TikTokOrderStatusRequest>(http);
+        if (body is null || body.Status is not ("CANCELLED" or "IN_TRANSIT" or "DELIVERED" or "COMPLETED"))
+        {
+            return Results.BadRequest(new { error = "status is one of CANCELLED, IN_TRANSIT, DELIVERED, COMPLETED." });
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var (changed, problem) = await store.SerializedAsync<(SandboxOrder?, string?)>(async () =>
+        {
+            if (await store.GetAsync<SandboxOrder>("orders", orderId, http.RequestAborted) is not { } found)
+            {
+                return (null, $"Order {orderId} does not exist.");
+            }
+
+            var before = found.Order.Status;
+            var shipped = before is "IN_TRANSIT" or "DELIVERED" or "COMPLETED";
+            if (before == "CANCELLED" || (body.Status == "CANCELLED" && shipped))
+            {
+                return (null, $"Order {orderId} is {before}; it cannot become {body.Status}.");
+            }
+
+            var lines = found.Order.LineItems ?? [];
+            var tracking = body.Status == "CANCELLED" ? found.Order.TrackingNumber : found.Order.TrackingNumber ?? "TT" + TikTokShopSandboxStore.NumericId(12);
+            var order = found.Order with
+            {
+                Status = body.Status,
+                UpdateTime = Math.Max(now, found.Order.UpdateTime + 1),
+                TrackingNumber = tracking,
+                LineItems = [.. lines.Select(l => l with { DisplayStatus = body.Status, TrackingNumber = l.TrackingNumber ?? (body.Status == "CANCELLED" ? null : tracking) })],
+            };
+            if (body.Status == "CANCELLED")
+            {
+                var (stock, products) = await TikTokShopSandboxStock.LoadAsync(store, found.ShopId, http.RequestAborted);
+                stock.Give(lines.Where(l => l.SellerSku is not null).Select(l => (l.SellerSku!, 1)));
+                await TikTokShopSandboxStock.SaveAsync(store, products, stock, http.RequestAborted);
+            }
+
+            var saved = found with { Order = order };
+            await orders.SaveAsync(saved, http.RequestAborted);
+            return (saved, null);
+        }, http.RequestAborted);
+        if (changed is null)
+        {
+            return Results.BadRequest(new { error = problem });
+        }
+
+        var delivery = await DeliverAsync(http, StatusChangePayload(changed.ShopId, changed.Order, now), body.SendWebhook, body.WebhookUrl);
+        return Results.Json(new TikTokOrderStatusResult(orderId, changed.Order.Status, delivery), TikTokJson.Options);
+    }
+
+    private static string StatusChangePayload(string shopId, TikTokOrder order, long now) => JsonSerializer.Serialize(new
+    {
+        type = TikTokShopWebhookVerifier.OrderStatusChange,
+        tts_notification_id = TikTokShopSandboxStore.NumericId(19),
+        shop_id = shopId,
+        timestamp = now,
+        data = new { order_id = order.Id, order_status = order.Status, is_on_hold_order = false, update_time = order.UpdateTime },
+    });
 
     public async Task<IResult> RevokeAsync(HttpContext http)
     {

@@ -104,6 +104,7 @@ public static class TikTokShopSandboxExtensions
         tiktok.MapPost("/_control/faults", (HttpContext h, TikTokShopSandboxControl c) => c.SetFaultsAsync(h));
         tiktok.MapPost("/_control/orders", (HttpContext h, TikTokShopSandboxControl c) => c.GenerateOrdersAsync(h));
         tiktok.MapPost("/_control/revoke", (HttpContext h, TikTokShopSandboxControl c) => c.RevokeAsync(h));
+        tiktok.MapPost("/_control/orders/{order_id}/status", (HttpContext h, string order_id, TikTokShopSandboxControl c) => c.ChangeOrderStatusAsync(h, order_id));
         tiktok.MapGet("/_control/orders/{order_id}", (HttpContext h, string order_id, TikTokShopSandboxControl c) => c.GetOrderAsync(h, order_id));
         tiktok.MapGet("/_control/products/{product_id}", (HttpContext h, string product_id, TikTokShopSandboxControl c) => c.GetProductAsync(h, product_id));
         return endpoints;

@@ -42,15 +42,8 @@ public sealed class TikTokShopSandboxGate(
         switch (faults.Next(TikTokShopSandboxStore.Channel))
         {
             case FaultDecision.Hang:
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, http.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The caller gave up, as intended.
-                }
-
+            case FaultDecision.Timeout:
+                await SandboxHang.UntilCallerGivesUpAsync(http);
                 return Results.Empty;
             case FaultDecision.DropConnection:
                 http.Abort();
@@ -59,7 +52,7 @@ public sealed class TikTokShopSandboxGate(
                 http.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TikTokShopSandboxResults.Error(429, SandboxCodes.RateLimited, "Too many requests. Please retry later.");
             case FaultDecision.ServerError:
-                return Random.Shared.Next(2) == 0
+                return faults.Roll(2) == 0
                     ? TikTokShopSandboxResults.Error(500, SandboxCodes.InternalError, "Internal error, please try again later.")
                     : TikTokShopSandboxResults.Error(503, SandboxCodes.InternalError, "Service is temporarily unavailable.");
             default:

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using SellerPortal.Benchmarks.Orders;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Inventory;
+using SellerPortal.Features.Listings;
+using SellerPortal.Sandbox.Common;
+using SellerPortal.Tests.Features.Listings;
+
+namespace SellerPortal.Tests.Features.Orders;
+
+/// <summary>
+/// A short soak of the whole app against its three emulators (the scenario and its checks are the ones
+/// <c>bench soak</c> runs at scale, <see cref="SoakScenario"/> and <see cref="SoakCheck"/>): a few hundred orders over
+/// TikTok Shop, Amazon and eBay while the emulators answer 20% 5xx, timeouts and bursts of 429, TikTok's webhooks
+/// arrive twice and out of order, orders ship or are cancelled on the channels' side, and the host restarts in the
+/// middle. Afterwards every order is in the portal once with the channel's status, the stock ledger balances and
+/// matches the orders, and each channel shows the quantity the portal computes.
+/// </summary>
+public sealed class SoakTests(ITestOutputHelper output)
+{
+    private const int Seed = 20261124;
+
+    [Fact]
+    public async Task OrdersUnderFaultsWebhookReplaysAndARestart_ImportOnce_LedgerBalances_ChannelsShowThePortalsQuantity()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "sellerportal-tests", Guid.NewGuid().ToString("N"));
+        var settings = SoakScenario.Settings(Seed);
+        var ct = CancellationToken.None;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var timings = new List<string>();
+        void Mark(string step) => timings.Add($"{step} {clock.Elapsed.TotalSeconds:F1} s");
+        SoakScenario scenario;
+        string shopId;
+
+        await using (var hostA = EmulatorPortal.Start(dataDirectory, settings: settings))
+        {
+            var accounts = new Dictionary<ChannelKind, int>();
+            foreach (var channel in SoakScenario.Channels)
+            {
+                accounts[channel] = await hostA.ConnectAsync(channel);
+            }
+
+            await SoakScenario.RaiseAmazonClientLimitsAsync(hostA.Services, accounts[ChannelKind.Amazon], ct);
+
+            var ebayMarketplace = (await hostA.AccountAsync(accounts[ChannelKind.Ebay])).Region ?? "";
+            await hostA.MapCategoryAsync(ChannelKind.TikTokShop, "", "Brake Discs", "600001");
+            await hostA.MapCategoryAsync(ChannelKind.Ebay, ebayMarketplace, "Brake Discs", "33564");
+            shopId = (await hostA.AccountAsync(accounts[ChannelKind.TikTokShop])).ShopId!;
+
+            var products = await hostA.AddProductsAsync("SOAK-", 4);
+            await hostA.SetEbayPoliciesAsync(products, accounts[ChannelKind.Ebay]);
+            var ledger = hostA.Services.GetRequiredService<StockLedger>();
+            await using (var db = hostA.Db.CreateDbContext())
+            {
+                foreach (var variant in await db.Variants.Where(v => products.Contains(v.ProductId)).ToListAsync())
+                {
+                    await ledger.SetOnHandAsync(variant.Id, 1_000, "opening stock", EmulatorPortal.Clerk, StockMovementReason.Import, ct);
+                }
+            }
+
+            await hostA.PublishAsync(products, [.. accounts.Values]);
+            await hostA.Dispatcher.DrainAllAsync(ct);
+            var listings = await hostA.ListingsAsync();
+            Assert.Equal(12, listings.Count);
+            Assert.All(listings, l => Assert.True(l.State == ListingState.Live, $"listing {l.Id}: {l.State} {l.LastError}"));
+            scenario = new SoakScenario(accounts, shopId, [.. (await hostA.SkusAsync(products)).Values.Order()], Seed);
+
+            Mark("set up");
+            using var http = hostA.Factory.CreateClient();
+            scenario.SetFaults(hostA.Faults, on: true);
+            await scenario.GenerateAsync(http, orders: 150, maxBatch: 25, ct);
+            Mark("generated");
+            await scenario.DriveAsync(hostA.Services, rounds: 1, ct);
+            Mark("driven");
+            await scenario.ChangeOnChannelsAsync(http, share: 0.25, ct);
+            await scenario.DriveAsync(hostA.Services, rounds: 1, ct);
+            Mark("changed and driven");
+            // More orders, then the host goes away with their webhooks' refreshes still queued.
+            await scenario.GenerateAsync(http, orders: 50, maxBatch: 25, ct);
+            scenario.CollectFaults(hostA.Faults);
+        }
+
+        // Host B on the same portal.db and sandbox.db: more orders and changes, then everything finishes there.
+        await using var hostB = EmulatorPortal.Start(dataDirectory, settings: settings);
+        Mark("restarted");
+        using (var http = hostB.Factory.CreateClient())
+        {
+            scenario.SetFaults(hostB.Faults, on: true);
+            await scenario.GenerateAsync(http, orders: 100, maxBatch: 25, ct);
+            await scenario.ChangeOnChannelsAsync(http, share: 0.25, ct);
+            await scenario.DriveAsync(hostB.Services, rounds: 1, ct);
+            await scenario.CrossAsync(http, hostB.Services, ct);
+        }
+
+        Mark("B generated, changed and driven");
+
+        scenario.CollectFaults(hostB.Faults);
+        scenario.SetFaults(hostB.Faults, on: false);
+        await scenario.SettleAsync(hostB.Services, TimeSpan.FromSeconds(30), ct);
+
+        Mark("settled");
+        var report = await SoakCheck.RunAsync(hostB.Services, scenario.Accounts, shopId, ct);
+        Mark("checked");
+        output.WriteLine(string.Join("; ", timings));
+        var summary = $"{string.Join("; ", timings)}; {report.EmulatorOrders} orders on the channels, {report.Imported} imported; faults {string.Join(", ", scenario.Faults.Select(f => $"{f.Key} {f.Value}"))}; " +
+            $"{scenario.ShippedOnChannel} shipped and {scenario.CancelledOnChannel} cancelled on the channels; {scenario.WebhookReplays} webhook replays:\n" +
+            string.Join("\n", report.Problems);
+        Assert.True(report.EmulatorOrders >= 250, summary);
+        Assert.True(scenario.ShippedOnChannel > 0 && scenario.CancelledOnChannel > 0 && scenario.CreatedCancelled > 0, summary);
+        Assert.True(scenario.Faults.GetValueOrDefault(FaultDecision.ServerError) > 0, summary);
+        Assert.True(scenario.WebhookReplays > 0, summary);
+        Assert.True(report.Lost == 0, summary);
+        Assert.True(report.Duplicated == 0, summary);
+        Assert.True(report.Unknown == 0, summary);
+        Assert.True(report.WrongStatus == 0, summary);
+        Assert.True(report.LedgerMismatches == 0, summary);
+        Assert.True(report.ChannelMismatches == 0, summary);
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Inventory;
+using SellerPortal.Features.Listings;
+using SellerPortal.Features.Orders;
+using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Ebay;
+using SellerPortal.Sandbox.Amazon;
+using SellerPortal.Sandbox.Common;
+using SellerPortal.Sandbox.Ebay;
+using SellerPortal.Sandbox.TikTokShop;
+
+namespace SellerPortal.Benchmarks.Orders;
+
+/// <summary>
+/// What the soak found wrong. Lost: an order the emulator holds that the portal does not. Duplicated: one held twice.
+/// Unknown: one the portal holds that the emulator does not. Wrong status: the portal's raw status is not the
+/// emulator's. Ledger: a variant whose cached on hand or reserved is not the sum of its movements, or not what its
+/// orders say (opening stock less shipped units; reserved = units of open orders). Channel: an emulator showing another
+/// quantity than the portal computes (available less buffer, capped, never below zero).
+/// </summary>
+internal sealed record SoakReport(
+    int EmulatorOrders, int Imported, int Lost, int Duplicated, int Unknown, int WrongStatus,
+    int LedgerMismatches, int ChannelMismatches, int DeadLetters, int QueueRetries, int FailedAttempts, IReadOnlyList<string> Problems,
+    IReadOnlyList<string> DeadLetterKinds)
+{
+    public bool Clean => Lost + Duplicated + Unknown + WrongStatus + LedgerMismatches + ChannelMismatches == 0;
+}
+
+internal static class SoakCheck
+{
+    public static async Task<SoakReport> RunAsync(IServiceProvider services, Dictionary<ChannelKind, int> accounts, string tiktokShopId, CancellationToken ct)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var store = services.GetRequiredService<SandboxStore>();
+        var problems = new List<string>();
+        int emulatorOrders = 0, imported = 0, lost = 0, duplicated = 0, unknown = 0, wrongStatus = 0, ledger = 0, channel = 0;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // Every emulator order exactly once, with the emulator's final status.
+        foreach (var (kind, accountId) in accounts)
+        {
+            var truth = await EmulatorStatusesAsync(store, kind, tiktokShopId, ct);
+            var portal = await db.Orders.AsNoTracking().Where(o => o.ChannelAccountId == accountId)
+                .Select(o => new { o.ExternalOrderId, o.RawStatus }).ToListAsync(ct);
+            emulatorOrders += truth.Count;
+            imported += portal.Count;
+            var byId = portal.GroupBy(o => o.ExternalOrderId).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var (id, status) in truth)
+            {
+                if (!byId.TryGetValue(id, out var held))
+                {
+                    lost++;
+                    Note(problems, $"{kind} order {id} ({status}) is not in the portal");
+                    continue;
+                }
+
+                if (held.Count > 1)
+                {
+                    duplicated += held.Count - 1;
+                    Note(problems, $"{kind} order {id} is in the portal {held.Count} times");
+                }
+
+                if (held.Any(o => o.RawStatus != status))
+                {
+                    wrongStatus++;
+                    Note(problems, $"{kind} order {id}: the portal has {held[0].RawStatus}, the emulator {status}");
+                }
+            }
+
+            foreach (var id in byId.Keys.Where(id => !truth.ContainsKey(id)))
+            {
+                unknown++;
+                Note(problems, $"{kind} order {id} is in the portal but not on the channel");
+            }
+        }
+
+        // The ledger balances: cached figures are the sums of the movements, and the movements match the orders.
+        var sums = await db.StockMovements.AsNoTracking().GroupBy(m => m.VariantId)
+            .Select(g => new
+            {
+                VariantId = g.Key,
+                OnHand = g.Sum(m => m.OnHandDelta),
+                Reserved = g.Sum(m => m.ReservedDelta),
+                Opening = g.Where(m => m.OrderLineId == null).Sum(m => m.OnHandDelta),
+            })
+            .ToDictionaryAsync(x => x.VariantId, ct);
+        var lines = await (
+                from l in db.OrderLines.AsNoTracking()
+                join o in db.Orders on l.OrderId equals o.Id
+                where l.VariantId != null
+                select new { VariantId = l.VariantId!.Value, l.Quantity, o.Status })
+            .ToListAsync(ct);
+        var variants = await db.Variants.AsNoTracking()
+            .Select(v => new { v.Id, v.Sku, v.ProductId, v.StockOnHand, Reserved = EF.Property<int>(v, VariantStock.Reserved) }).ToListAsync(ct);
+        foreach (var v in variants)
+        {
+            var sum = sums.GetValueOrDefault(v.Id);
+            var mine = lines.Where(l => l.VariantId == v.Id).ToList();
+            var shipped = mine.Where(l => OrderStatusRules.HasLeft(l.Status)).Sum(l => l.Quantity);
+            var open = mine.Where(l => OrderStatusRules.IsOpen(l.Status)).Sum(l => l.Quantity);
+            var cachedMatchesSums = (v.StockOnHand, v.Reserved) == (sum?.OnHand ?? 0, sum?.Reserved ?? 0);
+            var sumsMatchOrders = (sum?.OnHand ?? 0, sum?.Reserved ?? 0) == ((sum?.Opening ?? 0) - shipped, open);
+            if (!cachedMatchesSums || !sumsMatchOrders)
+            {
+                ledger++;
+                Note(problems, $"{v.Sku}: cached on hand {v.StockOnHand}, reserved {v.Reserved}; movements {sum?.OnHand ?? 0}, {sum?.Reserved ?? 0}; " +
+                    $"orders say {(sum?.Opening ?? 0) - shipped}, {open}");
+            }
+        }
+
+        // Every channel shows what the portal computes for it.
+        var listings = await db.ChannelListings.AsNoTracking().Where(l => l.State == ListingState.Live).ToListAsync(ct);
+        foreach (var (kind, accountId) in accounts)
+        {
+            var shown = await EmulatorQuantitiesAsync(store, kind, tiktokShopId, ct);
+            foreach (var listing in listings.Where(l => l.ChannelAccountId == accountId))
+            {
+                foreach (var v in variants.Where(v => v.ProductId == listing.ProductId))
+                {
+                    var expected = ChannelQuantity.For(v.StockOnHand - v.Reserved, listing.QuantityBuffer, listing.QuantityCap);
+                    if (!shown.TryGetValue(v.Sku, out var quantity) || quantity != expected)
+                    {
+                        channel++;
+                        Note(problems, $"{kind} {v.Sku}: the emulator shows {(shown.TryGetValue(v.Sku, out var q) ? q : "nothing")}, the portal says {expected}");
+                    }
+                }
+            }
+        }
+
+        var deadLetters = await db.SyncJobs.CountAsync(j => j.Status == SyncJobStatus.Dead, ct);
+        var retries = await db.SyncJobs.Where(j => j.Attempts > 1).SumAsync(j => j.Attempts - 1, ct);
+        var failedAttempts = await db.ApiCallLogs.CountAsync(c => c.HttpStatus == null || c.HttpStatus == 429 || c.HttpStatus >= 500, ct);
+        var deadKinds = (await db.SyncJobs.AsNoTracking().Where(j => j.Status == SyncJobStatus.Dead)
+                .Select(j => new { j.Kind, j.Attempts, j.LastError }).ToListAsync(ct))
+            .GroupBy(j => j.Kind)
+            .Select(g => $"{g.Key} {g.Count()} (attempts {g.Min(j => j.Attempts)}..{g.Max(j => j.Attempts)}; last: {g.First().LastError})")
+            .ToList();
+        return new SoakReport(emulatorOrders, imported, lost, duplicated, unknown, wrongStatus, ledger, channel, deadLetters, retries, failedAttempts, problems, deadKinds);
+    }
+
+    private static void Note(List<string> problems, string problem)
+    {
+        if (problems.Count < 50)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    /// <summary>Each emulator's orders for the account and its own status word (eBay's: the cancel state when cancelled).</summary>
+    private static async Task<Dictionary<string, string?>> EmulatorStatusesAsync(SandboxStore store, ChannelKind kind, string tiktokShopId, CancellationToken ct) => kind switch
+    {
+        ChannelKind.TikTokShop => (await store.ListAsync<Sandbox.TikTokShop.SandboxOrder>(TikTokShopSandboxStore.Channel, "orders", ct: ct))
+            .Where(o => o.Document.ShopId == tiktokShopId).ToDictionary(o => o.Id, o => (string?)o.Document.Order.Status),
+        ChannelKind.Amazon => (await store.ListAsync<Sandbox.Amazon.SandboxOrder>(AmazonSandboxCollections.Channel, AmazonSandboxCollections.Orders, ct: ct))
+            // The portal reads Amazon's orders through searchOrders, whose status word is v0's in upper snake case.
+            .ToDictionary(o => o.Id, o => (string?)Sandbox.Amazon.AmazonSandboxSearchOrders.UpperSnake(o.Document.Order.OrderStatus)),
+        _ => (await store.ListAsync<EbaySandboxOrder>(EbaySandboxCollections.Channel, EbaySandboxCollections.Orders, ct: ct))
+            .ToDictionary(o => o.Id, o => (string?)EbayMapper.RawStatus(o.Document.Order)),
+    };
+
+    internal static async Task<Dictionary<string, int>> EmulatorQuantitiesAsync(SandboxStore store, ChannelKind kind, string tiktokShopId, CancellationToken ct)
+    {
+        var quantities = new Dictionary<string, int>(StringComparer.Ordinal);
+        switch (kind)
+        {
+            case ChannelKind.TikTokShop:
+                foreach (var p in (await store.ListAsync<SandboxProduct>(TikTokShopSandboxStore.Channel, "products", ct: ct)).Where(p => p.Document.ShopId == tiktokShopId))
+                {
+                    foreach (var s in p.Document.Product.Skus.Where(s => s.SellerSku is not null))
+                    {
+                        quantities[s.SellerSku!] = s.Inventory?.Sum(i => i.Quantity) ?? 0;
+                    }
+                }
+
+                break;
+            case ChannelKind.Amazon:
+                foreach (var l in await store.ListAsync<SandboxListing>(AmazonSandboxCollections.Channel, AmazonSandboxCollections.Listings, ct: ct))
+                {
+                    quantities[l.Document.Sku] = AmazonSandboxListings.Quantity(l.Document.Attributes) ?? 0;
+                }
+
+                break;
+            default:
+                foreach (var o in (await store.ListAsync<EbaySandboxOffer>(EbaySandboxCollections.Channel, EbaySandboxCollections.Offers, ct: ct)).Where(o => o.Document.Offer.Status == "PUBLISHED"))
+                {
+                    quantities[o.Document.Offer.Sku] = o.Document.Offer.AvailableQuantity ?? 0;
+                }
+
+                break;
+        }
+
+        return quantities;
+    }
+}
