@@ -9,7 +9,10 @@ using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Sync;
 
-/// <summary>A job that outlives its lease keeps it while it runs, so no other dispatcher takes it up meanwhile.</summary>
+/// <summary>
+/// A job that outlives its lease keeps it while it runs, so no other dispatcher takes it up meanwhile; a job the app
+/// stops in the middle of goes back to the queue at once instead of waiting out its lease.
+/// </summary>
 public sealed class LeaseRenewalTests
 {
     private readonly TestDatabase db = new();
@@ -73,6 +76,37 @@ public sealed class LeaseRenewalTests
         handler.Finish.SetResult();
         await draining;
         Assert.Equal(SyncJobStatus.Succeeded, (await JobAsync(jobId)).Status);
+    }
+
+    [Fact]
+    public async Task AJobInterruptedByShutdown_IsQueuedAgainAtOnce_WithItsAttemptGivenBack()
+    {
+        var options = Options.Create(new SyncQueueOptions());
+        var queue = new SyncQueue(db, options, clock);
+        var handler = new SlowHandler();
+        var dispatcher = new SyncDispatcher(queue, db, [new RecordingConnector(ChannelKind.Ebay, 25)], [handler], options, clock, NullLogger<SyncDispatcher>.Instance);
+        int accountId;
+        await using (var context = db.CreateDbContext())
+        {
+            var account = new ChannelAccount { Channel = ChannelKind.Ebay, DisplayName = "eBay", Status = ChannelAccountStatus.Connected };
+            context.ChannelAccounts.Add(account);
+            await context.SaveChangesAsync();
+            accountId = account.Id;
+        }
+
+        var jobId = await queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.ImportOrders, "orders", "{}", null), CancellationToken.None);
+        using var stopping = new CancellationTokenSource();
+        var draining = dispatcher.DrainAccountAsync(accountId, stopping.Token);
+        await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => draining);
+
+        var job = await JobAsync(jobId);
+        Assert.Equal(SyncJobStatus.Pending, job.Status);
+        Assert.Null(job.LeaseOwner);
+        Assert.Equal(0, job.Attempts);
+        Assert.Single(await queue.ClaimAsync(accountId, 10, CancellationToken.None));
     }
 
     private async Task<SyncJob> JobAsync(long id)

@@ -58,6 +58,7 @@ public sealed class SyncDispatcher(
             }
 
             claimed += jobs.Count;
+            var open = jobs.Select(j => j.Id).ToHashSet();
             if (context is null)
             {
                 // Not connected (disconnected, or waiting for the seller to reconnect): keep the work, try later.
@@ -65,36 +66,56 @@ public sealed class SyncDispatcher(
                 break;
             }
 
-            foreach (var lane in jobs.GroupBy(j => j.Kind).OrderBy(g => g.Min(j => j.Priority)))
+            try
             {
-                if (!handlersByKind.TryGetValue(lane.Key, out var handler))
-                {
-                    foreach (var job in lane)
-                    {
-                        await queue.FailAsync(job.Id, $"No handler for {lane.Key} jobs.", retryable: false, null, ct);
-                        failed++;
-                    }
-
-                    continue;
-                }
-
-                foreach (var batch in lane.Chunk(handler.BatchSize(context.Connector.Capabilities)))
-                {
-                    calls++;
-                    var outcomes = await RunBatchAsync(handler, context, batch, ct);
-                    await queue.CompleteAsync(outcomes.Where(o => o.Succeeded).Select(o => o.JobId).ToList(), ct);
-                    foreach (var failure in outcomes.Where(o => !o.Succeeded))
-                    {
-                        await queue.FailAsync(failure.JobId, failure.Error ?? "Failed", failure.Retryable, failure.RetryAfter, ct);
-                    }
-
-                    succeeded += outcomes.Count(o => o.Succeeded);
-                    failed += outcomes.Count(o => !o.Succeeded);
-                }
+                (succeeded, failed, calls) = await RunLanesAsync(context, jobs, open, (succeeded, failed, calls), ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // The app is stopping: hand the unfinished jobs back now rather than leave them to wait out their lease.
+                await queue.ReleaseAsync([.. open], TimeSpan.Zero, "Interrupted while the app was stopping; queued again.", CancellationToken.None);
+                throw;
             }
         }
 
         return new DispatchSummary(claimed, succeeded, failed, calls);
+    }
+
+    private async Task<(int Succeeded, int Failed, int Calls)> RunLanesAsync(
+        SyncContext context, IReadOnlyList<SyncJob> jobs, HashSet<long> open, (int Succeeded, int Failed, int Calls) counts, CancellationToken ct)
+    {
+        var (succeeded, failed, calls) = counts;
+        foreach (var lane in jobs.GroupBy(j => j.Kind).OrderBy(g => g.Min(j => j.Priority)))
+        {
+            if (!handlersByKind.TryGetValue(lane.Key, out var handler))
+            {
+                foreach (var job in lane)
+                {
+                    await queue.FailAsync(job.Id, $"No handler for {lane.Key} jobs.", retryable: false, null, ct);
+                    open.Remove(job.Id);
+                    failed++;
+                }
+
+                continue;
+            }
+
+            foreach (var batch in lane.Chunk(handler.BatchSize(context.Connector.Capabilities)))
+            {
+                calls++;
+                var outcomes = await RunBatchAsync(handler, context, batch, ct);
+                await queue.CompleteAsync(outcomes.Where(o => o.Succeeded).Select(o => o.JobId).ToList(), ct);
+                foreach (var failure in outcomes.Where(o => !o.Succeeded))
+                {
+                    await queue.FailAsync(failure.JobId, failure.Error ?? "Failed", failure.Retryable, failure.RetryAfter, ct);
+                }
+
+                open.ExceptWith(outcomes.Select(o => o.JobId));
+                succeeded += outcomes.Count(o => o.Succeeded);
+                failed += outcomes.Count(o => !o.Succeeded);
+            }
+        }
+
+        return (succeeded, failed, calls);
     }
 
     private async Task<IReadOnlyList<SyncJobOutcome>> RunBatchAsync(ISyncJobHandler handler, SyncContext context, SyncJob[] batch, CancellationToken ct)
