@@ -32,7 +32,7 @@ public sealed class CatalogStockInterceptor(IServiceProvider services, TimeProvi
         if (eventData.Context is { } context && pending.TryGetValue(context, out var variants))
         {
             pending.Remove(context);
-            await services.GetRequiredService<StockPushes>().EnqueueAsync(variants.Select(v => v.Variant.Id).Distinct().ToList(), null, cancellationToken);
+            await services.GetRequiredService<StockPushes>().EnqueueAsync(variants.Select(v => v.Variant.Id).Distinct().ToList(), cancellationToken);
         }
 
         return result;
@@ -43,7 +43,7 @@ public sealed class CatalogStockInterceptor(IServiceProvider services, TimeProvi
         if (eventData.Context is { } context && pending.TryGetValue(context, out var variants))
         {
             pending.Remove(context);
-            services.GetRequiredService<StockPushes>().EnqueueAsync(variants.Select(v => v.Variant.Id).Distinct().ToList(), null, CancellationToken.None)
+            services.GetRequiredService<StockPushes>().EnqueueAsync(variants.Select(v => v.Variant.Id).Distinct().ToList(), CancellationToken.None)
                 .GetAwaiter().GetResult();
         }
 

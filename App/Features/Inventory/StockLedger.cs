@@ -146,13 +146,11 @@ public sealed class StockLedger(
     private async Task<bool> ForLineAsync(long orderLineId, StockMovementReason reason, CancellationToken ct)
     {
         StockMovement? movement;
-        int? sourceAccount;
         await using (var db = contexts.CreateDbContext())
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var line = await db.OrderLines.SingleOrDefaultAsync(l => l.Id == orderLineId, ct)
                 ?? throw new InvalidOperationException($"Order line {orderLineId} does not exist.");
-            sourceAccount = await db.Orders.Where(o => o.Id == line.OrderId).Select(o => (int?)o.ChannelAccountId).SingleAsync(ct);
             movement = await ApplyForLineAsync(db, line, reason, ct);
             await tx.CommitAsync(ct);
         }
@@ -162,20 +160,19 @@ public sealed class StockLedger(
             return false;
         }
 
-        await AfterCommitAsync([movement], sourceAccount, ct);
+        await AfterCommitAsync([movement], ct);
         return true;
     }
 
     /// <summary>Pushes the new quantity to the channels and flags an oversell, once the movements are committed.</summary>
-    internal async Task AfterCommitAsync(IReadOnlyCollection<StockMovement> movements, int? saleAccountId, CancellationToken ct)
+    internal async Task AfterCommitAsync(IReadOnlyCollection<StockMovement> movements, CancellationToken ct)
     {
         // The channel a sale came from already took the units off its own count, but a push of ours sent between that
         // sale and our import of it (a sale elsewhere, while this channel is polled) set its count back without the
         // sale. Pushes are absolute, so the source hears the figure after the sale too; without this the soak found
-        // Amazon showing up to 24 units more than the portal. (saleAccountId: kept for the callers; no longer used.)
-        _ = saleAccountId;
+        // Amazon showing up to 24 units more than the portal.
         var changed = movements.Where(m => m.OnHandDelta - m.ReservedDelta != 0).Select(m => m.VariantId).ToHashSet();
-        await pushes.EnqueueAsync(changed, exceptAccountId: null, ct);
+        await pushes.EnqueueAsync(changed, ct);
         await FlagOversoldAsync(changed, ct);
     }
 
@@ -202,7 +199,7 @@ public sealed class StockLedger(
             await tx.CommitAsync(ct);
         }
 
-        await AfterCommitAsync([movement], null, ct);
+        await AfterCommitAsync([movement], ct);
         return await LevelAsync(variantId, ct) ?? throw new InvalidOperationException($"Variant {variantId} disappeared.");
     }
 

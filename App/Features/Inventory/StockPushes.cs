@@ -11,14 +11,14 @@ namespace SellerPortal.Features.Inventory;
 /// </summary>
 public sealed class StockPushes(IDbContextFactory<AppDbContext> contexts, SyncQueue queue)
 {
-    public async Task<int> EnqueueAsync(IReadOnlyCollection<int> variantIds, int? exceptAccountId, CancellationToken ct)
+    public async Task<int> EnqueueAsync(IReadOnlyCollection<int> variantIds, CancellationToken ct)
     {
         if (variantIds.Count == 0)
         {
             return 0;
         }
 
-        var targets = await TargetsAsync(variantIds, exceptAccountId, ct);
+        var targets = await TargetsAsync(variantIds, ct);
         foreach (var t in targets)
         {
             var payload = new StockPushPayload(t.Sku, ChannelQuantity.For(t.OnHand - t.Reserved, t.Buffer, t.Cap), t.ExternalId, t.ExternalSkuId);
@@ -31,14 +31,14 @@ public sealed class StockPushes(IDbContextFactory<AppDbContext> contexts, SyncQu
 
     private sealed record PushTarget(int AccountId, string Sku, int OnHand, int Reserved, int Buffer, int? Cap, string? ExternalId, string? ExternalSkuId);
 
-    private async Task<List<PushTarget>> TargetsAsync(IReadOnlyCollection<int> variantIds, int? exceptAccountId, CancellationToken ct)
+    private async Task<List<PushTarget>> TargetsAsync(IReadOnlyCollection<int> variantIds, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
         var pairs = await (
                 from v in db.Variants
                 where variantIds.Contains(v.Id)
                 join l in db.ChannelListings on v.ProductId equals l.ProductId
-                where l.State == ListingState.Live && (exceptAccountId == null || l.ChannelAccountId != exceptAccountId)
+                where l.State == ListingState.Live
                 select new { VariantId = v.Id, v.Sku, ListingId = l.Id })
             .ToListAsync(ct);
 
@@ -59,7 +59,7 @@ public sealed class StockPushes(IDbContextFactory<AppDbContext> contexts, SyncQu
                 where variantIds.Contains(s.VariantId)
                 join l in db.ChannelListings on s.ChannelListingId equals l.Id
                 join v in db.Variants on s.VariantId equals v.Id
-                where l.State == ListingState.Live && (exceptAccountId == null || l.ChannelAccountId != exceptAccountId)
+                where l.State == ListingState.Live
                 select new PushTarget(l.ChannelAccountId, v.Sku, v.StockOnHand, EF.Property<int>(v, VariantStock.Reserved),
                     l.QuantityBuffer, l.QuantityCap, l.ExternalId, s.ExternalSkuId))
             .ToListAsync(ct);

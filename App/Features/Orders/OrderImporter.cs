@@ -66,7 +66,7 @@ public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, Stoc
             await tx.CommitAsync(ct);
         }
 
-        await ledger.AfterCommitAsync(movements, accountId, ct);
+        await ledger.AfterCommitAsync(movements, ct);
         return new OrderImportResult(created, updated, unchanged);
     }
 

@@ -87,6 +87,6 @@ public sealed class PushShipmentHandler(IDbContextFactory<AppDbContext> contexts
             await tx.CommitAsync(ct);
         }
 
-        await ledger.AfterCommitAsync(movements, accountId, ct);
+        await ledger.AfterCommitAsync(movements, ct);
     }
 }

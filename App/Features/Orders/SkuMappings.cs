@@ -57,7 +57,7 @@ public sealed class SkuMappings(IDbContextFactory<AppDbContext> contexts, StockL
             matched = waiting.Count;
         }
 
-        await ledger.AfterCommitAsync(movements, accountId, ct);
+        await ledger.AfterCommitAsync(movements, ct);
         await audit.RecordAsync(user.UserId, user.UserName, "orders.map-sku", channelSku, $"Account {accountId}: mapped to variant {variantId}; {matched} waiting line(s) matched.", ct);
         return matched;
     }

@@ -96,7 +96,7 @@ public sealed class ProductChannelsService(
         if (quantityChanged && listing.State == ListingState.Live)
         {
             var variants = await db.Variants.Where(v => v.ProductId == productId).Select(v => v.Id).ToListAsync(ct);
-            await stockPushes.EnqueueAsync(variants, exceptAccountId: null, ct);
+            await stockPushes.EnqueueAsync(variants, ct);
         }
 
         return null;
