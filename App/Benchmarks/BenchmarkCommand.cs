@@ -13,6 +13,7 @@ public static class BenchmarkCommand
         usage:
           bench bulk-price --products N [--channels tiktok,amazon,ebay]
           bench grid [--products N]   (default 100000)
+          bench orders-grid [--orders N]   (default 1000000)
           bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
           bench import [--orders N] [--limits on|off|both] [--limited-orders M] [--warmup W]
         """;
@@ -39,6 +40,7 @@ public static class BenchmarkCommand
                 "bulk-price" when options.Int("products") is { } products =>
                     ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels") ?? "tiktok,amazon,ebay"), ct),
                 "grid" => ct => GridBenchmark.RunAsync(options.Int("products") ?? 100_000, ct),
+                "orders-grid" => OrdersGrid(options),
                 _ => throw new ArgumentException("Name a benchmark and its options."),
             };
         }
@@ -63,6 +65,12 @@ public static class BenchmarkCommand
         var (orders, limits, limited, warmup) = (o.Int("orders") ?? 100_000, o.Choice("limits", "both", "on", "off", "both"),
             o.Int("limited-orders") ?? 7_500, o.Count("warmup") ?? 6_000);
         return ct => ImportBenchmark.RunAsync(orders, limits, limited, warmup, ct);
+    }
+
+    private static Func<CancellationToken, Task<int>> OrdersGrid(BenchmarkOptions o)
+    {
+        var orders = o.Int("orders") ?? 1_000_000;
+        return ct => OrdersGridBenchmark.RunAsync(orders, ct);
     }
 
     private static List<ChannelKind> Channels(string list) =>
