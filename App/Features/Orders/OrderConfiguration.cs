@@ -41,6 +41,9 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.ChannelAccountId, o.PlacedUtc });
         b.HasIndex(o => o.BuyerUsername);
         b.HasIndex(o => o.BuyerName);
+        // The grid's search matches an external id exactly (the unique index leads with the account) and sorts by total.
+        b.HasIndex(o => o.ExternalOrderId);
+        b.HasIndex(o => o.TotalMinor);
     }
 }
 

@@ -48,10 +48,8 @@ public sealed class OrdersOverview(IDbContextFactory<AppDbContext> contexts)
 
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
-            // Prefix matches (LIKE 'x%') so the indexes on order number, buyer and SKU serve a million orders.
-            var t = search.Text.Trim();
-            q = q.Where(o => o.OrderNumber!.StartsWith(t) || o.ExternalOrderId == t || o.BuyerName!.StartsWith(t)
-                || o.BuyerUsername!.StartsWith(t) || o.Lines.Any(l => l.Sku.StartsWith(t)));
+            var matching = Matching(db, search.Text.Trim());
+            q = q.Where(o => matching.Contains(o.Id));
         }
 
         var total = await q.CountAsync(ct);
@@ -72,6 +70,19 @@ public sealed class OrdersOverview(IDbContextFactory<AppDbContext> contexts)
             .ToListAsync(ct);
         return (rows, total);
     }
+
+    /// <summary>
+    /// The orders a search text finds: order number, buyer name or buyer username starting with it (case ignored), the
+    /// channel's order id equal to it, or a line's SKU starting with it. One index range per column, joined by UNION:
+    /// the same test written as an OR across the columns with <c>Lines.Any</c> made SQLite read every order (bench
+    /// orders-grid: about 2 s a search at a million orders).
+    /// </summary>
+    private static IQueryable<long> Matching(AppDbContext db, string t) =>
+        db.Orders.Where(o => o.OrderNumber!.StartsWith(t)).Select(o => o.Id)
+            .Union(db.Orders.Where(o => o.ExternalOrderId == t).Select(o => o.Id))
+            .Union(db.Orders.Where(o => o.BuyerName!.StartsWith(t)).Select(o => o.Id))
+            .Union(db.Orders.Where(o => o.BuyerUsername!.StartsWith(t)).Select(o => o.Id))
+            .Union(db.OrderLines.Where(l => l.Sku.StartsWith(t)).Select(l => l.OrderId));
 
     public async Task<IReadOnlyList<AccountOption>> AccountsAsync(CancellationToken ct)
     {
