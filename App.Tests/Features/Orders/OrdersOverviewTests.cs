@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Orders;
 using SellerPortal.Tests.TestSupport;
@@ -82,16 +84,41 @@ public sealed class OrdersOverviewTests : IAsyncLifetime
     {
         var overview = new OrdersOverview(db);
 
-        var (rows, total) = await overview.SearchAsync(new OrderSearch(AccountId: shopB), OrderSort.Total, true, 0, 10, default);
+        var (rows, total, _) = await overview.SearchAsync(new OrderSearch(AccountId: shopB), OrderSort.Total, true, 0, 10, default);
 
         Assert.Equal(["E-7788", "N_1"], rows.Select(r => r.OrderNumber));
         Assert.Equal(2, total);
         Assert.Equal(["N_1"], (await Search(new OrderSearch(Status: OrderStatus.Cancelled, FromUtc: Now.AddDays(-6), ToUtc: Now))).Rows);
     }
 
+    [Fact]
+    public async Task SearchAsync_MoreOrdersThanTheCountLimit_CountsToTheLimitAndSaysThereAreMore()
+    {
+        await AddPlainOrdersAsync(db, shopA, OrdersOverview.CountLimit);
+
+        var (rows, total, more) = await new OrdersOverview(db).SearchAsync(new OrderSearch(), OrderSort.Placed, true, 3, 50, default);
+        var (_, deliveredTotal, deliveredMore) = await new OrdersOverview(db).SearchAsync(new OrderSearch(Status: OrderStatus.Delivered), OrderSort.Placed, true, 0, 50, default);
+
+        Assert.Equal((OrdersOverview.CountLimit, true), (total, more));
+        Assert.Equal(50, rows.Count);
+        Assert.Equal((OrdersOverview.CountLimit, true), (deliveredTotal, deliveredMore));
+    }
+
+    /// <summary>Plain delivered orders in one statement: a hundred thousand through EF would take the test minutes.</summary>
+    internal static async Task AddPlainOrdersAsync(IDbContextFactory<AppDbContext> contexts, int account, int count)
+    {
+        await using var context = contexts.CreateDbContext();
+        await context.Database.ExecuteSqlAsync($"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
+            INSERT INTO Orders (ChannelAccountId, ExternalOrderId, OrderNumber, Status, TotalMinor, Currency, PlacedUtc, ChannelUpdatedUtc, ImportedUtc, ShipmentState)
+            SELECT {account}, 'BULK-' || i, 'BULK-' || i, 'Delivered', 1000, 'USD', '2025-01-01 00:00:00', '2025-01-01 00:00:00', '2025-01-01 00:00:00', 'None' FROM n
+            """);
+    }
+
     private async Task<(IReadOnlyList<string?> Rows, int Total)> Search(OrderSearch search)
     {
-        var (rows, total) = await new OrdersOverview(db).SearchAsync(search, OrderSort.Placed, true, 0, 50, default);
+        var (rows, total, more) = await new OrdersOverview(db).SearchAsync(search, OrderSort.Placed, true, 0, 50, default);
+        Assert.False(more);
         return (rows.Select(r => r.OrderNumber).ToList(), total);
     }
 

@@ -38,8 +38,11 @@ internal static class OrdersGridBenchmark
         var accounts = world.Accounts;
         DateTime Day() => world.FirstUtc.AddDays(random.Next((int)(world.LastUtc - world.FirstUtc).TotalDays - 30)).Date;
         string Sku() => world.Skus[random.Next(world.Skus.Count)];
-        Func<Task<int>> Query(Func<OrderSearch> search, OrderSort sort = OrderSort.Placed, int page = 0) =>
-            async () => (await overview.SearchAsync(search(), sort, true, page, PageSize, ct)).Total;
+        Func<Task<(int, bool)>> Query(Func<OrderSearch> search, OrderSort sort = OrderSort.Placed, int page = 0) => async () =>
+        {
+            var (_, total, more) = await overview.SearchAsync(search(), sort, true, page, PageSize, ct);
+            return (total, more);
+        };
 
         await MeasureAsync("first page, newest first (no filter)", Query(() => new OrderSearch()));
         await MeasureAsync("one channel", Query(() => new OrderSearch(AccountId: accounts[random.Next(accounts.Count)])));
@@ -68,11 +71,11 @@ internal static class OrdersGridBenchmark
 
     private static OrderSearch Days(DateTime from, int days) => new(FromUtc: from, ToUtc: from.AddDays(days));
 
-    private static async Task MeasureAsync(string name, Func<Task<int>> query)
+    private static async Task MeasureAsync(string name, Func<Task<(int Total, bool More)>> query)
     {
         await query(); // warm-up: plan compilation and page cache
         var times = new List<double>();
-        var rows = new List<int>();
+        var rows = new List<(int Total, bool More)>();
         for (var i = 0; i < Runs; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -83,8 +86,9 @@ internal static class OrdersGridBenchmark
         times.Sort();
         rows.Sort();
         var p95 = times[(int)Math.Ceiling(0.95 * times.Count) - 1];
+        var matching = rows[rows.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-40} median {times[times.Count / 2],7:F1} ms   p95 {p95,7:F1} ms   ({rows[rows.Count / 2]:N0} matching, median)"));
+            $"{name,-40} median {times[times.Count / 2],7:F1} ms   p95 {p95,7:F1} ms   ({matching.Total:N0}{(matching.More ? "+" : "")} matching, median)"));
     }
 }
 
