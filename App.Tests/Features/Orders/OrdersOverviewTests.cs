@@ -104,6 +104,23 @@ public sealed class OrdersOverviewTests : IAsyncLifetime
         Assert.Equal((OrdersOverview.CountLimit, true), (deliveredTotal, deliveredMore));
     }
 
+    [Fact]
+    public async Task SearchAsync_CommonAndRareMatchesAmongManyOrders_FindTheSamePagesEitherWay()
+    {
+        // 11,112 of the numbers start "BULK-1" (the page is found by walking the date order); 11 start "BULK-9999"
+        // (found by reading each match).
+        await AddPlainOrdersAsync(db, shopA, OrdersOverview.CountLimit);
+        var overview = new OrdersOverview(db);
+
+        var (common, commonTotal, _) = await overview.SearchAsync(new OrderSearch(Text: "bulk-1"), OrderSort.Placed, true, 1, 20, default);
+        var (rare, rareTotal, _) = await overview.SearchAsync(new OrderSearch(Text: "BULK-9999"), OrderSort.Total, false, 0, 20, default);
+
+        Assert.Equal(11_112, commonTotal);
+        Assert.Equal(Enumerable.Range(19_961, 20).Reverse().Select(i => $"BULK-{i}"), common.Select(r => r.OrderNumber));
+        Assert.Equal(11, rareTotal);
+        Assert.Equal(["BULK-9999", .. Enumerable.Range(99_990, 10).Select(i => $"BULK-{i}")], rare.Select(r => r.OrderNumber));
+    }
+
     /// <summary>Plain delivered orders in one statement: a hundred thousand through EF would take the test minutes.</summary>
     internal static async Task AddPlainOrdersAsync(IDbContextFactory<AppDbContext> contexts, int account, int count)
     {

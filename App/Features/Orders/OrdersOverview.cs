@@ -53,17 +53,25 @@ public sealed class OrdersOverview(IDbContextFactory<AppDbContext> contexts)
             q = q.Where(o => o.PlacedUtc < to);
         }
 
-        var counted = q.Select(o => o.Id);
-        if (!string.IsNullOrWhiteSpace(search.Text))
+        int total;
+        if (string.IsNullOrWhiteSpace(search.Text))
+        {
+            total = await q.Take(CountLimit + 1).CountAsync(ct);
+        }
+        else
         {
             var matching = Matching(db, search.Text.Trim());
-            q = q.Where(o => matching.Contains(o.Id));
-            // Without other filters the matching ids are the count: no need to read each order.
             var filtered = search.AccountId is not null || search.Status is not null || search.FromUtc is not null || search.ToUtc is not null;
-            counted = filtered ? q.Select(o => o.Id) : matching;
+            // Without other filters the matching ids are the count: no need to read each order.
+            total = filtered
+                ? await q.Where(o => matching.Contains(o.Id)).Take(CountLimit + 1).CountAsync(ct)
+                : await matching.Take(CountLimit + 1).CountAsync(ct);
+            q = await IsDenseAsync(db, total, page, pageSize, ct)
+                // "Id + 0" is not the key, so the planner cannot look the matches up one by one: it walks the sort
+                // order's index and keeps the matches, reading only the rows it shows.
+                ? q.Where(o => matching.Contains(o.Id + 0))
+                : q.Where(o => matching.Contains(o.Id));
         }
-
-        var total = await counted.Take(CountLimit + 1).CountAsync(ct);
         q = (sort, descending) switch
         {
             (OrderSort.Total, false) => q.OrderBy(o => o.TotalMinor).ThenBy(o => o.Id),
@@ -81,6 +89,26 @@ public sealed class OrdersOverview(IDbContextFactory<AppDbContext> contexts)
             .ToListAsync(ct);
         return (rows, Math.Min(total, CountLimit), total > CountLimit);
     }
+
+    /// <summary>
+    /// Whether the page is better found by walking the sort order and keeping the matches than by reading every
+    /// matching order and sorting them: when the walk meets a page's worth of matches within about
+    /// <see cref="DenseWalkLimit"/> orders. Reading all 25,000 orders of a common first name cost about 100 ms at a
+    /// million orders (bench orders-grid); the walk a few; for a rare match the walk would read them all.
+    /// </summary>
+    private static async Task<bool> IsDenseAsync(AppDbContext db, int total, int page, int pageSize, CancellationToken ct)
+    {
+        if (total == 0)
+        {
+            return false;
+        }
+
+        // The highest id is how many orders there are, near enough, at the cost of one index seek.
+        var orders = await db.Orders.MaxAsync(o => (long?)o.Id, ct) ?? 0;
+        return (page + 1L) * pageSize * orders <= (long)DenseWalkLimit * total;
+    }
+
+    private const int DenseWalkLimit = 20_000;
 
     /// <summary>
     /// The orders a search text finds: order number, buyer name or buyer username starting with it (case ignored), the
