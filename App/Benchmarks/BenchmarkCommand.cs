@@ -13,6 +13,7 @@ public static class BenchmarkCommand
         usage:
           bench bulk-price --products N [--channels tiktok,amazon,ebay]
           bench grid [--products N]   (default 100000)
+          bench orders-grid [--orders N]   (default 1000000)
           bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
           bench import [--orders N] [--limits on|off|both] [--limited-orders M] [--warmup W]
           bench soak [--orders N] [--seed S]   (default 3000 orders)
@@ -41,6 +42,7 @@ public static class BenchmarkCommand
                 "bulk-price" when options.Int("products") is { } products =>
                     ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels") ?? "tiktok,amazon,ebay"), ct),
                 "grid" => ct => GridBenchmark.RunAsync(options.Int("products") ?? 100_000, ct),
+                "orders-grid" => OrdersGrid(options),
                 _ => throw new ArgumentException("Name a benchmark and its options."),
             };
         }
@@ -71,6 +73,12 @@ public static class BenchmarkCommand
     {
         var (orders, seed) = (o.Int("orders") ?? 3_000, o.Int("seed") ?? 20261124);
         return ct => SoakBenchmark.RunAsync(orders, seed, ct);
+    }
+
+    private static Func<CancellationToken, Task<int>> OrdersGrid(BenchmarkOptions o)
+    {
+        var orders = o.Int("orders") ?? 1_000_000;
+        return ct => OrdersGridBenchmark.RunAsync(orders, ct);
     }
 
     private static List<ChannelKind> Channels(string list) =>

@@ -1091,9 +1091,13 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("BuyerUsername");
 
+                    b.HasIndex("ExternalOrderId");
+
                     b.HasIndex("OrderNumber");
 
                     b.HasIndex("PlacedUtc");
+
+                    b.HasIndex("TotalMinor");
 
                     b.HasIndex("ChannelAccountId", "ExternalOrderId")
                         .IsUnique();
@@ -1218,9 +1222,9 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("Sku");
-
                     b.HasIndex("VariantId");
+
+                    b.HasIndex("Sku", "OrderId");
 
                     b.ToTable("OrderLines");
                 });

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AlertSettings] (
@@ -28,7 +28,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [ApiCallLogs] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -64,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -92,7 +92,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -109,7 +109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [BulkOperations] (
@@ -126,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [CategoryMappings] (
@@ -142,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelAccounts] (
@@ -171,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -184,7 +184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [OAuthStates] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -224,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [SyncJobs] (
@@ -251,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookEvents] (
@@ -273,7 +273,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -288,7 +288,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -303,7 +303,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -318,7 +318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -332,7 +332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -347,7 +347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [ListingReconcileChecks] (
@@ -366,7 +366,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [OrderImportCursors] (
@@ -388,7 +388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -426,7 +426,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListings] (
@@ -456,7 +456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [Variants] (
@@ -477,7 +477,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvents] (
@@ -494,7 +494,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [OrderStatusChanges] (
@@ -513,7 +513,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [ChannelListingSkus] (
@@ -542,7 +542,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLines] (
@@ -562,7 +562,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [SkuMappings] (
@@ -580,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE TABLE [StockMovements] (
@@ -603,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_ChannelAccountId_StartedUtc] ON [ApiCallLogs] ([ChannelAccountId], [StartedUtc]);
@@ -611,7 +611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ApiCallLogs_StartedUtc] ON [ApiCallLogs] ([StartedUtc]);
@@ -619,7 +619,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -627,7 +627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -635,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -643,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -651,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -659,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -667,7 +667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -675,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
@@ -683,7 +683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_BulkOperations_CreatedUtc] ON [BulkOperations] ([CreatedUtc]);
@@ -691,7 +691,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CategoryMappings_Channel_Marketplace_MasterCategory] ON [CategoryMappings] ([Channel], [Marketplace], [MasterCategory]);
@@ -699,7 +699,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelAccounts_Channel_ShopId] ON [ChannelAccounts] ([Channel], [ShopId]);
@@ -707,7 +707,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_ChannelAccountId_State] ON [ChannelListings] ([ChannelAccountId], [State]);
@@ -715,7 +715,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListings_ProductId_ChannelAccountId] ON [ChannelListings] ([ProductId], [ChannelAccountId]);
@@ -723,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListings_State_ProductId] ON [ChannelListings] ([State], [ProductId]);
@@ -731,7 +731,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChannelListingSkus_ChannelListingId_VariantId] ON [ChannelListingSkus] ([ChannelListingId], [VariantId]);
@@ -739,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListingSkus_Sku] ON [ChannelListingSkus] ([Sku]);
@@ -747,7 +747,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChannelListingSkus_VariantId] ON [ChannelListingSkus] ([VariantId]);
@@ -755,7 +755,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OAuthStates_ExpiresUtc] ON [OAuthStates] ([ExpiresUtc]);
@@ -763,7 +763,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OAuthStates_StateHash] ON [OAuthStates] ([StateHash]);
@@ -771,7 +771,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvents_OrderId_Id] ON [OrderEvents] ([OrderId], [Id]);
@@ -779,7 +779,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_OrderId] ON [OrderLines] ([OrderId]);
@@ -787,15 +787,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_OrderLines_Sku] ON [OrderLines] ([Sku]);
+    CREATE INDEX [IX_OrderLines_Sku_OrderId] ON [OrderLines] ([Sku], [OrderId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLines_VariantId] ON [OrderLines] ([VariantId]);
@@ -803,7 +803,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerName] ON [Orders] ([BuyerName]);
@@ -811,7 +811,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_BuyerUsername] ON [Orders] ([BuyerUsername]);
@@ -819,7 +819,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_ChannelAccountId_ExternalOrderId] ON [Orders] ([ChannelAccountId], [ExternalOrderId]);
@@ -827,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ChannelAccountId_PlacedUtc] ON [Orders] ([ChannelAccountId], [PlacedUtc]);
@@ -835,7 +835,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_ExternalOrderId] ON [Orders] ([ExternalOrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_OrderNumber] ON [Orders] ([OrderNumber]);
@@ -843,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PlacedUtc] ON [Orders] ([PlacedUtc]);
@@ -851,7 +859,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PlacedUtc] ON [Orders] ([Status], [PlacedUtc]);
@@ -859,7 +867,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_TotalMinor] ON [Orders] ([TotalMinor]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderStatusChanges_OrderId_Id] ON [OrderStatusChanges] ([OrderId], [Id]);
@@ -867,7 +883,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Brand] ON [Products] ([Brand]);
@@ -875,7 +891,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Category] ON [Products] ([Category]);
@@ -883,7 +899,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_Name] ON [Products] ([Name]);
@@ -891,7 +907,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_UpdatedUtc_Name] ON [Products] ([UpdatedUtc], [Name]);
@@ -899,7 +915,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SkuMappings_ChannelAccountId_ChannelSku] ON [SkuMappings] ([ChannelAccountId], [ChannelSku]);
@@ -907,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SkuMappings_VariantId] ON [SkuMappings] ([VariantId]);
@@ -915,7 +931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_OrderId] ON [StockMovements] ([OrderId]);
@@ -923,7 +939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_StockMovements_OrderLineId_Reason] ON [StockMovements] ([OrderLineId], [Reason]) WHERE [OrderLineId] IS NOT NULL');
@@ -931,7 +947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_VariantId_AtUtc] ON [StockMovements] ([VariantId], [AtUtc]);
@@ -939,7 +955,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_BulkOperationId] ON [SyncJobs] ([BulkOperationId]);
@@ -947,7 +963,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_DedupeKey_Status] ON [SyncJobs] ([DedupeKey], [Status]);
@@ -955,7 +971,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SyncJobs_Status_ChannelAccountId_Priority_NextAttemptUtc] ON [SyncJobs] ([Status], [ChannelAccountId], [Priority], [NextAttemptUtc]);
@@ -963,7 +979,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Variants_ProductId_Sku] ON [Variants] ([ProductId], [Sku]);
@@ -971,7 +987,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Variants_Sku] ON [Variants] ([Sku]);
@@ -979,7 +995,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookEvents_Channel_EventId] ON [WebhookEvents] ([Channel], [EventId]);
@@ -987,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_ReceivedUtc] ON [WebhookEvents] ([ReceivedUtc]);
@@ -995,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     -- Quartz.NET job store schema for SQL Server (official script, database/tables/tables_sqlServer.sql),
@@ -1121,7 +1137,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CALENDARS] WITH NOCHECK ADD CONSTRAINT [PK_QRTZ_CALENDARS] PRIMARY KEY CLUSTERED ([SCHED_NAME], [CALENDAR_NAME]);
@@ -1139,7 +1155,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     ALTER TABLE [dbo].[QRTZ_CRON_TRIGGERS] ADD CONSTRAINT [FK_QRTZ_CRON_TRIGGERS_QRTZ_TRIGGERS] FOREIGN KEY ([SCHED_NAME], [TRIGGER_NAME], [TRIGGER_GROUP])
@@ -1154,7 +1170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     CREATE INDEX [IDX_QRTZ_T_G_J]                 ON [dbo].[QRTZ_TRIGGERS](SCHED_NAME, JOB_GROUP, JOB_NAME);
@@ -1173,11 +1189,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124130924_Initial'
+    WHERE [MigrationId] = N'20261124133010_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124130924_Initial', N'10.0.15');
+    VALUES (N'20261124133010_Initial', N'10.0.15');
 END;
 
 COMMIT;

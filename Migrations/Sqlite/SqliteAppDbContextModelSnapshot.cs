@@ -980,11 +980,13 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<string>("BuyerName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("BuyerUsername")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Carrier")
                         .HasMaxLength(100)
@@ -1011,7 +1013,8 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<string>("OrderNumber")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<DateTime>("PlacedUtc")
                         .HasColumnType("TEXT");
@@ -1053,9 +1056,13 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("BuyerUsername");
 
+                    b.HasIndex("ExternalOrderId");
+
                     b.HasIndex("OrderNumber");
 
                     b.HasIndex("PlacedUtc");
+
+                    b.HasIndex("TotalMinor");
 
                     b.HasIndex("ChannelAccountId", "ExternalOrderId")
                         .IsUnique();
@@ -1160,7 +1167,8 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Title")
                         .HasMaxLength(500)
@@ -1176,9 +1184,9 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("Sku");
-
                     b.HasIndex("VariantId");
+
+                    b.HasIndex("Sku", "OrderId");
 
                     b.ToTable("OrderLines");
                 });

@@ -44,6 +44,29 @@ public sealed class OrderPagesTests : MudTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public void TheOrdersGrid_CountsTheOrdersThatMatch()
+    {
+        RenderProviders();
+
+        var page = Render<OrdersPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("1-2 of 2", page.Find("[data-testid=orders-pager]").TextContent));
+    }
+
+    [Fact]
+    public async Task TheOrdersGrid_PastTheCountLimit_SaysThereAreMoreRatherThanAFigureItDidNotCount()
+    {
+        var account = await world.AddAccountAsync(ChannelKind.TikTokShop, "TikTok US");
+        await OrdersOverviewTests.AddPlainOrdersAsync(world.Db, account, OrdersOverview.CountLimit);
+        RenderProviders();
+
+        var page = Render<OrdersPage>();
+
+        page.WaitForAssertion(() => Assert.Contains($"1-50 of more than {OrdersOverview.CountLimit}", page.Find("[data-testid=orders-pager]").TextContent),
+            TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task TheShipForm_RefusesABadTrackingNumber_AndQueuesAGoodOne()
     {
         RenderProviders();

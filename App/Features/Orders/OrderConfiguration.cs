@@ -41,6 +41,9 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.ChannelAccountId, o.PlacedUtc });
         b.HasIndex(o => o.BuyerUsername);
         b.HasIndex(o => o.BuyerName);
+        // The grid's search matches an external id exactly (the unique index leads with the account) and sorts by total.
+        b.HasIndex(o => o.ExternalOrderId);
+        b.HasIndex(o => o.TotalMinor);
     }
 }
 
@@ -52,7 +55,9 @@ public sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
         b.Property(l => l.ExternalLineId).HasMaxLength(100);
         b.Property(l => l.Title).HasMaxLength(500);
         b.HasOne<Variant>().WithMany().HasForeignKey(l => l.VariantId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(l => l.Sku);
+        // With the order id, a SKU search finds its orders from the index alone (bench orders-grid: a SKU prefix
+        // matching 17,000 orders read each line's row for its order id).
+        b.HasIndex(l => new { l.Sku, l.OrderId });
         b.HasIndex(l => l.VariantId);
     }
 }

@@ -13,7 +13,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124130924_Initial")]
+    [Migration("20261124133010_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1094,9 +1094,13 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("BuyerUsername");
 
+                    b.HasIndex("ExternalOrderId");
+
                     b.HasIndex("OrderNumber");
 
                     b.HasIndex("PlacedUtc");
+
+                    b.HasIndex("TotalMinor");
 
                     b.HasIndex("ChannelAccountId", "ExternalOrderId")
                         .IsUnique();
@@ -1221,9 +1225,9 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("Sku");
-
                     b.HasIndex("VariantId");
+
+                    b.HasIndex("Sku", "OrderId");
 
                     b.ToTable("OrderLines");
                 });

@@ -448,11 +448,11 @@ namespace SellerPortal.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     ChannelAccountId = table.Column<int>(type: "INTEGER", nullable: false),
                     ExternalOrderId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OrderNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OrderNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true, collation: "NOCASE"),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     RawStatus = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    BuyerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    BuyerUsername = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BuyerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true, collation: "NOCASE"),
+                    BuyerUsername = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true, collation: "NOCASE"),
                     ShipTo_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ShipTo_Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ShipTo_Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -647,7 +647,7 @@ namespace SellerPortal.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     OrderId = table.Column<long>(type: "INTEGER", nullable: false),
                     ExternalLineId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false, collation: "NOCASE"),
                     VariantId = table.Column<int>(type: "INTEGER", nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Quantity = table.Column<int>(type: "INTEGER", nullable: false),
@@ -850,9 +850,9 @@ namespace SellerPortal.Migrations.Sqlite
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderLines_Sku",
+                name: "IX_OrderLines_Sku_OrderId",
                 table: "OrderLines",
-                column: "Sku");
+                columns: new[] { "Sku", "OrderId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_VariantId",
@@ -881,6 +881,11 @@ namespace SellerPortal.Migrations.Sqlite
                 columns: new[] { "ChannelAccountId", "PlacedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_ExternalOrderId",
+                table: "Orders",
+                column: "ExternalOrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_OrderNumber",
                 table: "Orders",
                 column: "OrderNumber");
@@ -894,6 +899,11 @@ namespace SellerPortal.Migrations.Sqlite
                 name: "IX_Orders_Status_PlacedUtc",
                 table: "Orders",
                 columns: new[] { "Status", "PlacedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_TotalMinor",
+                table: "Orders",
+                column: "TotalMinor");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusChanges_OrderId_Id",

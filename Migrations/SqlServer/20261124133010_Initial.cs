@@ -852,9 +852,9 @@ namespace SellerPortal.Migrations.SqlServer
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderLines_Sku",
+                name: "IX_OrderLines_Sku_OrderId",
                 table: "OrderLines",
-                column: "Sku");
+                columns: new[] { "Sku", "OrderId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_VariantId",
@@ -883,6 +883,11 @@ namespace SellerPortal.Migrations.SqlServer
                 columns: new[] { "ChannelAccountId", "PlacedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_ExternalOrderId",
+                table: "Orders",
+                column: "ExternalOrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_OrderNumber",
                 table: "Orders",
                 column: "OrderNumber");
@@ -896,6 +901,11 @@ namespace SellerPortal.Migrations.SqlServer
                 name: "IX_Orders_Status_PlacedUtc",
                 table: "Orders",
                 columns: new[] { "Status", "PlacedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_TotalMinor",
+                table: "Orders",
+                column: "TotalMinor");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusChanges_OrderId_Id",

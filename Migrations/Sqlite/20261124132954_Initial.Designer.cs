@@ -12,7 +12,7 @@ using SellerPortal.Data;
 namespace SellerPortal.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124130904_Initial")]
+    [Migration("20261124132954_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -983,11 +983,13 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<string>("BuyerName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("BuyerUsername")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Carrier")
                         .HasMaxLength(100)
@@ -1014,7 +1016,8 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.Property<string>("OrderNumber")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<DateTime>("PlacedUtc")
                         .HasColumnType("TEXT");
@@ -1056,9 +1059,13 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("BuyerUsername");
 
+                    b.HasIndex("ExternalOrderId");
+
                     b.HasIndex("OrderNumber");
 
                     b.HasIndex("PlacedUtc");
+
+                    b.HasIndex("TotalMinor");
 
                     b.HasIndex("ChannelAccountId", "ExternalOrderId")
                         .IsUnique();
@@ -1163,7 +1170,8 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Title")
                         .HasMaxLength(500)
@@ -1179,9 +1187,9 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("Sku");
-
                     b.HasIndex("VariantId");
+
+                    b.HasIndex("Sku", "OrderId");
 
                     b.ToTable("OrderLines");
                 });
