@@ -107,6 +107,23 @@ public sealed class SyncDispatcherTests
     }
 
     [Fact]
+    public async Task ABatchThatMeetsAnOpenCircuit_WaitsOutThePause_WithoutSpendingAnAttempt()
+    {
+        channel.ThrowOnNextCall = new ChannelPausedException(ChannelKind.Ebay, "eBay failed repeatedly, so calls are paused.", TimeSpan.FromSeconds(30));
+        await queue.EnqueueAsync(Stock("SKU-1", 4), CancellationToken.None);
+
+        var summary = await dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+
+        await using var context = db.CreateDbContext();
+        var job = await context.SyncJobs.SingleAsync();
+        Assert.Equal(SyncJobStatus.Pending, job.Status);
+        Assert.Equal(0, job.Attempts);
+        Assert.True(job.NextAttemptUtc > DateTime.UtcNow.AddSeconds(25));
+        Assert.Contains("paused", job.LastError);
+        Assert.Equal(0, summary.Failed);
+    }
+
+    [Fact]
     public async Task AnAccountThatNeedsReconnecting_KeepsItsJobsQueued_WithoutSpendingAttempts()
     {
         await using (var context = db.CreateDbContext())

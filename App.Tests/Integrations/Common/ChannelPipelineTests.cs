@@ -94,7 +94,7 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FiveConsecutive5xx_OpenTheAccountsCircuit_TheNextCallFailsFastAsChannelNetworkException()
+    public async Task FiveConsecutive5xx_OpenTheAccountsCircuit_TheNextCallFailsFastAsChannelPausedException()
     {
         var client = Client();
         for (var i = 0; i < 5; i++)
@@ -105,7 +105,8 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
         }
 
         using var next = new HttpRequestMessage(HttpMethod.Post, "/broken").For(Account(4), "stock.update");
-        var error = await Assert.ThrowsAsync<ChannelNetworkException>(() => client.SendAsync(next));
+        var error = await Assert.ThrowsAsync<ChannelPausedException>(() => client.SendAsync(next));
+        Assert.NotNull(error.RetryAfter);
 
         Assert.IsType<BrokenCircuitException>(error.InnerException);
         Assert.Equal(5, hits["broken"]);

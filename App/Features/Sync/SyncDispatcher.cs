@@ -102,7 +102,20 @@ public sealed class SyncDispatcher(
             foreach (var batch in lane.Chunk(handler.BatchSize(context.Connector.Capabilities)))
             {
                 calls++;
-                var outcomes = await RunBatchAsync(handler, context, batch, ct);
+                IReadOnlyList<SyncJobOutcome> outcomes;
+                try
+                {
+                    outcomes = await RunBatchAsync(handler, context, batch, ct);
+                }
+                catch (ChannelPausedException paused)
+                {
+                    // Nothing reached the channel: the jobs wait out the pause with their attempt given back.
+                    var ids = batch.Select(j => j.Id).ToList();
+                    await queue.ReleaseAsync(ids, paused.RetryAfter ?? TimeSpan.FromSeconds(5), Describe(paused), ct);
+                    open.ExceptWith(ids);
+                    continue;
+                }
+
                 await queue.CompleteAsync(outcomes.Where(o => o.Succeeded).Select(o => o.JobId).ToList(), ct);
                 foreach (var failure in outcomes.Where(o => !o.Succeeded))
                 {
@@ -126,7 +139,7 @@ public sealed class SyncDispatcher(
         {
             return await handler.HandleAsync(context, batch, ct);
         }
-        catch (ChannelException ex)
+        catch (ChannelException ex) when (ex is not ChannelPausedException)
         {
             logger.LogWarning("{Kind} batch of {Count} for account {Account} failed: {Code} {Message} (request {RequestId})",
                 handler.Kind, batch.Length, context.Account.AccountId, ex.ErrorCode, ex.Message, ex.RequestId);

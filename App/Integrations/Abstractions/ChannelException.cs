@@ -59,5 +59,15 @@ public sealed class ChannelServerException(
     : ChannelException(channel, message, errorCode, requestId, httpStatus, inner);
 
 /// <summary>No answer: connection refused or dropped, DNS, timeout, circuit open.</summary>
-public sealed class ChannelNetworkException(ChannelKind channel, string message, Exception? inner = null)
+public class ChannelNetworkException(ChannelKind channel, string message, Exception? inner = null)
     : ChannelException(channel, message, null, null, null, inner);
+
+/// <summary>
+/// The account's circuit is open after repeated failures: the call was not sent at all. Work that hits it waits for
+/// <see cref="RetryAfter"/> without spending one of its attempts.
+/// </summary>
+public sealed class ChannelPausedException(ChannelKind channel, string message, TimeSpan? retryAfter, Exception? inner = null)
+    : ChannelNetworkException(channel, message, inner)
+{
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}

@@ -7,10 +7,11 @@ namespace SellerPortal.Integrations.Common;
 /// <summary>
 /// Wraps the whole pipeline so a call that got no usable answer surfaces as the contract's
 /// <see cref="Abstractions.ChannelNetworkException"/>: network errors, attempt or total timeouts, and an open circuit
-/// (<see cref="BrokenCircuitException"/>, which fails fast without touching the wire). The inner exception keeps the detail.
+/// (<see cref="BrokenCircuitException"/>, which fails fast without touching the wire: surfaced as
+/// <see cref="Abstractions.ChannelPausedException"/> with the break duration). The inner exception keeps the detail.
 /// A caller's own cancellation passes through untouched.
 /// </summary>
-public sealed class ChannelFailureHandler(ChannelKind channel) : DelegatingHandler
+public sealed class ChannelFailureHandler(ChannelKind channel, TimeSpan? breakDuration = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -20,8 +21,8 @@ public sealed class ChannelFailureHandler(ChannelKind channel) : DelegatingHandl
         }
         catch (BrokenCircuitException ex)
         {
-            throw new Abstractions.ChannelNetworkException(channel,
-                $"{ChannelNames.Display(channel)} failed repeatedly, so calls to this account are paused for a short while.", ex);
+            throw new Abstractions.ChannelPausedException(channel,
+                $"{ChannelNames.Display(channel)} failed repeatedly, so calls to this account are paused for a short while.", breakDuration, ex);
         }
         catch (TimeoutRejectedException ex)
         {

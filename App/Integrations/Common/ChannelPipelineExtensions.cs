@@ -34,7 +34,8 @@ public static class ChannelPipelineExtensions
 
         // The pipeline's total timeout governs; HttpClient's own 100 s default would cut it short with a bare cancellation.
         builder.ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
-        builder.AddHttpMessageHandler(() => new ChannelFailureHandler(channel));
+        builder.AddHttpMessageHandler(sp => new ChannelFailureHandler(channel,
+            sp.GetRequiredService<IOptionsMonitor<ChannelResilienceOptions>>().Get(name).BreakerBreakDuration));
         builder.AddHttpMessageHandler(sp => new ChannelRateLimitHandler(sp.GetRequiredService<ChannelRateLimiters>(), channel, limits));
         builder.AddResilienceHandler($"channel-{name}", (pipeline, context) =>
             {
