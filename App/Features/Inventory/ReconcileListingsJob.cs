@@ -4,10 +4,21 @@ namespace SellerPortal.Features.Inventory;
 
 /// <summary>Reads back every connected account's listings and flags drift. Thin: the reconciler does the work.</summary>
 [DisallowConcurrentExecution]
-public sealed class ReconcileListingsJob(ListingReconciler reconciler) : IJob
+public sealed class ReconcileListingsJob(ListingReconciler reconciler, IHostApplicationLifetime lifetime) : IJob
 {
     public static readonly JobKey Key = new("reconcile-listings", "inventory");
     public static readonly TriggerKey TriggerKey = new("reconcile-listings-interval", "inventory");
 
-    public Task Execute(IJobExecutionContext context) => reconciler.ReconcileAllAsync(context.CancellationToken);
+    public async Task Execute(IJobExecutionContext context)
+    {
+        using var stopping = Scheduling.JobStopping.Token(context, lifetime);
+        try
+        {
+            await reconciler.ReconcileAllAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopping: the next run reads everything back again.
+        }
+    }
 }

@@ -4,10 +4,21 @@ namespace SellerPortal.Features.Sync;
 
 /// <summary>Drains the sync queue on a short interval. One run at a time across the cluster.</summary>
 [DisallowConcurrentExecution]
-public sealed class DispatchSyncQueueJob(SyncDispatcher dispatcher) : IJob
+public sealed class DispatchSyncQueueJob(SyncDispatcher dispatcher, IHostApplicationLifetime lifetime) : IJob
 {
     public static readonly JobKey Key = new("dispatch-sync-queue", "sync");
     public static readonly TriggerKey TriggerKey = new("dispatch-sync-queue-interval", "sync");
 
-    public Task Execute(IJobExecutionContext context) => dispatcher.DrainAllAsync(context.CancellationToken);
+    public async Task Execute(IJobExecutionContext context)
+    {
+        using var stopping = Scheduling.JobStopping.Token(context, lifetime);
+        try
+        {
+            await dispatcher.DrainAllAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopping: the dispatcher has handed its unfinished jobs back to the queue.
+        }
+    }
 }
