@@ -39,20 +39,7 @@ public sealed class LeaseRenewalTests
     [Fact]
     public async Task ALongImport_RenewsItsLease_AndASecondDispatcherDoesNotTakeItUp()
     {
-        var options = Options.Create(new SyncQueueOptions());
-        var queue = new SyncQueue(db, options, clock);
-        var handler = new SlowHandler();
-        var dispatcher = new SyncDispatcher(queue, db, [new RecordingConnector(ChannelKind.Ebay, 25)], [handler], options, clock, NullLogger<SyncDispatcher>.Instance);
-        int accountId;
-        await using (var context = db.CreateDbContext())
-        {
-            var account = new ChannelAccount { Channel = ChannelKind.Ebay, DisplayName = "eBay", Status = ChannelAccountStatus.Connected };
-            context.ChannelAccounts.Add(account);
-            await context.SaveChangesAsync();
-            accountId = account.Id;
-        }
-
-        var jobId = await queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.ImportOrders, "orders", "{}", null), CancellationToken.None);
+        var (options, queue, handler, dispatcher, accountId, jobId) = await ImportQueuedAsync();
         var draining = dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
         await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var firstLease = (await JobAsync(jobId)).LeaseExpiresUtc!.Value;
@@ -81,6 +68,24 @@ public sealed class LeaseRenewalTests
     [Fact]
     public async Task AJobInterruptedByShutdown_IsQueuedAgainAtOnce_WithItsAttemptGivenBack()
     {
+        var (options, queue, handler, dispatcher, accountId, jobId) = await ImportQueuedAsync();
+        using var stopping = new CancellationTokenSource();
+        var draining = dispatcher.DrainAccountAsync(accountId, stopping.Token);
+        await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => draining);
+
+        var job = await JobAsync(jobId);
+        Assert.Equal(SyncJobStatus.Pending, job.Status);
+        Assert.Null(job.LeaseOwner);
+        Assert.Equal(0, job.Attempts);
+        Assert.Single(await queue.ClaimAsync(accountId, 10, CancellationToken.None));
+    }
+
+    /// <summary>One queued import for an eBay account, and a dispatcher whose import handler runs until told to finish.</summary>
+    private async Task<(IOptions<SyncQueueOptions> Options, SyncQueue Queue, SlowHandler Handler, SyncDispatcher Dispatcher, int AccountId, long JobId)> ImportQueuedAsync()
+    {
         var options = Options.Create(new SyncQueueOptions());
         var queue = new SyncQueue(db, options, clock);
         var handler = new SlowHandler();
@@ -95,18 +100,7 @@ public sealed class LeaseRenewalTests
         }
 
         var jobId = await queue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.ImportOrders, "orders", "{}", null), CancellationToken.None);
-        using var stopping = new CancellationTokenSource();
-        var draining = dispatcher.DrainAccountAsync(accountId, stopping.Token);
-        await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-
-        await stopping.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => draining);
-
-        var job = await JobAsync(jobId);
-        Assert.Equal(SyncJobStatus.Pending, job.Status);
-        Assert.Null(job.LeaseOwner);
-        Assert.Equal(0, job.Attempts);
-        Assert.Single(await queue.ClaimAsync(accountId, 10, CancellationToken.None));
+        return (options, queue, handler, dispatcher, accountId, jobId);
     }
 
     private async Task<SyncJob> JobAsync(long id)

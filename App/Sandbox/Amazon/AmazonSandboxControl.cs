@@ -49,22 +49,8 @@ internal static class AmazonSandboxControl
         var refused = await store.SerializedAsync(Channel, async () =>
         {
             var stock = await AmazonSandboxStock.LoadAsync(store, seller, request.Skus, CancellationToken.None);
-            var refusedHere = 0;
-            for (var i = 0; i < request.Count; i++)
+            var refusedHere = stock.Sell(request.Count, request.Skus, status == "Canceled", (i, sku, quantity) =>
             {
-                var quantity = 1 + (i % 3);
-                var sku = request.Skus[i % request.Skus.Count];
-                if (!stock.TryTake(sku, quantity))
-                {
-                    refusedHere++;
-                    continue;
-                }
-
-                if (status == "Canceled")
-                {
-                    stock.Give([(sku, quantity)]);
-                }
-
                 var id = $"902-{Random.Shared.Next(1_000_000, 9_999_999)}-{Random.Shared.Next(1_000_000, 9_999_999)}";
                 var updated = start + (step * i);
                 var line = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
@@ -103,7 +89,7 @@ internal static class AmazonSandboxControl
                 };
                 documents.Add((id, new SandboxOrder(seller, order, [item], []), new DateTimeOffset(updated).ToUnixTimeMilliseconds()));
                 ids.Add(id);
-            }
+            });
 
             await store.PutManyAsync(Channel, Orders, documents);
             await AmazonSandboxStock.SaveAsync(store, seller, stock, CancellationToken.None);

@@ -36,6 +36,33 @@ public sealed class SandboxStock(IReadOnlyDictionary<string, int> shown)
 
     public bool TryTake(string sku, int units) => TryTake([(sku, units)]);
 
+    /// <summary>
+    /// The generators' buyers: buyer i asks for 1 + i % 3 units of the i-th SKU (round robin), is refused when the
+    /// channel shows fewer, and an order made already cancelled gives its units back. Returns how many were refused.
+    /// </summary>
+    public int Sell(int count, IReadOnlyList<string> skus, bool cancelled, Action<int, string, int> sold)
+    {
+        var refused = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var (sku, units) = (skus[i % skus.Count], 1 + (i % 3));
+            if (!TryTake(sku, units))
+            {
+                refused++;
+                continue;
+            }
+
+            if (cancelled)
+            {
+                Give([(sku, units)]);
+            }
+
+            sold(i, sku, units);
+        }
+
+        return refused;
+    }
+
     /// <summary>Puts units back (a cancellation before shipping).</summary>
     public void Give(IEnumerable<(string Sku, int Units)> lines)
     {

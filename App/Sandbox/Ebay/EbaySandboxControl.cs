@@ -55,25 +55,11 @@ internal static class EbaySandboxControl
         var refused = await store.SerializedAsync(Channel, async () =>
         {
             var stock = await EbaySandboxStock.LoadAsync(store, user, request.Skus, CancellationToken.None);
-            var refusedHere = 0;
-            for (var i = 0; i < request.Count; i++)
+            var refusedHere = stock.Sell(request.Count, request.Skus, request.Cancelled, (i, sku, quantity) =>
             {
-                var quantity = 1 + (i % 3);
-                var sku = request.Skus[i % request.Skus.Count];
-                if (!stock.TryTake(sku, quantity))
-                {
-                    refusedHere++;
-                    continue;
-                }
-
-                if (request.Cancelled)
-                {
-                    stock.Give([(sku, quantity)]);
-                }
-
                 documents.Add(NewOrder(request, user, currency, unit, start + (step * i), i, sku, quantity));
                 ids.Add(documents[^1].Item1);
-            }
+            });
 
             await store.PutManyAsync(Channel, Orders, documents);
             await EbaySandboxStock.SaveAsync(store, user, stock, CancellationToken.None);
