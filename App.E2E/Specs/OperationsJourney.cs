@@ -37,5 +37,13 @@ public sealed class OperationsJourney(BrowserFixture fixture)
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-faulty-channel.png"), FullPage = true });
 
             await page.APIRequest.PostAsync("sandbox/tiktok/_control/faults", new() { DataObject = new { reset = true } });
+
+            // The Sync page shows each account's call pace and, for eBay, the day's quota the checks have drawn on.
+            await page.GotoAsync("sync");
+            await page.WaitForCircuitAsync();
+            await Assertions.Expect(page.GetByTestId("rate-limits")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid^=quota-]").Filter(new() { HasTextRegex = new Regex(@"^[1-9][\d,]* of 2,000,000 used$") }))
+                .ToHaveCountAsync(1);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "sync-call-limits.png"), FullPage = true });
         });
 }
