@@ -111,7 +111,7 @@ public sealed class AmazonConnectorTests(AmazonEmulatorFixture emulator)
         await connector.MarkShippedAsync(account, new Shipment(toShip.ExternalOrderId, "USPS", "9400111899223197428490"), CancellationToken.None);
         var shipped = await connector.GetOrderAsync(account, toShip.ExternalOrderId, CancellationToken.None);
         Assert.Equal(OrderStatus.Shipped, shipped!.Status);
-        Assert.Equal("Shipped", shipped.RawStatus);
+        Assert.Equal("SHIPPED", shipped.RawStatus);
         var again = await Assert.ThrowsAsync<ChannelValidationException>(() =>
             connector.MarkShippedAsync(account, new Shipment(toShip.ExternalOrderId, "USPS", "1"), CancellationToken.None));
         Assert.Equal(ChannelKind.Amazon, again.Channel);

@@ -125,6 +125,13 @@ public sealed class AmazonEmulatorProtocolTests(AmazonEmulatorFixture emulator)
         Assert.False(first.TryGetProperty("buyer", out _));
         Assert.False(first.TryGetProperty("proceeds", out _));
 
+        var one = await GetAsync($"/orders/2026-01-01/orders/{first.GetProperty("orderId").GetString()}?includedData=FULFILLMENT", token);
+        var single = (await one.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("order");
+        Assert.Equal("UNSHIPPED", single.GetProperty("fulfillment").GetProperty("fulfillmentStatus").GetString());
+        Assert.Equal(sku, single.GetProperty("orderItems")[0].GetProperty("product").GetProperty("sellerSku").GetString());
+        Assert.False(single.TryGetProperty("recipient", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/orders/2026-01-01/orders/902-0000000-0000000", token)).StatusCode);
+
         var v0 = await GetAsync($"/orders/v0/orders/{first.GetProperty("orderId").GetString()}", token);
         var v0Order = (await v0.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payload");
         Assert.Equal("Unshipped", v0Order.GetProperty("OrderStatus").GetString());

@@ -27,34 +27,7 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
         account.SellerId ?? account.ShopId ?? throw new ChannelValidationException(
             ChannelKind.Amazon, "The Amazon account has no selling partner id; connect it again.", []);
 
-    // Orders API v0
-
-    public async Task<AmazonOrdersPayload> GetOrdersAsync(
-        ChannelAccountContext account, DateTime lastUpdatedAfterUtc, DateTime? lastUpdatedBeforeUtc, string? nextToken, int maxResults, CancellationToken ct)
-    {
-        var query = new List<string> { "MarketplaceIds=" + Esc(MarketplaceId(account)) };
-        if (nextToken is not null)
-        {
-            // With NextToken Amazon ignores the other filters, but MarketplaceIds stays required.
-            query.Add("NextToken=" + Esc(nextToken));
-        }
-        else
-        {
-            query.Add("LastUpdatedAfter=" + Esc(Iso(lastUpdatedAfterUtc)));
-            if (lastUpdatedBeforeUtc is { } before)
-            {
-                query.Add("LastUpdatedBefore=" + Esc(Iso(before)));
-            }
-
-            query.Add("MaxResultsPerPage=" + Math.Clamp(maxResults, 1, 100).ToString(CultureInfo.InvariantCulture));
-        }
-
-        var response = await SendAsync<AmazonPayloadResponse<AmazonOrdersPayload>>(
-            account, HttpMethod.Get, "/orders/v0/orders?" + string.Join('&', query), null, AmazonRateLimits.GetOrders, AmazonJson.Orders, ct);
-        return response?.Payload ?? new AmazonOrdersPayload();
-    }
-
-    // Orders API 2026-01-01
+    // Orders API 2026-01-01 (v0's getOrders/getOrder/getOrderItems are no longer read; confirmShipment stays on v0)
 
     /// <summary>
     /// searchOrders: orders last updated in a window, each with its items, so a page of 100 orders is one call where
@@ -87,36 +60,19 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
 
     public const string SearchOrdersIncludedData = "FULFILLMENT,PROCEEDS,RECIPIENT";
 
-    public async Task<AmazonOrder?> GetOrderAsync(ChannelAccountContext account, string orderId, CancellationToken ct)
+    /// <summary>getOrder (2026-01-01, 0.5/s, burst 30): one order with its items and the same blocks as the import reads; null when Amazon has none.</summary>
+    public async Task<AmazonOrderV2?> GetOrderV2Async(ChannelAccountContext account, string orderId, CancellationToken ct)
     {
         try
         {
-            var response = await SendAsync<AmazonPayloadResponse<AmazonOrder>>(
-                account, HttpMethod.Get, $"/orders/v0/orders/{Esc(orderId)}", null, AmazonRateLimits.GetOrder, AmazonJson.Orders, ct);
-            return response?.Payload;
+            var response = await SendAsync<AmazonGetOrderResponse>(account, HttpMethod.Get,
+                $"/orders/2026-01-01/orders/{Esc(orderId)}?includedData={Esc(SearchOrdersIncludedData)}", null, AmazonRateLimits.GetOrderV2, AmazonJson.Web, ct);
+            return response?.Order;
         }
         catch (ChannelNotFoundException)
         {
             return null;
         }
-    }
-
-    /// <summary>All items of an order, following NextToken.</summary>
-    public async Task<IReadOnlyList<AmazonOrderItem>> GetOrderItemsAsync(ChannelAccountContext account, string orderId, CancellationToken ct)
-    {
-        var items = new List<AmazonOrderItem>();
-        string? next = null;
-        do
-        {
-            var path = $"/orders/v0/orders/{Esc(orderId)}/orderItems" + (next is null ? "" : "?NextToken=" + Esc(next));
-            var response = await SendAsync<AmazonPayloadResponse<AmazonOrderItemsPayload>>(
-                account, HttpMethod.Get, path, null, AmazonRateLimits.GetOrderItems, AmazonJson.Orders, ct);
-            items.AddRange(response?.Payload?.OrderItems ?? []);
-            next = response?.Payload?.NextToken;
-        }
-        while (next is not null);
-
-        return items;
     }
 
     /// <summary>Not retry-safe: a second confirmation of the same package is refused or duplicated.</summary>

@@ -8,7 +8,7 @@ namespace SellerPortal.Integrations.Amazon;
 
 /// <summary>
 /// Amazon through SP-API: listings per SKU (Listings Items API), price and quantity in bulk through one
-/// JSON_LISTINGS_FEED, orders from Orders 2026-01-01 searchOrders (items inline; v0 for a single order), shipment confirmation for MFN orders.
+/// JSON_LISTINGS_FEED, orders from Orders API 2026-01-01 (searchOrders and getOrder, items inline), shipment confirmation for MFN orders.
 /// </summary>
 public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions> options, TimeProvider time) : IChannelConnector, IFulfilledByChannelStock, IChannelCatalogSearch
 {
@@ -152,17 +152,18 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
 
     public async Task<ChannelOrder?> GetOrderAsync(ChannelAccountContext account, string externalOrderId, CancellationToken ct)
     {
-        var order = await client.GetOrderAsync(account, externalOrderId, ct);
-        return order is null ? null : AmazonMapper.ToChannelOrder(order, await client.GetOrderItemsAsync(account, externalOrderId, ct));
+        var order = await client.GetOrderV2Async(account, externalOrderId, ct);
+        return order is null ? null : AmazonMapper.ToChannelOrder(order);
     }
 
     /// <summary>Confirms an MFN shipment with every unshipped unit of the named lines (all lines when none are named).</summary>
     public async Task MarkShippedAsync(ChannelAccountContext account, Shipment shipment, CancellationToken ct)
     {
-        var items = await client.GetOrderItemsAsync(account, shipment.ExternalOrderId, ct);
-        var lines = items
+        var order = await client.GetOrderV2Async(account, shipment.ExternalOrderId, ct)
+            ?? throw new ChannelNotFoundException(ChannelKind.Amazon, $"Amazon has no order {shipment.ExternalOrderId}.");
+        var lines = order.OrderItems
             .Where(i => shipment.ExternalLineIds is null || shipment.ExternalLineIds.Contains(i.OrderItemId))
-            .Select(i => new AmazonConfirmShipmentItem(i.OrderItemId, i.QuantityOrdered - (i.QuantityShipped ?? 0)))
+            .Select(i => new AmazonConfirmShipmentItem(i.OrderItemId, i.QuantityOrdered - (i.Fulfillment?.QuantityFulfilled ?? 0)))
             .Where(i => i.Quantity > 0)
             .ToList();
         if (lines.Count == 0)

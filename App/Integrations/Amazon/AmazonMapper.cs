@@ -9,40 +9,6 @@ namespace SellerPortal.Integrations.Amazon;
 /// <summary>Pure translations between SP-API shapes and the portal's channel records. Money stays decimal throughout.</summary>
 public static class AmazonMapper
 {
-    /// <summary>amazon-sp-api.md, "Orders API v0": Pending* → Pending; Unshipped/PartiallyShipped → Processing;
-    /// Shipped/InvoiceUnconfirmed → Shipped; Canceled and Unfulfillable → Cancelled (the raw word is kept beside it).</summary>
-    public static OrderStatus MapStatus(string orderStatus) => orderStatus switch
-    {
-        "PendingAvailability" or "Pending" => OrderStatus.Pending,
-        "Unshipped" or "PartiallyShipped" => OrderStatus.Processing,
-        "Shipped" or "InvoiceUnconfirmed" => OrderStatus.Shipped,
-        "Canceled" or "Unfulfillable" => OrderStatus.Cancelled,
-        _ => OrderStatus.Pending,
-    };
-
-    public static ChannelOrder ToChannelOrder(AmazonOrder order, IReadOnlyList<AmazonOrderItem>? items)
-    {
-        var currency = order.OrderTotal?.CurrencyCode
-            ?? items?.Select(i => i.ItemPrice?.CurrencyCode).FirstOrDefault(c => c is not null)
-            ?? CurrencyOf(order.MarketplaceId);
-        return new ChannelOrder
-        {
-            ExternalOrderId = order.AmazonOrderId,
-            OrderNumber = order.AmazonOrderId,
-            Status = MapStatus(order.OrderStatus),
-            RawStatus = order.OrderStatus,
-            // Name and e-mail are restricted data: absent without a Restricted Data Token.
-            BuyerName = order.BuyerInfo?.BuyerName ?? order.ShippingAddress?.Name,
-            BuyerUsername = null,
-            ShipTo = ToAddress(order.ShippingAddress),
-            // A cancelled order before payment has no OrderTotal.
-            Total = ToMoney(order.OrderTotal) ?? new ChannelMoney(0m, currency),
-            PlacedUtc = ParseUtc(order.PurchaseDate),
-            UpdatedUtc = ParseUtc(order.LastUpdateDate),
-            Lines = items?.Select(i => ToLine(i, currency)).ToList() ?? [],
-        };
-    }
-
     /// <summary>Orders 2026-01-01's fulfillment status: v0's OrderStatus in upper snake case.</summary>
     public static OrderStatus MapFulfillmentStatus(string? status) => status switch
     {
@@ -75,16 +41,6 @@ public static class AmazonMapper
             Lines = [.. order.OrderItems.Select(i => new ChannelOrderLine(i.OrderItemId, i.Product?.SellerSku ?? "", i.Product?.Title, i.QuantityOrdered,
                 ToMoney(i.Product?.Price?.UnitPrice) ?? new ChannelMoney(0m, currency)))],
         };
-    }
-
-    /// <summary>ItemPrice is the line's price (unit × quantity ordered); the portal keeps the unit price.</summary>
-    public static ChannelOrderLine ToLine(AmazonOrderItem item, string fallbackCurrency)
-    {
-        var linePrice = ToMoney(item.ItemPrice) ?? new ChannelMoney(0m, fallbackCurrency);
-        var unit = item.QuantityOrdered > 0
-            ? Math.Round(linePrice.Amount / item.QuantityOrdered, 2, MidpointRounding.AwayFromZero)
-            : linePrice.Amount;
-        return new ChannelOrderLine(item.OrderItemId, item.SellerSKU, item.Title, item.QuantityOrdered, linePrice with { Amount = unit });
     }
 
     public static ChannelAddress? ToAddress(AmazonAddress? a) => a is null

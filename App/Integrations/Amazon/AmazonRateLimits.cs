@@ -12,6 +12,7 @@ public static class AmazonRateLimits
 {
     public const string GetOrders = "getOrders";
     public const string SearchOrders = "searchOrders";
+    public const string GetOrderV2 = "getOrder (2026-01-01)";
     public const string GetOrder = "getOrder";
     public const string GetOrderItems = "getOrderItems";
     public const string ConfirmShipment = "confirmShipment";
@@ -33,6 +34,7 @@ public static class AmazonRateLimits
         [GetOrders] = new(0.0167, 20),
         // Orders 2026-01-01: the notes give no figure for searchOrders; taken as getOrders', the operation it replaces.
         [SearchOrders] = new(0.0167, 20),
+        [GetOrderV2] = new(0.5, 30),
         [GetOrder] = new(0.5, 30),
         [GetOrderItems] = new(0.5, 30),
         [ConfirmShipment] = new(2, 10),

@@ -10,24 +10,47 @@ using static SellerPortal.Sandbox.Amazon.AmazonSandboxGate;
 namespace SellerPortal.Sandbox.Amazon;
 
 /// <summary>
-/// Orders API 2026-01-01 searchOrders over the same orders as v0: items always inline, the other blocks only when
-/// includedData names them; exactly one of createdAfter and lastUpdatedAfter; paginationToken carries the filters.
+/// Orders API 2026-01-01 searchOrders and getOrder over the same orders as v0: items always inline, the other blocks
+/// only when includedData names them; exactly one of createdAfter and lastUpdatedAfter; paginationToken carries the filters.
 /// </summary>
 internal static class AmazonSandboxSearchOrders
 {
     private static readonly HashSet<string> IncludedDataValues =
         ["BUYER", "RECIPIENT", "FULFILLMENT", "PROCEEDS", "EXPENSE", "PROMOTION", "CANCELLATION", "PACKAGES"];
 
-    public static void Map(RouteGroupBuilder amazon) =>
+    public static void Map(RouteGroupBuilder amazon)
+    {
         amazon.MapGet("/orders/2026-01-01/orders", SearchAsync).Operation(AmazonRateLimits.SearchOrders);
+        amazon.MapGet("/orders/2026-01-01/orders/{orderId}", GetOrderAsync).Operation(AmazonRateLimits.GetOrderV2);
+    }
+
+    /// <summary>getOrder: the order in an <c>order</c> envelope, blocks as includedData names them.</summary>
+    private static async Task<IResult> GetOrderAsync(HttpContext http, string orderId, SandboxStore store)
+    {
+        if (Included(http.Request.Query, out var included) is { } error)
+        {
+            return error;
+        }
+
+        return await AmazonSandboxOrders.FindAsync(http, store, orderId) is { } order
+            ? Results.Json(new AmazonGetOrderResponse(ToWire(order, included)), AmazonJson.Web)
+            : Error(404, "NotFound", $"Order {orderId} was not found.");
+    }
+
+    private static IResult? Included(IQueryCollection q, out HashSet<string> included)
+    {
+        included = q["includedData"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        return included.FirstOrDefault(v => !IncludedDataValues.Contains(v)) is { } unknown
+            ? Error(400, "InvalidInput", $"includedData value {unknown} is not supported.")
+            : null;
+    }
 
     private static async Task<IResult> SearchAsync(HttpContext http, SandboxStore store, TimeProvider time)
     {
         var q = http.Request.Query;
-        var included = q["includedData"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
-        if (included.FirstOrDefault(v => !IncludedDataValues.Contains(v)) is { } unknown)
+        if (Included(q, out var included) is { } refused)
         {
-            return Error(400, "InvalidInput", $"includedData value {unknown} is not supported.");
+            return refused;
         }
 
         SearchCursor cursor;

@@ -13,6 +13,9 @@ public sealed record AmazonSearchOrdersResponse
 
 public sealed record AmazonPagination(string? NextToken);
 
+/// <summary>getOrder (2026-01-01): the one order, items always included.</summary>
+public sealed record AmazonGetOrderResponse(AmazonOrderV2? Order);
+
 public sealed record AmazonOrderV2
 {
     public required string OrderId { get; init; }
