@@ -7,7 +7,8 @@ namespace SellerPortal.Scheduling;
 /// process (integration tests, the E2E fixture) would build its scheduler against the first host's disposed
 /// factory and fail with ObjectDisposedException (quartznet/quartznet#1781). The host constructs its hosted
 /// services in registration order before starting any, and Quartz's pulls in the scheduler factory as it is
-/// constructed; so this one, registered just before it, binds the static in its constructor.
+/// constructed; so this one, registered just before it, binds the static in its constructor. When the host stops it
+/// unbinds it again, so a scheduler made later outside any host does not find a logger factory about to be disposed.
 /// </summary>
 internal sealed class QuartzLogBinding : IHostedService
 {
@@ -15,5 +16,9 @@ internal sealed class QuartzLogBinding : IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        LogContext.SetCurrentLogProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        return Task.CompletedTask;
+    }
 }

@@ -32,6 +32,8 @@ public sealed class InventoryPageTests : MudTestContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Quartz logs through a static provider; a test host that ran before may have left its own, now disposed.
+        Quartz.Logging.LogContext.SetCurrentLogProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         var scheduler = await schedulers.GetScheduler();
         await scheduler.AddJob(JobBuilder.Create<ReconcileListingsJob>().WithIdentity(ReconcileListingsJob.Key).StoreDurably().Build(), replace: true);
         tiktok = await world.AddAccountAsync(ChannelKind.TikTokShop, "TikTok UK");
