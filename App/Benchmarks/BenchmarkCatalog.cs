@@ -28,8 +28,8 @@ internal static class BenchmarkCatalog
             "INSERT INTO Variants (ProductId, Sku, StockOnHand, PriceMinor, Currency, Options) VALUES ($product, $sku, $stock, $price, 'USD', '[]')",
             "$product", "$sku", "$stock", "$price");
         var listing = Command(connection, tx,
-            "INSERT INTO ChannelListings (ProductId, ChannelAccountId, State, PriceKind, PricePercentBasisPoints, PriceAmountMinor, PriceRounding, ChannelFields, QuantityBuffer) " +
-            "VALUES ($product, $account, $state, 'BasePrice', 0, 0, 'None', '{}', 0)",
+            "INSERT INTO ChannelListings (ProductId, ChannelAccountId, State, PriceKind, PricePercentBasisPoints, PriceAmountMinor, PriceRounding, ChannelFields, QuantityBuffer, StatusDrift) " +
+            "VALUES ($product, $account, $state, 'BasePrice', 0, 0, 'None', '{}', 0, 0)",
             "$product", "$account", "$state");
         var random = new Random(7);
         for (var i = 1; i <= products; i++)

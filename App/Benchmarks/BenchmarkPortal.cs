@@ -6,21 +6,24 @@ using SellerPortal.Data;
 namespace SellerPortal.Benchmarks;
 
 /// <summary>
-/// The real portal, built by <see cref="SellerPortalServices.AddSellerPortal"/> like the app itself, started in-process
-/// on a free loopback port with a fresh temp data folder (its own database and emulator store) and the emulators
-/// mounted. Quartz stays off: the benchmark drives the dispatcher itself, so nothing else claims the queue.
-/// Deleted on dispose.
+/// The real portal, built by <see cref="SellerPortalServices.AddSellerPortal"/> like the app, started in-process on a
+/// free loopback port with a fresh temp data folder (its database and the emulators' store), Sandbox on and the
+/// scheduler running as in production (a benchmark that drives the dispatcher itself passes
+/// <see cref="WithoutScheduler"/>, so nothing else claims the queue). <see cref="RestartAsync"/> disposes the host and
+/// starts a new one on the same folder and port (the soak's mid-run restart). The folder is deleted on dispose.
 /// </summary>
 internal sealed class BenchmarkPortal : IAsyncDisposable
 {
-    private BenchmarkPortal(WebApplication app, string dataDirectory, Uri baseAddress)
+    private readonly IDictionary<string, string?> settings;
+
+    private BenchmarkPortal(string dataDirectory, Uri baseAddress, IDictionary<string, string?> settings)
     {
-        App = app;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
+        this.settings = settings;
     }
 
-    public WebApplication App { get; }
+    public WebApplication App { get; private set; } = null!;
 
     public string DataDirectory { get; }
 
@@ -28,36 +31,61 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    public string SandboxPath => Path.Combine(DataDirectory, "sandbox.db");
+
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
+
+    /// <summary>These settings with Quartz off: for benchmarks that run the dispatcher or the queries themselves.</summary>
+    public static Dictionary<string, string?> WithoutScheduler(IDictionary<string, string?>? settings = null) =>
+        new(settings ?? new Dictionary<string, string?>()) { ["Scheduling:Enabled"] = "false" };
 
     public static async Task<BenchmarkPortal> StartAsync(IDictionary<string, string?>? settings, CancellationToken ct)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "sellerportal-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var portal = new BenchmarkPortal(dataDirectory, new Uri($"http://127.0.0.1:{FreePort()}"), settings ?? new Dictionary<string, string?>());
+        portal.App = await portal.BuildAndStartAsync(ct);
+        return portal;
+    }
+
+    /// <summary>Stops this host and starts a new one on the same database, emulator store and port.</summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        await App.StopAsync(ct);
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        App = await BuildAndStartAsync(ct);
+    }
+
+    private async Task<WebApplication> BuildAndStartAsync(CancellationToken ct)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // Not Production (the emulators refuse to mount there), not Development (no dev pages or launch settings).
             EnvironmentName = "Benchmark",
             ContentRootPath = AppContext.BaseDirectory,
+            // The portal's own name, not the entry assembly's (a test host), so its static assets manifest is found.
+            ApplicationName = typeof(BenchmarkPortal).Assembly.GetName().Name,
         });
         var values = new Dictionary<string, string?>
         {
-            ["urls"] = baseAddress.ToString(),
+            ["urls"] = BaseAddress.ToString(),
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
-            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}",
+            ["ConnectionStrings:Sqlite"] = $"Data Source={DatabasePath}",
             ["Sandbox:Enabled"] = "true",
-            ["Sandbox:DataSource"] = Path.Combine(dataDirectory, "sandbox.db"),
-            ["Sandbox:PortalBaseUrl"] = baseAddress.ToString(),
-            ["Scheduling:Enabled"] = "false",
+            ["Sandbox:DataSource"] = SandboxPath,
+            ["Sandbox:PortalBaseUrl"] = BaseAddress.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
-            // Retries on 429 are counted from the call log; no static files or key encryption in a throw-away folder.
             ["Logging:LogLevel:Polly"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
-            // A failed batch is logged as a warning per batch; the benchmark counts failures itself.
-            ["Logging:LogLevel:SellerPortal.Features.Sync.SyncDispatcher"] = "Error",
+            ["Logging:LogLevel:SellerPortal.Features.Sync"] = "Error",
+            ["Logging:LogLevel:SellerPortal.Features.Orders"] = "Error",
+            ["Logging:LogLevel:SellerPortal.Features.Inventory"] = "Error",
+            ["Logging:LogLevel:SellerPortal.Integrations"] = "Error",
+            ["Logging:LogLevel:System.Net.Http"] = "Error",
+            ["Logging:LogLevel:Quartz"] = "Error",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in settings)
         {
             values[key] = value;
         }
@@ -68,7 +96,7 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
         await app.MigrateDatabaseAsync();
         app.MapSellerPortal();
         await app.StartAsync(ct);
-        return new BenchmarkPortal(app, dataDirectory, baseAddress);
+        return app;
     }
 
     public async ValueTask DisposeAsync()

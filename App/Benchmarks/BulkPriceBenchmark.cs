@@ -27,7 +27,7 @@ internal static class BulkPriceBenchmark
     public static async Task<int> RunAsync(int products, IReadOnlyList<ChannelKind> channels, CancellationToken ct)
     {
         Console.WriteLine($"bulk-price: {products:N0} products × {channels.Count} channels ({string.Join(", ", channels)})");
-        await using var portal = await BenchmarkPortal.StartAsync(null, ct);
+        await using var portal = await BenchmarkPortal.StartAsync(BenchmarkPortal.WithoutScheduler(), ct);
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var bulk = portal.Services.GetRequiredService<BulkOperationsService>();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using SellerPortal.Features.Channels;
 
 namespace SellerPortal.Benchmarks;
@@ -13,6 +14,19 @@ namespace SellerPortal.Benchmarks;
 internal static partial class EmulatedAccounts
 {
     private const string UserId = "benchmark";
+
+    public static readonly ChannelKind[] All = [ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay];
+
+    public static async Task<Dictionary<ChannelKind, int>> ConnectAllAsync(BenchmarkPortal portal, CancellationToken ct)
+    {
+        var accounts = new Dictionary<ChannelKind, int>();
+        foreach (var channel in All)
+        {
+            accounts[channel] = await ConnectAsync(portal, channel, ct);
+        }
+
+        return accounts;
+    }
 
     public static async Task<int> ConnectAsync(BenchmarkPortal portal, ChannelKind channel, CancellationToken ct)
     {
@@ -40,7 +54,7 @@ internal static partial class EmulatedAccounts
         }
 
         await using var db = await portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext>>().CreateDbContextAsync(ct);
-        return db.ChannelAccounts.Where(a => a.Channel == channel).OrderByDescending(a => a.Id).Select(a => a.Id).First();
+        return await db.ChannelAccounts.Where(a => a.Channel == channel).OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync(ct);
     }
 
     private static string? Attribute(string tag, string name) =>

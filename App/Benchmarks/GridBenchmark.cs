@@ -19,7 +19,7 @@ internal static class GridBenchmark
 
     public static async Task<int> RunAsync(int products, CancellationToken ct)
     {
-        await using var portal = await BenchmarkPortal.StartAsync(new Dictionary<string, string?> { ["Sandbox:Enabled"] = "false" }, ct);
+        await using var portal = await BenchmarkPortal.StartAsync(BenchmarkPortal.WithoutScheduler(new Dictionary<string, string?> { ["Sandbox:Enabled"] = "false" }), ct);
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var accounts = new List<int>();
         await using (var db = await contexts.CreateDbContextAsync(ct))

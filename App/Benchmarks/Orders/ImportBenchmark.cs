@@ -52,13 +52,13 @@ internal static class ImportBenchmark
     private static async Task<bool> RunOnceAsync(int orders, bool rateLimits, CancellationToken ct, bool counted = true)
     {
         Console.WriteLine($"import (rate limits {(rateLimits ? "on" : "off")}): {orders:N0} orders over TikTok Shop, Amazon and eBay, pages of {PageSize}");
-        await using var portal = await OrdersBenchPortal.StartAsync(new Dictionary<string, string?>
+        await using var portal = await BenchmarkPortal.StartAsync(new Dictionary<string, string?>
         {
             ["Orders:Import:PageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The benchmark queues the first import itself, once the emulators hold the orders.
             ["Orders:Import:ScheduleInterval"] = "01:00:00",
         }, ct);
-        var accounts = await OrdersBenchAccounts.ConnectAllAsync(portal, ct);
+        var accounts = await EmulatedAccounts.ConnectAllAsync(portal, ct);
         if (!rateLimits)
         {
             // Our own overhead: no pacing on our side either (an account's rate properties, as for a raised usage plan).
@@ -76,7 +76,7 @@ internal static class ImportBenchmark
         using var control = new EmulatorControl(portal.BaseAddress, shopId);
         var perChannel = new Dictionary<ChannelKind, int>();
         var generate = Stopwatch.StartNew();
-        foreach (var (channel, index) in OrdersBenchAccounts.All.Select((c, i) => (c, i)))
+        foreach (var (channel, index) in EmulatedAccounts.All.Select((c, i) => (c, i)))
         {
             await control.SetFaultsAsync(channel, new FaultSettings { RateLimitsEnabled = rateLimits }, 0, ct);
             var count = (orders / 3) + (index < orders % 3 ? 1 : 0);
@@ -163,7 +163,7 @@ internal static class ImportBenchmark
         };
     }
 
-    private static async Task LiftClientLimitsAsync(OrdersBenchPortal portal, CancellationToken ct)
+    private static async Task LiftClientLimitsAsync(BenchmarkPortal portal, CancellationToken ct)
     {
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         foreach (var account in await db.ChannelAccounts.ToListAsync(ct))
@@ -180,7 +180,7 @@ internal static class ImportBenchmark
     }
 
     /// <summary>The SKUs the orders name, in the catalog with ample stock (not listed: the import is measured, not pushes).</summary>
-    private static async Task<List<string>> SeedCatalogAsync(OrdersBenchPortal portal, CancellationToken ct)
+    private static async Task<List<string>> SeedCatalogAsync(BenchmarkPortal portal, CancellationToken ct)
     {
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var ledger = portal.Services.GetRequiredService<StockLedger>();

@@ -23,7 +23,7 @@ internal static class OrdersBenchCatalog
     public static string Sku(int i) => $"BENCH-{i:D4}";
 
     /// <summary>Creates the products and returns their SKUs; they are Live on every account when this returns.</summary>
-    public static async Task<IReadOnlyList<string>> PublishAsync(OrdersBenchPortal portal, Dictionary<ChannelKind, int> accounts, int products, int stock, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> PublishAsync(BenchmarkPortal portal, Dictionary<ChannelKind, int> accounts, int products, int stock, CancellationToken ct)
     {
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var ledger = portal.Services.GetRequiredService<StockLedger>();
@@ -82,7 +82,7 @@ internal static class OrdersBenchCatalog
     }
 
     /// <summary>Runs the dispatcher back to back until nothing is pending or running (waiting out retry delays).</summary>
-    public static async Task DrainAsync(OrdersBenchPortal portal, TimeSpan limit, CancellationToken ct)
+    public static async Task DrainAsync(BenchmarkPortal portal, TimeSpan limit, CancellationToken ct)
     {
         var dispatcher = portal.Services.GetRequiredService<SyncDispatcher>();
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();

@@ -21,7 +21,7 @@ internal static class OrdersGridBenchmark
 
     public static async Task<int> RunAsync(int orders, CancellationToken ct)
     {
-        await using var portal = await BenchmarkPortal.StartAsync(new Dictionary<string, string?> { ["Sandbox:Enabled"] = "false" }, ct);
+        await using var portal = await BenchmarkPortal.StartAsync(BenchmarkPortal.WithoutScheduler(new Dictionary<string, string?> { ["Sandbox:Enabled"] = "false" }), ct);
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var seed = Stopwatch.StartNew();
         var world = await OrdersGridSeed.SeedAsync(contexts, orders, ct);

@@ -33,8 +33,8 @@ internal static class OversellBenchmark
         var webhooks = mode == "webhooks";
         Console.WriteLine($"oversell ({mode}): {orders} TikTok Shop orders, one every {Spacing.TotalMilliseconds:F0} ms, over {Products} SKUs" +
             (webhooks ? "" : $"; TikTok polled every {pollSeconds} s"));
-        await using var portal = await OrdersBenchPortal.StartAsync(null, ct);
-        var accounts = await OrdersBenchAccounts.ConnectAllAsync(portal, ct);
+        await using var portal = await BenchmarkPortal.StartAsync(null, ct);
+        var accounts = await EmulatedAccounts.ConnectAllAsync(portal, ct);
         var skus = await OrdersBenchCatalog.PublishAsync(portal, accounts, Products, OpeningStock, ct);
         var shopId = await SetPollingAsync(portal, accounts[ChannelKind.TikTokShop], webhooks ? 3_600 : pollSeconds, ct);
         var emulators = new EmulatorQuantities(portal.SandboxPath);
@@ -136,7 +136,7 @@ internal static class OversellBenchmark
     }
 
     /// <summary>The TikTok account's poll interval for this run, and its shop id (the order generator's target).</summary>
-    private static async Task<string> SetPollingAsync(OrdersBenchPortal portal, int tiktokAccountId, int seconds, CancellationToken ct)
+    private static async Task<string> SetPollingAsync(BenchmarkPortal portal, int tiktokAccountId, int seconds, CancellationToken ct)
     {
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         var account = await db.ChannelAccounts.SingleAsync(a => a.Id == tiktokAccountId, ct);

@@ -21,8 +21,8 @@ internal static class SoakBenchmark
         Console.WriteLine($"soak: {orders:N0} orders over TikTok Shop, Amazon and eBay, {Products} SKUs of {OpeningStock:N0}, fault seed {seed}");
         var wall = Stopwatch.StartNew();
         var settings = SoakScenario.Settings(seed);
-        await using var portal = await OrdersBenchPortal.StartAsync(settings, ct);
-        var accounts = await OrdersBenchAccounts.ConnectAllAsync(portal, ct);
+        await using var portal = await BenchmarkPortal.StartAsync(settings, ct);
+        var accounts = await EmulatedAccounts.ConnectAllAsync(portal, ct);
         await SoakScenario.RaiseAmazonClientLimitsAsync(portal.Services, accounts[ChannelKind.Amazon], ct);
         var skus = await OrdersBenchCatalog.PublishAsync(portal, accounts, Products, OpeningStock, ct);
         string shopId;
@@ -77,7 +77,7 @@ internal static class SoakBenchmark
     }
 
     /// <summary>Orders in chunks of a few hundred, each followed by a re-scan under faults, so imports run while orders arrive.</summary>
-    private static async Task GenerateInChunksAsync(SoakScenario scenario, HttpClient http, OrdersBenchPortal portal, int orders, CancellationToken ct)
+    private static async Task GenerateInChunksAsync(SoakScenario scenario, HttpClient http, BenchmarkPortal portal, int orders, CancellationToken ct)
     {
         for (var left = orders; left > 0; left -= 300)
         {
