@@ -9,16 +9,5 @@ public sealed class ReconcileListingsJob(ListingReconciler reconciler, IHostAppl
     public static readonly JobKey Key = new("reconcile-listings", "inventory");
     public static readonly TriggerKey TriggerKey = new("reconcile-listings-interval", "inventory");
 
-    public async Task Execute(IJobExecutionContext context)
-    {
-        using var stopping = Scheduling.JobStopping.Token(context, lifetime);
-        try
-        {
-            await reconciler.ReconcileAllAsync(stopping.Token);
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            // Stopping: the next run reads everything back again.
-        }
-    }
+    public Task Execute(IJobExecutionContext context) => Scheduling.JobStopping.RunAsync(context.CancellationToken, lifetime, reconciler.ReconcileAllAsync);
 }

@@ -9,16 +9,5 @@ public sealed class DispatchSyncQueueJob(SyncDispatcher dispatcher, IHostApplica
     public static readonly JobKey Key = new("dispatch-sync-queue", "sync");
     public static readonly TriggerKey TriggerKey = new("dispatch-sync-queue-interval", "sync");
 
-    public async Task Execute(IJobExecutionContext context)
-    {
-        using var stopping = Scheduling.JobStopping.Token(context, lifetime);
-        try
-        {
-            await dispatcher.DrainAllAsync(stopping.Token);
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            // Stopping: the dispatcher has handed its unfinished jobs back to the queue.
-        }
-    }
+    public Task Execute(IJobExecutionContext context) => Scheduling.JobStopping.RunAsync(context.CancellationToken, lifetime, dispatcher.DrainAllAsync);
 }
