@@ -61,8 +61,8 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            // Not Production (the emulators refuse to mount there), not Development (no dev pages or launch settings).
-            EnvironmentName = "Benchmark",
+            // Testing: the emulators mount only in Development and Testing; not Development (no dev pages or launch settings).
+            EnvironmentName = "Testing",
             ContentRootPath = AppContext.BaseDirectory,
             // The portal's own name, not the entry assembly's (a test host), so its static assets manifest is found.
             ApplicationName = typeof(BenchmarkPortal).Assembly.GetName().Name,

@@ -37,6 +37,16 @@ public static class DatabaseServiceCollectionExtensions
             .SetApplicationName("SellerPortal")
             .PersistKeysToDbContext<AppDbContext>();
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new();
+        if (keyRing.RefusalIn(builder.Environment) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+
+        if (keyRing.RunsUnencryptedByChoice(builder.Environment))
+        {
+            builder.Services.AddHostedService<UnencryptedKeyRingWarning>();
+        }
+
         if (!string.IsNullOrWhiteSpace(keyRing.CertificatePath))
         {
             // Encrypts each new key with the certificate; reading keys back needs it too (no machine store on Linux).

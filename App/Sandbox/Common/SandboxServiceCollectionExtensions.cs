@@ -34,9 +34,16 @@ public static class SandboxServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The emulators mount only in Development and Testing (tests and the bench commands), and only when asked for:
+    /// never in Production, Staging or any environment a deployment invents.
+    /// </summary>
     public static bool IsEnabled(IHostApplicationBuilder builder) =>
-        !builder.Environment.IsProduction()
+        IsEmulatorEnvironment(builder.Environment)
         && builder.Configuration.GetValue<bool>($"{SandboxOptions.SectionName}:Enabled");
+
+    public static bool IsEmulatorEnvironment(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
     /// <summary>Mounts every emulator under /sandbox when enabled. Anonymous: the emulators do their own auth checks.</summary>
     public static WebApplication MapSandbox(this WebApplication app)
@@ -46,11 +53,34 @@ public static class SandboxServiceCollectionExtensions
             return app;
         }
 
+        app.Use(LoopbackOnly);
         var sandbox = app.MapGroup("/sandbox").AllowAnonymous().DisableAntiforgery();
         sandbox.MapGet("/", () => TypedResults.Ok(new { emulators = "see /sandbox/{channel}" }));
         sandbox.MapAmazonSandbox();
         sandbox.MapEbaySandbox();
         sandbox.MapTikTokShopSandbox();
         return app;
+    }
+
+    /// <summary>
+    /// The emulators answer callers on this machine only: the portal itself, its tests and a developer's browser. A
+    /// request from another address gets 404, as if nothing were mounted. (A test server's request has no address.)
+    /// </summary>
+    private static Task LoopbackOnly(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments("/sandbox"))
+        {
+            return next(context);
+        }
+
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is null || System.Net.IPAddress.IsLoopback(remote))
+        {
+            return next(context);
+        }
+
+        // A body of its own, so the status pages do not re-execute it into the portal's pages.
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return context.Response.WriteAsync("Not found", context.RequestAborted);
     }
 }
