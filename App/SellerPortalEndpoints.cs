@@ -3,6 +3,7 @@ using SellerPortal.Components.Account;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Integrations;
 using SellerPortal.Features.Admin.Operations;
+using SellerPortal.Features.PublicDoors;
 using SellerPortal.Features.Setup;
 using SellerPortal.Sandbox.Common;
 
@@ -19,6 +20,7 @@ public static class SellerPortalEndpoints
             app.UseHsts();
         }
 
+        app.UsePublicDoorLimits();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseAuthentication();

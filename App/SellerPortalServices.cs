@@ -7,6 +7,7 @@ using SellerPortal.Features.Admin.Operations;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Orders;
+using SellerPortal.Features.PublicDoors;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations;
 using SellerPortal.Sandbox.Common;
@@ -21,6 +22,7 @@ public static class SellerPortalServices
     {
         builder.AddDatabase();
         builder.AddStaffIdentity();
+        builder.AddPublicDoorLimits();
         builder.AddPortalUi();
         builder.AddHousekeeping();
         builder.AddSync();

@@ -71,6 +71,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests assert the queue as a request left it and drive the dispatcher themselves (SoakTests turns it on).
             ["Sync:DispatchOnEnqueue"] = "false",
+            // Every test host signs in from one address (a test server's request has none) many times a minute; the
+            // door limits are tested with their own settings (PublicDoorLimitsTests).
+            ["PublicDoors:SignInPerAddressPerMinute"] = "100000",
+            ["PublicDoors:SignInPerAccountPerMinute"] = "100000",
+            ["PublicDoors:SetupPerAddressPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
