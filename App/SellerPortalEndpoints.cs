@@ -14,6 +14,7 @@ public static class SellerPortalEndpoints
     /// <summary>The request pipeline and every endpoint, in order.</summary>
     public static WebApplication MapSellerPortal(this WebApplication app)
     {
+        app.UsePublicAddress();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500", createScopeForErrors: true);

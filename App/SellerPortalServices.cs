@@ -23,6 +23,7 @@ public static class SellerPortalServices
         builder.AddDatabase();
         builder.AddStaffIdentity();
         builder.AddPublicDoorLimits();
+        builder.AddPublicAddress();
         builder.AddPortalUi();
         builder.AddHousekeeping();
         builder.AddSync();

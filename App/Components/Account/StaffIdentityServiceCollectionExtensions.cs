@@ -33,6 +33,9 @@ public static class StaffIdentityServiceCollectionExtensions
             o.Cookie.Name = "SellerPortal.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = SellerPortal.Features.PublicDoors.PublicAddress.CookieMustBeSecure(builder.Environment)
+                ? CookieSecurePolicy.Always
+                : CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/Account/Login";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(12);

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using SellerPortal.Features.PublicDoors;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 
@@ -25,9 +27,12 @@ public static class ChannelConnectEndpoints
         return app;
     }
 
-    /// <summary>Our callback on this host, exactly as sent on the consent request (channels compare them).</summary>
+    /// <summary>
+    /// Our callback, exactly as sent on the consent request (channels compare them): on the configured public base
+    /// URL behind a proxy, else on this request's host.
+    /// </summary>
     public static Uri CallbackUri(HttpRequest request, ChannelKind channel) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}/channels/callback/{channel}");
+        request.HttpContext.RequestServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.CallbackUri(request, channel.ToString());
 
     private static async Task<IResult> ConnectAsync(
         string channel, string? environment, string? region, HttpContext http, ChannelConnectFlow flow, CancellationToken ct)
