@@ -92,6 +92,27 @@ public sealed class ProductCsvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_MoreRowsThanTheCap_IsRefusedWhole_WithASentence_AndWritesNothing()
+    {
+        await SeedAsync();
+        var before = await SnapshotAsync();
+        var text = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i <= ProductCsv.MaxRows; i++)
+        {
+            text.Append(",Lamp ").Append(i).Append(",,,,New,,,,LAMP-").Append(i).Append(",,19.99,USD,,3,\n");
+        }
+
+        var report = await PreviewAsync(Encoding.UTF8.GetBytes(text.ToString()));
+        var result = await data.Csv.ApplyAsync(report, default);
+
+        Assert.Equal(["The file has more than 50,000 rows. Split it into files of at most 50,000 rows and import each."], report.FileErrors);
+        Assert.Equal(ProductCsv.MaxRows, report.Rows.Count);
+        Assert.False(report.CanApply);
+        Assert.False(result.Succeeded);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Import_OneBadRow_ReportsThatRowWithItsReason_AndWritesNothingEvenIfConfirmed()
     {
         await SeedAsync();

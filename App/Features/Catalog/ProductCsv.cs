@@ -71,6 +71,9 @@ public sealed class ProductCsv(IDbContextFactory<AppDbContext> contexts, TimePro
         await writer.FlushAsync(ct);
     }
 
+    /// <summary>The most rows one import takes; past it the file is refused whole with a sentence (split it).</summary>
+    public const int MaxRows = 50_000;
+
     public async Task<CsvImportReport> PreviewAsync(Stream input, CancellationToken ct)
     {
         var (fileErrors, rows) = await ReadAsync(input, ct);
@@ -176,6 +179,14 @@ public sealed class ProductCsv(IDbContextFactory<AppDbContext> contexts, TimePro
         var index = F.Columns.ToDictionary(c => c, c => headers.FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
         while (await reader.ReadAsync(ct))
         {
+            if (rows.Count == MaxRows)
+            {
+                // Stops reading here: a larger file is refused whole, never imported in part.
+                errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The file has more than {MaxRows:N0} rows. Split it into files of at most {MaxRows:N0} rows and import each."));
+                break;
+            }
+
             var values = index.Where(kv => kv.Value >= 0 && kv.Value < reader.FieldCount)
                 .ToDictionary(kv => kv.Key, kv => Unescape(reader.GetString(kv.Value).Trim()));
             rows.Add(new CsvInputRow((int)reader.RowNumber, values));
