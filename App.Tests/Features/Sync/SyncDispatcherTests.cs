@@ -143,6 +143,34 @@ public sealed class SyncDispatcherTests
     }
 
     [Fact]
+    public async Task ABatchThatThrowsAPortalError_IsRetried_ThenDeadLettered_NotLeftRunning()
+    {
+        var options = Options.Create(new SyncQueueOptions { MaxAttempts = 2, BaseBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero });
+        var strictQueue = new SyncQueue(db, options, TimeProvider.System);
+        var poisoned = new SyncDispatcher(strictQueue, db, [channel], [new ThrowingHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        var id = await strictQueue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.PushPrice, "SKU-1", "not json"), CancellationToken.None);
+
+        var first = await poisoned.DrainAccountAsync(accountId, CancellationToken.None);
+
+        await using var check = db.CreateDbContext();
+        var job = await check.SyncJobs.AsNoTracking().SingleAsync(j => j.Id == id);
+        // No backoff: the one drain claims it again at once, and the second failure is its last attempt.
+        Assert.Equal((2, 2, SyncJobStatus.Dead), (first.Failed, job.Attempts, job.Status));
+        Assert.Equal("The portal failed on this job: InvalidOperationException: database is locked", job.LastError);
+        Assert.Null(job.LeaseOwner);
+    }
+
+    private sealed class ThrowingHandler : ISyncJobHandler
+    {
+        public SyncJobKind Kind => SyncJobKind.PushPrice;
+
+        public int BatchSize(ChannelCapabilities capabilities) => 10;
+
+        public Task<IReadOnlyList<SyncJobOutcome>> HandleAsync(SyncContext context, IReadOnlyList<SyncJob> jobs, CancellationToken ct) =>
+            throw new InvalidOperationException("database is locked");
+    }
+
+    [Fact]
     public async Task DrainAll_RunsTwoAccountsSideBySide_NotOneAfterTheOther()
     {
         var tiktok = new RecordingConnector(ChannelKind.TikTokShop, batchSize: 1);

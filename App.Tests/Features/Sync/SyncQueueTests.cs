@@ -60,7 +60,7 @@ public sealed class SyncQueueTests
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             var job = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
-            await queue.FailAsync(job.Id, $"timeout {attempt}", retryable: true, retryAfter: null, CancellationToken.None);
+            await queue.FailAsync(job.Id, job.LeaseOwner!, $"timeout {attempt}", retryable: true, retryAfter: null, CancellationToken.None);
             Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
             clock.Advance(TimeSpan.FromMinutes(20));
         }
@@ -77,7 +77,7 @@ public sealed class SyncQueueTests
         await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
         var job = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
 
-        await queue.FailAsync(job.Id, "429", retryable: true, retryAfter: TimeSpan.FromSeconds(30), CancellationToken.None);
+        await queue.FailAsync(job.Id, job.LeaseOwner!, "429", retryable: true, retryAfter: TimeSpan.FromSeconds(30), CancellationToken.None);
 
         clock.Advance(TimeSpan.FromSeconds(29));
         Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
@@ -90,7 +90,7 @@ public sealed class SyncQueueTests
     {
         var id = await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
         var job = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
-        await queue.FailAsync(job.Id, "Invalid SKU", retryable: false, retryAfter: null, CancellationToken.None);
+        await queue.FailAsync(job.Id, job.LeaseOwner!, "Invalid SKU", retryable: false, retryAfter: null, CancellationToken.None);
         Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
 
         Assert.Equal(1, await queue.RetryAsync([id], CancellationToken.None));
@@ -114,6 +114,75 @@ public sealed class SyncQueueTests
         ids.AddRange((await queue.ClaimAsync(1, 100, CancellationToken.None)).Select(j => j.Id));
         Assert.Equal(50, ids.Distinct().Count());
         Assert.Equal(50, ids.Count);
+    }
+
+    [Fact]
+    public async Task AnUnpublish_AfterAPendingUpdateOfTheSameListing_KeepsTheNewestIntent_KindPriorityAndPayload()
+    {
+        var id = await queue.EnqueueAsync(new SyncJobRequest(1, SyncJobKind.UpdateListing, "product:7", "{\"price\":\"9.99\"}", "listing:1:7"), CancellationToken.None);
+
+        var merged = await queue.EnqueueAsync(new SyncJobRequest(1, SyncJobKind.UnpublishListing, "product:7", "{}", "listing:1:7"), CancellationToken.None);
+
+        await using var context = db.CreateDbContext();
+        var job = Assert.Single(await context.SyncJobs.ToListAsync());
+        Assert.Equal(id, merged);
+        Assert.Equal(SyncJobKind.UnpublishListing, job.Kind);
+        Assert.Equal(SyncLanes.PriorityOf(SyncJobKind.UnpublishListing), job.Priority);
+        Assert.Equal("{}", job.Payload);
+    }
+
+    [Fact]
+    public async Task ANewIntent_ForAJobAlreadyClaimed_IsAJobOfItsOwn_AndTheRunningOneIsUntouched()
+    {
+        await queue.EnqueueAsync(new SyncJobRequest(1, SyncJobKind.PushShipment, "order:5", "{\"tracking\":\"1Z-OLD\"}", "ship:1:5"), CancellationToken.None);
+        var running = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+
+        var corrected = await queue.EnqueueAsync(new SyncJobRequest(1, SyncJobKind.PushShipment, "order:5", "{\"tracking\":\"1Z-NEW\"}", "ship:1:5"), CancellationToken.None);
+
+        await using var context = db.CreateDbContext();
+        var jobs = await context.SyncJobs.OrderBy(j => j.Id).ToListAsync();
+        Assert.Equal([running.Id, corrected], jobs.Select(j => j.Id));
+        Assert.Equal(("{\"tracking\":\"1Z-OLD\"}", SyncJobStatus.Running), (jobs[0].Payload, jobs[0].Status));
+        Assert.Equal(("{\"tracking\":\"1Z-NEW\"}", SyncJobStatus.Pending), (jobs[1].Payload, jobs[1].Status));
+    }
+
+    [Fact]
+    public async Task AWorkerWhoseLeaseExpired_CannotCompleteFailReleaseOrRenew_TheNextOwnersClaim()
+    {
+        var id = await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
+        var stale = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+        clock.Advance(new SyncQueueOptions().Lease + TimeSpan.FromSeconds(1));
+        var current = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+
+        Assert.Equal(0, await queue.CompleteAsync([id], stale.LeaseOwner!, CancellationToken.None));
+        Assert.False(await queue.FailAsync(id, stale.LeaseOwner!, "late", retryable: true, retryAfter: null, CancellationToken.None));
+        Assert.Equal(0, await queue.ReleaseAsync([id], stale.LeaseOwner!, TimeSpan.Zero, "late", CancellationToken.None));
+        Assert.Equal(0, await queue.RenewLeaseAsync([id], stale.LeaseOwner!, CancellationToken.None));
+
+        await using (var context = db.CreateDbContext())
+        {
+            var job = await context.SyncJobs.SingleAsync(j => j.Id == id);
+            Assert.Equal((SyncJobStatus.Running, current.LeaseOwner), (job.Status, job.LeaseOwner));
+        }
+
+        Assert.Equal(1, await queue.CompleteAsync([id], current.LeaseOwner!, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AJobWhoseDispatcherDiesOnEveryAttempt_IsDeadLettered_NotHandedOutForEver()
+    {
+        var id = await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+            clock.Advance(new SyncQueueOptions().Lease + TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
+        await using var context = db.CreateDbContext();
+        var job = await context.SyncJobs.SingleAsync(j => j.Id == id);
+        Assert.Equal((SyncJobStatus.Dead, 3), (job.Status, job.Attempts));
     }
 
     private static SyncJobRequest Stock(int account, string sku, int quantity) =>

@@ -34,8 +34,22 @@ public sealed class SyncDispatcher(
         var summaries = new System.Collections.Concurrent.ConcurrentBag<DispatchSummary>();
         await Parallel.ForEachAsync(await queue.AccountsWithDueJobsAsync(ct),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelAccounts, CancellationToken = ct },
-            async (accountId, token) => summaries.Add(await DrainAccountAsync(accountId, token)));
+            async (accountId, token) => summaries.Add(await DrainIsolatedAsync(accountId, token)));
         return new DispatchSummary(summaries.Sum(s => s.Claimed), summaries.Sum(s => s.Succeeded), summaries.Sum(s => s.Failed), summaries.Sum(s => s.Calls));
+    }
+
+    /// <summary>One account's drain; its failure is logged and never cancels the other accounts' batches in flight.</summary>
+    private async Task<DispatchSummary> DrainIsolatedAsync(int accountId, CancellationToken ct)
+    {
+        try
+        {
+            return await DrainAccountAsync(accountId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Draining the queue of account {Account} failed; its jobs go back after their lease", accountId);
+            return new DispatchSummary(0, 0, 0, 0);
+        }
     }
 
     public async Task<DispatchSummary> DrainAccountAsync(int accountId, CancellationToken ct)
@@ -58,22 +72,23 @@ public sealed class SyncDispatcher(
             }
 
             claimed += jobs.Count;
+            var owner = jobs[0].LeaseOwner!;
             var open = jobs.Select(j => j.Id).ToHashSet();
             if (context is null)
             {
                 // Not connected (disconnected, or waiting for the seller to reconnect): keep the work, try later.
-                await queue.ReleaseAsync(jobs.Select(j => j.Id).ToList(), TimeSpan.FromMinutes(5), "The account is not connected; waiting for it to be reconnected.", ct);
+                await queue.ReleaseAsync(jobs.Select(j => j.Id).ToList(), owner, TimeSpan.FromMinutes(5), "The account is not connected; waiting for it to be reconnected.", ct);
                 break;
             }
 
             try
             {
-                (succeeded, failed, calls) = await RunLanesAsync(context, jobs, open, (succeeded, failed, calls), ct);
+                (succeeded, failed, calls) = await RunLanesAsync(context, jobs, owner, open, (succeeded, failed, calls), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // The app is stopping: hand the unfinished jobs back now rather than leave them to wait out their lease.
-                await queue.ReleaseAsync([.. open], TimeSpan.Zero, "Interrupted while the app was stopping; queued again.", CancellationToken.None);
+                await queue.ReleaseAsync([.. open], owner, TimeSpan.Zero, "Interrupted while the app was stopping; queued again.", CancellationToken.None);
                 throw;
             }
         }
@@ -82,7 +97,7 @@ public sealed class SyncDispatcher(
     }
 
     private async Task<(int Succeeded, int Failed, int Calls)> RunLanesAsync(
-        SyncContext context, IReadOnlyList<SyncJob> jobs, HashSet<long> open, (int Succeeded, int Failed, int Calls) counts, CancellationToken ct)
+        SyncContext context, IReadOnlyList<SyncJob> jobs, string owner, HashSet<long> open, (int Succeeded, int Failed, int Calls) counts, CancellationToken ct)
     {
         var (succeeded, failed, calls) = counts;
         foreach (var lane in jobs.GroupBy(j => j.Kind).OrderBy(g => g.Min(j => j.Priority)))
@@ -91,7 +106,7 @@ public sealed class SyncDispatcher(
             {
                 foreach (var job in lane)
                 {
-                    await queue.FailAsync(job.Id, $"No handler for {lane.Key} jobs.", retryable: false, null, ct);
+                    await queue.FailAsync(job.Id, owner, $"No handler for {lane.Key} jobs.", retryable: false, null, ct);
                     open.Remove(job.Id);
                     failed++;
                 }
@@ -105,21 +120,28 @@ public sealed class SyncDispatcher(
                 IReadOnlyList<SyncJobOutcome> outcomes;
                 try
                 {
-                    outcomes = await RunBatchAsync(handler, context, batch, ct);
+                    outcomes = await RunBatchAsync(handler, context, batch, owner, ct);
                 }
                 catch (ChannelPausedException paused)
                 {
                     // Nothing reached the channel: the jobs wait out the pause with their attempt given back.
                     var ids = batch.Select(j => j.Id).ToList();
-                    await queue.ReleaseAsync(ids, paused.RetryAfter ?? TimeSpan.FromSeconds(5), Describe(paused), ct);
+                    await queue.ReleaseAsync(ids, owner, paused.RetryAfter ?? TimeSpan.FromSeconds(5), Describe(paused), ct);
                     open.ExceptWith(ids);
                     continue;
                 }
 
-                await queue.CompleteAsync(outcomes.Where(o => o.Succeeded).Select(o => o.JobId).ToList(), ct);
+                var done = outcomes.Where(o => o.Succeeded).Select(o => o.JobId).ToList();
+                var lost = done.Count - await queue.CompleteAsync(done, owner, ct);
                 foreach (var failure in outcomes.Where(o => !o.Succeeded))
                 {
-                    await queue.FailAsync(failure.JobId, failure.Error ?? "Failed", failure.Retryable, failure.RetryAfter, ct);
+                    lost += await queue.FailAsync(failure.JobId, owner, failure.Error ?? "Failed", failure.Retryable, failure.RetryAfter, ct) ? 0 : 1;
+                }
+
+                if (lost > 0)
+                {
+                    logger.LogWarning("{Lost} {Kind} outcomes for account {Account} dropped: their lease had passed to another dispatcher",
+                        lost, handler.Kind, context.Account.AccountId);
                 }
 
                 open.ExceptWith(outcomes.Select(o => o.JobId));
@@ -131,10 +153,10 @@ public sealed class SyncDispatcher(
         return (succeeded, failed, calls);
     }
 
-    private async Task<IReadOnlyList<SyncJobOutcome>> RunBatchAsync(ISyncJobHandler handler, SyncContext context, SyncJob[] batch, CancellationToken ct)
+    private async Task<IReadOnlyList<SyncJobOutcome>> RunBatchAsync(ISyncJobHandler handler, SyncContext context, SyncJob[] batch, string owner, CancellationToken ct)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var renewing = RenewLeasesAsync([.. batch.Select(j => j.Id)], done.Token);
+        var renewing = RenewLeasesAsync([.. batch.Select(j => j.Id)], owner, done.Token);
         try
         {
             return await handler.HandleAsync(context, batch, ct);
@@ -147,6 +169,14 @@ public sealed class SyncDispatcher(
             var retryAfter = (ex as ChannelRateLimitException)?.RetryAfter;
             return batch.Select(j => new SyncJobOutcome(j.Id, false, Describe(ex), retryable, retryAfter)).ToList();
         }
+        catch (Exception ex) when (ex is not ChannelPausedException && (ex is not OperationCanceledException || !ct.IsCancellationRequested))
+        {
+            // Not the channel's answer (a database error, a payload that does not parse, a bug): retried like a
+            // transient failure, so a poison job is dead-lettered at its attempt limit instead of looping for ever.
+            logger.LogError(ex, "{Kind} batch of {Count} for account {Account} failed in the portal", handler.Kind, batch.Length, context.Account.AccountId);
+            var error = $"The portal failed on this job: {ex.GetType().Name}: {ex.Message}";
+            return batch.Select(j => new SyncJobOutcome(j.Id, false, error, true, null)).ToList();
+        }
         finally
         {
             await done.CancelAsync();
@@ -155,14 +185,14 @@ public sealed class SyncDispatcher(
     }
 
     /// <summary>Renews the batch's lease every third of it while the handler works.</summary>
-    private async Task RenewLeasesAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
+    private async Task RenewLeasesAsync(IReadOnlyCollection<long> jobIds, string owner, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(options.Value.Lease / 3, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                await queue.RenewLeaseAsync(jobIds, ct);
+                await queue.RenewLeaseAsync(jobIds, owner, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

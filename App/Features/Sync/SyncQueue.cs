@@ -21,19 +21,32 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
         var now = Now;
         if (request.DedupeKey is not null)
         {
-            // The latest value replaces an older pending one for the same key.
-            var pending = await db.SyncJobs
+            // The newest intent replaces an older pending one for the same key: its kind (an Unpublish after an Update
+            // must stay an Unpublish), priority, target and payload. The write is conditional on the job still being
+            // Pending at that moment: a dispatcher may have claimed it since the read, and then the new intent is a
+            // job of its own rather than a change to work already under way.
+            var pendingId = await db.SyncJobs
                 .Where(j => j.DedupeKey == request.DedupeKey && j.Status == SyncJobStatus.Pending)
                 .OrderByDescending(j => j.Id)
+                .Select(j => (long?)j.Id)
                 .FirstOrDefaultAsync(ct);
-            if (pending is not null)
+            if (pendingId is { } id)
             {
-                pending.Payload = request.Payload;
-                pending.Target = request.Target;
-                pending.BulkOperationId = request.BulkOperationId ?? pending.BulkOperationId;
-                await db.SaveChangesAsync(ct);
-                Wake(pending.Priority);
-                return pending.Id;
+                var priority = request.Priority ?? SyncLanes.PriorityOf(request.Kind);
+                var merged = await db.SyncJobs
+                    .Where(j => j.Id == id && j.Status == SyncJobStatus.Pending)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(j => j.Kind, request.Kind)
+                        .SetProperty(j => j.Priority, priority)
+                        .SetProperty(j => j.Payload, request.Payload)
+                        .SetProperty(j => j.Target, request.Target)
+                        .SetProperty(j => j.ChannelAccountId, request.ChannelAccountId)
+                        .SetProperty(j => j.BulkOperationId, j => request.BulkOperationId ?? j.BulkOperationId), ct);
+                if (merged == 1)
+                {
+                    Wake(priority);
+                    return id;
+                }
             }
         }
 
@@ -80,6 +93,11 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
         await using var db = contexts.CreateDbContext();
         var now = Now;
         await RecoverExpiredLeasesAsync(db, now, ct);
+        await db.SyncJobs
+            .Where(j => j.ChannelAccountId == accountId && j.Status == SyncJobStatus.Pending && j.Attempts >= j.MaxAttempts)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, SyncJobStatus.Dead)
+                .SetProperty(j => j.CompletedUtc, now), ct);
 
         var candidates = await db.SyncJobs
             .Where(j => j.ChannelAccountId == accountId && j.Status == SyncJobStatus.Pending && j.NextAttemptUtc <= now)
@@ -132,24 +150,30 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
     /// Extends the lease of running jobs whose work is still going (a first import of a large account, Amazon's
     /// feeds): without it a job outliving its lease would be handed to another dispatcher while it runs.
     /// </summary>
-    public async Task<int> RenewLeaseAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
+    /// <remarks>
+    /// Every lease write (renew, complete, fail, release) names the lease's owner: a dispatcher whose lease expired
+    /// and was handed to another must not complete or reset the new owner's claim. The count of rows changed says how
+    /// many of the jobs were still this owner's; the others' outcomes are dropped.
+    /// </remarks>
+    public async Task<int> RenewLeaseAsync(IReadOnlyCollection<long> jobIds, string owner, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
         var lease = Now + Options.Lease;
-        return await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running)
+        return await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running && j.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpiresUtc, lease), ct);
     }
 
-    public async Task CompleteAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct)
+    /// <summary>Marks this owner's running jobs done; returns how many were still its own.</summary>
+    public async Task<int> CompleteAsync(IReadOnlyCollection<long> jobIds, string owner, CancellationToken ct)
     {
         if (jobIds.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await using var db = contexts.CreateDbContext();
         var now = Now;
-        await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running).ExecuteUpdateAsync(s => s
+        return await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running && j.LeaseOwner == owner).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, SyncJobStatus.Succeeded)
             .SetProperty(j => j.CompletedUtc, now)
             .SetProperty(j => j.LeaseOwner, (string?)null)
@@ -161,44 +185,38 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
     /// Records a failure. A retryable one goes back to the queue after backoff (or the channel's retry hint); past
     /// the attempt limit it is dead-lettered. A permanent one (the channel refused the content) is Failed at once.
     /// </summary>
-    public async Task FailAsync(long jobId, string error, bool retryable, TimeSpan? retryAfter, CancellationToken ct)
+    /// <returns>False when the job was no longer this owner's (its lease was lost): the outcome is dropped.</returns>
+    public async Task<bool> FailAsync(long jobId, string owner, string error, bool retryable, TimeSpan? retryAfter, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
-        var job = await db.SyncJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || job.Status != SyncJobStatus.Running)
+        var job = await db.SyncJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null || job.Status != SyncJobStatus.Running || job.LeaseOwner != owner)
         {
-            return;
+            return false;
         }
 
         var now = Now;
-        job.LastError = Truncate(error, 4000);
-        job.LeaseOwner = null;
-        job.LeaseExpiresUtc = null;
-        if (!retryable)
-        {
-            job.Status = SyncJobStatus.Failed;
-            job.CompletedUtc = now;
-        }
-        else if (job.Attempts >= job.MaxAttempts)
-        {
-            job.Status = SyncJobStatus.Dead;
-            job.CompletedUtc = now;
-        }
-        else
-        {
-            job.Status = SyncJobStatus.Pending;
-            job.NextAttemptUtc = now + (retryAfter ?? Backoff(job.Attempts));
-        }
-
-        await db.SaveChangesAsync(ct);
+        var lastError = Truncate(error, 4000);
+        var (status, completed, next) = !retryable ? (SyncJobStatus.Failed, (DateTime?)now, job.NextAttemptUtc)
+            : job.Attempts >= job.MaxAttempts ? (SyncJobStatus.Dead, now, job.NextAttemptUtc)
+            : (SyncJobStatus.Pending, (DateTime?)null, now + (retryAfter ?? Backoff(job.Attempts)));
+        var changed = await db.SyncJobs.Where(j => j.Id == jobId && j.Status == SyncJobStatus.Running && j.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, status)
+                .SetProperty(j => j.CompletedUtc, completed)
+                .SetProperty(j => j.NextAttemptUtc, next)
+                .SetProperty(j => j.LastError, lastError)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null), ct);
+        return changed == 1;
     }
 
     /// <summary>Gives a claimed job back without counting the attempt (the account cannot be called right now).</summary>
-    public async Task ReleaseAsync(IReadOnlyCollection<long> jobIds, TimeSpan delay, string reason, CancellationToken ct)
+    public async Task<int> ReleaseAsync(IReadOnlyCollection<long> jobIds, string owner, TimeSpan delay, string reason, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
         var next = Now + delay;
-        await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running).ExecuteUpdateAsync(s => s
+        return await db.SyncJobs.Where(j => jobIds.Contains(j.Id) && j.Status == SyncJobStatus.Running && j.LeaseOwner == owner).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, SyncJobStatus.Pending)
             .SetProperty(j => j.Attempts, j => j.Attempts - 1)
             .SetProperty(j => j.NextAttemptUtc, next)
@@ -266,14 +284,28 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
         return TimeSpan.FromMilliseconds(capped * jitter);
     }
 
-    private static Task RecoverExpiredLeasesAsync(AppDbContext db, DateTime now, CancellationToken ct) =>
-        db.SyncJobs
+    /// <summary>
+    /// Jobs whose dispatcher died go back to the queue, unless they have used every attempt: a job that kills its
+    /// dispatcher each time (a poison job) is dead-lettered instead of handed out for ever.
+    /// </summary>
+    private static async Task RecoverExpiredLeasesAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        await db.SyncJobs
+            .Where(j => j.Status == SyncJobStatus.Running && j.LeaseExpiresUtc < now && j.Attempts >= j.MaxAttempts)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, SyncJobStatus.Dead)
+                .SetProperty(j => j.LastError, j => (j.LastError ?? "") + " [lease expired on the last attempt]")
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null)
+                .SetProperty(j => j.CompletedUtc, now), ct);
+        await db.SyncJobs
             .Where(j => j.Status == SyncJobStatus.Running && j.LeaseExpiresUtc < now)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, SyncJobStatus.Pending)
                 .SetProperty(j => j.LeaseOwner, (string?)null)
                 .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null)
                 .SetProperty(j => j.NextAttemptUtc, now), ct);
+    }
 
     private SyncJob NewJob(SyncJobRequest r, DateTime now) => new()
     {
