@@ -145,6 +145,61 @@ public sealed class ImportOrdersHandlerTests
     }
 
     [Fact]
+    public async Task AChannelThatRepeatsANextPageCursor_StopsTheRun_WithTheReason_AndForgetsTheCursor()
+    {
+        var account = await world.AddAccountAsync(ChannelKind.TikTokShop);
+        var channel = world.Channels[ChannelKind.TikTokShop];
+        for (var i = 1; i <= 5; i++)
+        {
+            channel.Put(OrdersWorld.Order($"L{i}", OrderStatus.Pending, OrdersWorld.Start.AddMinutes(-60 + i)));
+        }
+
+        channel.RepeatedCursor = "2";
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.Scheduler.EnqueueDueAsync(Ct);
+        await world.DrainAsync();
+
+        var cursor = await CursorAsync(account);
+        // Page one (cursor none → "2"), page two ("2" → "2" again): the run stops there rather than ask for "2" a third time.
+        Assert.Equal(2, channel.ListCalls);
+        Assert.Contains("next-page cursor it had already given in this run (after 2 pages)", cursor.LastError);
+        Assert.Null(cursor.RunPageCursor);
+        Assert.Null(cursor.LastSuccessUtc);
+        Assert.Equal(["L1", "L2"], await ExternalIdsAsync());
+    }
+
+    [Fact]
+    public async Task ARunStopsAtThePageCap_KeepingItsCursor_AndTheNextRunGoesOnFromThere()
+    {
+        world.ImportOptions.MaxPagesPerRun = 2;
+        var account = await world.AddAccountAsync(ChannelKind.TikTokShop);
+        var channel = world.Channels[ChannelKind.TikTokShop];
+        for (var i = 1; i <= 5; i++)
+        {
+            channel.Put(OrdersWorld.Order($"C{i}", OrderStatus.Pending, OrdersWorld.Start.AddMinutes(-60 + i)));
+        }
+
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.Scheduler.EnqueueDueAsync(Ct);
+        await world.DrainAsync();
+
+        var cursor = await CursorAsync(account);
+        Assert.Equal(2, channel.ListCalls);
+        Assert.Equal("4", cursor.RunPageCursor);
+        Assert.Null(cursor.LastError);
+        Assert.Equal(["C1", "C2", "C3", "C4"], await ExternalIdsAsync());
+
+        world.Clock.Advance(TimeSpan.FromMinutes(5));
+        await world.Scheduler.EnqueueDueAsync(Ct);
+        await world.DrainAsync();
+
+        cursor = await CursorAsync(account);
+        Assert.Equal(3, channel.ListCalls);
+        Assert.Null(cursor.RunPageCursor);
+        Assert.Equal(["C1", "C2", "C3", "C4", "C5"], await ExternalIdsAsync());
+    }
+
+    [Fact]
     public async Task TheNextRun_ReadsFromTheWatermarkLessTheOverlapWindow()
     {
         var account = await world.AddAccountAsync(ChannelKind.Amazon);
@@ -222,6 +277,12 @@ public sealed class ImportOrdersHandlerTests
     {
         await using var db = world.Db.CreateDbContext();
         return await db.OrderImportCursors.AsNoTracking().SingleAsync(c => c.ChannelAccountId == account);
+    }
+
+    private async Task<List<string>> ExternalIdsAsync()
+    {
+        await using var db = world.Db.CreateDbContext();
+        return await db.Orders.OrderBy(o => o.ExternalOrderId).Select(o => o.ExternalOrderId).ToListAsync();
     }
 
     private async Task<int> CountAsync<T>()

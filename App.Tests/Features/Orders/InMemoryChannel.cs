@@ -33,6 +33,9 @@ internal sealed class InMemoryChannel(ChannelKind channel, int inventoryBatchSiz
 
     public int Rejections { get; private set; }
 
+    /// <summary>A page cursor the channel hands back again as the next one when asked for it (a stuck channel), or null.</summary>
+    public string? RepeatedCursor { get; set; }
+
     public ChannelKind Channel => channel;
 
     /// <summary>Whether the channel promises pages oldest update first (it always sorts so; the promise is what counts).</summary>
@@ -68,6 +71,11 @@ internal sealed class InMemoryChannel(ChannelKind channel, int inventoryBatchSiz
         var offset = query.Cursor is null ? 0 : int.Parse(query.Cursor, CultureInfo.InvariantCulture);
         var page = matching.Skip(offset).Take(query.PageSize).ToList();
         var next = offset + page.Count < matching.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : null;
+        if (query.Cursor is not null && query.Cursor == RepeatedCursor)
+        {
+            next = RepeatedCursor;
+        }
+
         return Task.FromResult(new Page<ChannelOrder>(page, next));
     }
 

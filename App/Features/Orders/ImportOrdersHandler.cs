@@ -48,12 +48,30 @@ public sealed class ImportOrdersHandler(
 
         // The next page is fetched while this one is written: the channel's latency and our database work overlap.
         Task<Page<ChannelOrder>>? next = List(run.PageCursor);
+        var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+        if (run.PageCursor is { } resumedAt)
+        {
+            seenCursors.Add(resumedAt);
+        }
+
+        var pages = 0;
         try
         {
             while (next is not null)
             {
                 var page = await next;
-                next = page.NextCursor is { } more ? List(more) : null;
+                pages++;
+                if (page.NextCursor is { } repeated && !seenCursors.Add(repeated))
+                {
+                    // A channel that hands back a cursor it gave before would keep this run going for ever.
+                    await AbandonRunAsync(accountId, ct);
+                    throw new ChannelServerException(context.Connector.Channel,
+                        $"The channel returned a next-page cursor it had already given in this run (after {pages} pages); the import stopped and starts over next time.",
+                        "RepeatedPageCursor");
+                }
+
+                var atCap = pages >= options.Value.MaxPagesPerRun;
+                next = page.NextCursor is { } more && !atCap ? List(more) : null;
                 try
                 {
                     var result = await importer.ImportAsync(accountId, page.Items, OrderChangeSource.Import, ct);
@@ -62,6 +80,12 @@ public sealed class ImportOrdersHandler(
                         : context.Connector.Capabilities.OrdersOldestUpdateFirst ? page.Items.Select(o => (DateTime?)o.UpdatedUtc).Max()
                         : null;
                     await AdvanceAsync(accountId, reached, page.NextCursor, ct);
+                    if (atCap && page.NextCursor is not null)
+                    {
+                        // The run keeps its window and next cursor: the next import goes on from here.
+                        logger.LogWarning("Account {Account}: stopped after {Pages} pages (Orders:Import:MaxPagesPerRun); the next run goes on from there", accountId, pages);
+                        return;
+                    }
                 }
                 catch when (next is not null)
                 {

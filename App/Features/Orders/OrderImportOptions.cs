@@ -21,6 +21,13 @@ public sealed class OrderImportOptions
     public int PageSize { get; set; } = 50;
 
     /// <summary>
+    /// The most pages one run reads; past it the run stops with its cursor kept and the next run goes on, so a
+    /// channel that never says "no more" cannot hold the account's queue for ever.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxPagesPerRun { get; set; } = 10_000;
+
+    /// <summary>
     /// A run cut short goes on from its last committed page if it started within this long; older, it starts over
     /// (channels' page cursors expire: Amazon's after 24 hours).
     /// </summary>
