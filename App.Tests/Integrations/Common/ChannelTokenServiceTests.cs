@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
@@ -33,6 +34,31 @@ public sealed class ChannelTokenServiceTests : IAsyncLifetime
         await using var db = host.Db();
         var row = await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId);
         Assert.Equal(Now + Authorization.AccessTokenLifetime, row.AccessTokenExpiresUtc);
+    }
+
+    [Fact]
+    public async Task ARefreshInFlightWhenStaffDisconnect_WritesNothingBack_AndTheCallerIsToldToReconnect()
+    {
+        await using var local = new CommonTestHost(services =>
+        {
+            services.AddSingleton<SellerPortal.Features.Admin.Audit.AuditLog>();
+            services.AddSingleton<ChannelAccountsService>();
+        });
+        var now = local.Clock.GetUtcNow().UtcDateTime;
+        var account = await local.AddAccountAsync(new TokenSet("access-0", now.AddMinutes(-1), "refresh-0", now.AddDays(10)));
+        local.Get<FakeChannelAuthorization>().WhileRefreshing = () =>
+            local.Get<ChannelAccountsService>().DisconnectAsync(account.AccountId, "u1", "admin@example.test", CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<ChannelAuthException>(() => local.Get<ChannelTokenService>().GetAccessTokenAsync(account, CancellationToken.None));
+
+        Assert.True(error.RequiresReauthorization);
+        Assert.Contains("disconnected", error.Message);
+        await using var db = local.Db();
+        var row = await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId);
+        Assert.Equal(ChannelAccountStatus.Disconnected, row.Status);
+        Assert.Null(row.EncryptedCredentials);
+        Assert.Null(row.AccessTokenExpiresUtc);
+        Assert.Null(await local.Get<ChannelCredentialStore>().LoadAsync(account.AccountId, CancellationToken.None));
     }
 
     [Fact]

@@ -132,24 +132,59 @@ public sealed class ChannelTokenService(
             fresh = fresh with { RefreshToken = current.RefreshToken, RefreshTokenExpiresUtc = current.RefreshTokenExpiresUtc };
         }
 
-        await using (var db = await contexts.CreateDbContextAsync(ct))
+        if (!await SaveRefreshedAsync(account, fresh, ct))
         {
-            var row = await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId, ct);
-            var credentials = store.Read(row) ?? ChannelCredentials.FromTokens(fresh);
-            store.Write(row, credentials.WithTokens(fresh));
-            if (row.Status is ChannelAccountStatus.NeedsReauth or ChannelAccountStatus.Error)
+            // Disconnected (or reconnected with other tokens) while the channel answered: the answer is not written back.
+            var stored = (await store.LoadAsync(account.AccountId, ct))?.Tokens;
+            cache.TryRemove(account.AccountId, out _);
+            if (stored is not null && !IsDue(stored))
             {
-                row.Status = ChannelAccountStatus.Connected;
+                cache[account.AccountId] = stored;
+                return stored;
             }
 
-            row.LastError = null;
-            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Dropped a refreshed token of {Channel} account {AccountId}: the account was disconnected meanwhile.",
+                account.Channel, account.AccountId);
+            throw new ChannelAuthException(account.Channel, "This account was disconnected. Connect it again on the Channels page.",
+                requiresReauthorization: true);
         }
 
         cache[account.AccountId] = fresh;
         logger.LogInformation("Refreshed the access token of {Channel} account {AccountId}; it now expires {ExpiresUtc:O}.",
             account.Channel, account.AccountId, fresh.AccessTokenExpiresUtc);
         return fresh;
+    }
+
+    /// <summary>
+    /// Writes the refreshed tokens only onto the credentials they were refreshed from, and only while the account is
+    /// not disconnected: one conditional update, so a disconnect (or a reconnect) that lands meanwhile wins.
+    /// </summary>
+    private async Task<bool> SaveRefreshedAsync(ChannelAccountContext account, TokenSet fresh, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.ChannelAccounts.AsNoTracking()
+            .Where(a => a.Id == account.AccountId)
+            .Select(a => new { a.Channel, a.EncryptedCredentials, a.Status })
+            .SingleOrDefaultAsync(ct);
+        if (row is null || row.Status == ChannelAccountStatus.Disconnected || row.EncryptedCredentials is null)
+        {
+            return false;
+        }
+
+        var refreshedFrom = row.EncryptedCredentials;
+        var credentials = store.Unprotect(row.Channel, refreshedFrom) ?? ChannelCredentials.FromTokens(fresh);
+        var encrypted = store.Protect(row.Channel, credentials.WithTokens(fresh));
+        var changed = await db.ChannelAccounts
+            .Where(a => a.Id == account.AccountId && a.Status != ChannelAccountStatus.Disconnected && a.EncryptedCredentials == refreshedFrom)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.EncryptedCredentials, encrypted)
+                .SetProperty(a => a.AccessTokenExpiresUtc, fresh.AccessTokenExpiresUtc)
+                .SetProperty(a => a.RefreshTokenExpiresUtc, fresh.RefreshTokenExpiresUtc)
+                .SetProperty(a => a.Status, a => a.Status == ChannelAccountStatus.NeedsReauth || a.Status == ChannelAccountStatus.Error
+                    ? ChannelAccountStatus.Connected
+                    : a.Status)
+                .SetProperty(a => a.LastError, (string?)null), ct);
+        return changed == 1;
     }
 
     private async Task MarkNeedsReauthAsync(int accountId, string error, CancellationToken ct)

@@ -28,6 +28,9 @@ public sealed class FakeChannelAuthorization(TimeProvider clock) : IChannelAutho
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>Runs while a refresh is with the channel (after its delay, before it answers): a race the test stages.</summary>
+    public Func<Task>? WhileRefreshing { get; set; }
+
     public Uri BuildAuthorizeUrl(AuthorizeRequest request) =>
         new($"https://auth.example.test/authorize?state={Uri.EscapeDataString(request.State)}&redirect_uri={Uri.EscapeDataString(request.RedirectUri.ToString())}");
 
@@ -50,6 +53,11 @@ public sealed class FakeChannelAuthorization(TimeProvider clock) : IChannelAutho
     {
         var n = Interlocked.Increment(ref refreshes);
         await Task.Delay(RefreshDelay, ct);
+        if (WhileRefreshing is { } race)
+        {
+            await race();
+        }
+
         if (RefreshTokenRevoked)
         {
             throw new ChannelAuthException(Kind, "The refresh token was revoked by the seller.", "invalid_grant", httpStatus: 400,
