@@ -87,14 +87,13 @@ internal static class BulkPriceBenchmark
             {
                 // Set once per seller in Seller Hub; the offer takes them from the account when a listing has none.
                 var account = await db.ChannelAccounts.SingleAsync(a => a.Id == ebay, ct);
-                var properties = new Dictionary<string, string>(ChannelAccountContexts.ReadProperties(account.PropertiesJson))
+                account.PropertiesJson = ChannelAccountContexts.MergeProperties(account.PropertiesJson, new Dictionary<string, string>
                 {
                     ["fulfillment_policy_id"] = "6196932000",
                     ["payment_policy_id"] = "6196933000",
                     ["return_policy_id"] = "6196934000",
                     ["merchant_location_key"] = "warehouse-1",
-                };
-                account.PropertiesJson = ChannelAccountContexts.WriteProperties(properties);
+                });
             }
 
             await db.SaveChangesAsync(ct);

@@ -13,7 +13,8 @@ namespace SellerPortal.Benchmarks;
 /// </summary>
 internal static partial class EmulatedAccounts
 {
-    private const string UserId = "benchmark";
+    /// <summary>Connecting is an Admin action: the bench acts as an Admin named "benchmark".</summary>
+    private static readonly Features.Admin.Audit.Actor Admin = new("benchmark", "benchmark", IsAdmin: true);
 
     public static readonly ChannelKind[] All = [ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay];
 
@@ -32,7 +33,7 @@ internal static partial class EmulatedAccounts
     {
         var flow = portal.Services.GetRequiredService<ChannelConnectFlow>();
         var callback = new Uri(portal.BaseAddress, $"/channels/callback/{channel}");
-        var start = await flow.StartAsync(channel, UserId, ChannelEnvironment.Sandbox, region: null, callback, ct);
+        var start = await flow.StartAsync(channel, Admin, ChannelEnvironment.Sandbox, region: null, callback, ct);
         var consentUrl = new Uri(portal.BaseAddress, start.RedirectTo);
 
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
@@ -47,7 +48,7 @@ internal static partial class EmulatedAccounts
             ?? throw new InvalidOperationException($"The {channel} consent page answered {(int)decided.StatusCode} without a redirect.");
         var query = QueryHelpers.ParseQuery(new Uri(consentUrl, location).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
 
-        var outcome = await flow.CompleteAsync(channel, UserId, "benchmark", query, callback, ct);
+        var outcome = await flow.CompleteAsync(channel, Admin, query, callback, ct);
         if (!outcome.Connected)
         {
             throw new InvalidOperationException($"{channel} did not connect: {Uri.UnescapeDataString(outcome.RedirectTo)}");

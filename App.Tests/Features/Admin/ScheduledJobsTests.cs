@@ -14,7 +14,7 @@ namespace SellerPortal.Tests.Features.Admin;
 
 public sealed class ScheduledJobsTests : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Admin = new("admin-id", "admin@example.com");
+    private static readonly Actor Admin = new("admin-id", "admin@example.com", IsAdmin: true);
     private readonly PortalAppFactory factory;
     private readonly ScheduledJobs jobs;
 

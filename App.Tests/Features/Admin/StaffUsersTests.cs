@@ -19,7 +19,7 @@ public sealed class StaffUsersTests : IClassFixture<PortalAppFactory>
     {
         await PortalClient.EnsureUserAsync(factory, PortalClient.AdminEmail, Roles.Admin);
         var users = factory.Services.GetRequiredService<StaffUsers>();
-        var actor = new Actor("admin-id", PortalClient.AdminEmail);
+        var actor = new Actor("admin-id", PortalClient.AdminEmail, IsAdmin: true);
 
         var result = await users.CreateAsync(new NewStaffUser("packer@example.com", "Packer", PortalClient.Password, Roles.Staff), actor, CancellationToken.None);
 
@@ -41,7 +41,7 @@ public sealed class StaffUsersTests : IClassFixture<PortalAppFactory>
     {
         var users = factory.Services.GetRequiredService<StaffUsers>();
 
-        var result = await users.CreateAsync(new NewStaffUser("weak@example.com", "Weak", "short", Roles.Staff), new Actor(null, null), CancellationToken.None);
+        var result = await users.CreateAsync(new NewStaffUser("weak@example.com", "Weak", "short", Roles.Staff), new Actor(null, null, IsAdmin: true), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.Description.Contains("at least 10", StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class StaffUsersTests : IClassFixture<PortalAppFactory>
         var users = factory.Services.GetRequiredService<StaffUsers>();
         var self = (await users.ListAsync(CancellationToken.None)).Single(u => u.Email == "self@example.com");
 
-        var result = await users.SetRoleAsync(self.Id, Roles.Staff, new Actor(self.Id, self.Email), CancellationToken.None);
+        var result = await users.SetRoleAsync(self.Id, Roles.Staff, new Actor(self.Id, self.Email, IsAdmin: true), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(Roles.Admin, (await users.ListAsync(CancellationToken.None)).Single(u => u.Id == self.Id).Role);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
+using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
@@ -34,11 +35,26 @@ public sealed class ChannelAccountsServiceTests(ChannelsAppFactory factory) : IC
     }
 
     [Fact]
+    public async Task Disconnect_ByAStaffMember_IsRefusedByTheServiceItself_AndChangesNothing()
+    {
+        var id = await AddAccountAsync("staff-cannot-disconnect");
+
+        var refused = await Assert.ThrowsAsync<AdminRequiredException>(() =>
+            Service.DisconnectAsync(id, new Actor("user-2", "staff@example.com"), CancellationToken.None));
+
+        Assert.Equal("Only an Admin can disconnect a marketplace account.", refused.Message);
+        await using var db = Db();
+        var account = await db.ChannelAccounts.SingleAsync(a => a.Id == id);
+        Assert.Equal(ChannelAccountStatus.Connected, account.Status);
+        Assert.NotNull(account.EncryptedCredentials);
+    }
+
+    [Fact]
     public async Task Disconnect_ClearsCredentials_SetsDisconnected_AndAudits()
     {
         var id = await AddAccountAsync("disconnect-me");
 
-        Assert.True(await Service.DisconnectAsync(id, "user-1", "staff@example.com", CancellationToken.None));
+        Assert.True(await Service.DisconnectAsync(id, new Actor("user-1", "admin@example.com", IsAdmin: true), CancellationToken.None));
 
         await using var db = Db();
         var account = await db.ChannelAccounts.SingleAsync(a => a.Id == id);

@@ -21,7 +21,7 @@ public sealed class ChannelCardTests : MudTestContext, IAsyncLifetime
         RenderProviders();
         var card = new ChannelCardModel(ChannelKind.TikTokShop, "TikTok Shop", true, [Account(7, ChannelAccountStatus.NeedsReauth)]);
 
-        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card));
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, true));
 
         Assert.NotNull(cut.Find("[data-testid=reconnect-7]"));
         Assert.Contains("Needs reconnecting", cut.Find("[data-testid=account-status-7]").TextContent);
@@ -36,7 +36,7 @@ public sealed class ChannelCardTests : MudTestContext, IAsyncLifetime
         RenderProviders();
         var card = new ChannelCardModel(ChannelKind.TikTokShop, "TikTok Shop", true, [Account(8, ChannelAccountStatus.Connected)]);
 
-        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card));
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, true));
 
         Assert.Empty(cut.FindAll("[data-testid=reconnect-8]"));
         Assert.NotNull(cut.Find("[data-testid=test-connection-8]"));
@@ -51,10 +51,25 @@ public sealed class ChannelCardTests : MudTestContext, IAsyncLifetime
         RenderProviders();
         var card = new ChannelCardModel(ChannelKind.Gem, "GeM", false, []);
 
-        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card));
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, true));
 
         Assert.Contains("Coming soon", cut.Find("[data-testid=coming-soon-Gem]").TextContent);
         Assert.True(cut.Find("[data-testid=connect-Gem]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void ForStaff_TheCardOffersTestConnectionOnly_NoConnectReconnectOrDisconnect()
+    {
+        RenderProviders();
+        var card = new ChannelCardModel(ChannelKind.TikTokShop, "TikTok Shop", true,
+            [Account(10, ChannelAccountStatus.NeedsReauth), Account(11, ChannelAccountStatus.Connected)]);
+
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, false));
+
+        Assert.NotNull(cut.Find("[data-testid=test-connection-11]"));
+        Assert.Empty(cut.FindAll("[data-testid=reconnect-10]"));
+        Assert.Empty(cut.FindAll("[data-testid=disconnect-11]"));
+        Assert.Empty(cut.FindAll("[data-testid=connect-TikTokShop]"));
     }
 
     [Fact]

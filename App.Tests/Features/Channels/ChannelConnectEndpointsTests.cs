@@ -21,7 +21,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Connect_RedirectsToTheChannelsConsentPage_WithAStateAndOurCallback()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
 
         var response = await client.GetAsync("/channels/connect/Gem");
 
@@ -31,6 +31,49 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.False(string.IsNullOrEmpty(query["state"]));
         Assert.EndsWith("/channels/callback/Gem", query["redirect_uri"].ToString());
+    }
+
+    [Fact]
+    public async Task ConnectAndCallback_AreForAdmins_AStaffMemberGets403_AndNoStateIsIssued()
+    {
+        var client = await PortalClient.SignedInAsync(factory, "carol.staff@example.com", Roles.Staff);
+        await using var before = Db();
+        var states = await before.OAuthStates.CountAsync();
+
+        var connect = await client.GetAsync("/channels/connect/Gem");
+        var callback = await client.GetAsync("/channels/callback/Gem?code=staff-shop&state=anything");
+
+        Assert.Equal(HttpStatusCode.Forbidden, connect.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, callback.StatusCode);
+        await using var db = Db();
+        Assert.Equal(states, await db.OAuthStates.CountAsync());
+        Assert.False(await AccountExistsAsync("staff-shop"));
+    }
+
+    [Fact]
+    public async Task Reconnect_ReplacesTheTokensAndWhatTheChannelReports_AndKeepsTheAccountsSettings()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
+        await client.GetAsync($"/channels/callback/Gem?code=keep-settings&state={Uri.EscapeDataString(await StartAsync(client))}");
+        await using (var db = Db())
+        {
+            var account = await db.ChannelAccounts.SingleAsync(a => a.ShopId == "keep-settings");
+            account.PropertiesJson = ChannelAccountContexts.MergeProperties(account.PropertiesJson, new Dictionary<string, string>
+            {
+                ["cipher"] = "stale-cipher",
+                ["fulfillment_policy_id"] = "6196932000",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await client.GetAsync($"/channels/callback/Gem?code=keep-settings&state={Uri.EscapeDataString(await StartAsync(client))}");
+
+        await using var check = Db();
+        var reconnected = await check.ChannelAccounts.SingleAsync(a => a.ShopId == "keep-settings");
+        var properties = ChannelAccountContexts.ReadProperties(reconnected.PropertiesJson);
+        Assert.Equal("cipher-keep-settings", properties["cipher"]);
+        Assert.Equal("6196932000", properties["fulfillment_policy_id"]);
+        Assert.Equal(2, properties.Count);
     }
 
     [Fact]
@@ -45,7 +88,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Callback_WithItsState_CreatesTheAccountWithEncryptedTokens_AndAudits()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
         var state = await StartAsync(client);
 
         var response = await client.GetAsync($"/channels/callback/Gem?code=good-shop&state={Uri.EscapeDataString(state)}");
@@ -66,7 +109,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Callback_ReplayedState_IsRefused_AndStoresNothing()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
         var state = await StartAsync(client);
         await client.GetAsync($"/channels/callback/Gem?code=replay-first&state={Uri.EscapeDataString(state)}");
 
@@ -79,7 +122,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Callback_UnknownState_IsRefused_AndStoresNothing()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
         var completesBefore = Fake.CompleteCount;
 
         var response = await client.GetAsync("/channels/callback/Gem?code=forged&state=made-up-state");
@@ -92,7 +135,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Callback_WithoutState_IsRefused_AndStoresNothing()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
 
         var response = await client.GetAsync("/channels/callback/Gem?code=no-state");
 
@@ -103,8 +146,8 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Callback_AnotherUsersState_IsRefused_AndStoresNothing()
     {
-        var alice = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
-        var bob = await PortalClient.SignedInAsync(factory, UserB, Roles.Staff);
+        var alice = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
+        var bob = await PortalClient.SignedInAsync(factory, UserB, Roles.Admin);
         var aliceState = await StartAsync(alice);
 
         var response = await bob.GetAsync($"/channels/callback/Gem?code=hijack&state={Uri.EscapeDataString(aliceState)}");
@@ -116,7 +159,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Callback_StateOlderThanTenMinutes_IsRefused_AndStoresNothing()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
         const string state = "an-old-state-value";
         await using (var db = Db())
         {
@@ -141,7 +184,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Callback_ConsentDenied_SaysSo_AndStoresNothing()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
         var state = await StartAsync(client);
 
         var response = await client.GetAsync($"/channels/callback/Gem?error=access_denied&code=denied&state={Uri.EscapeDataString(state)}");
@@ -153,7 +196,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Callback_TokenEndpointRefuses_ShowsItsMessage_AndStoresNothing()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
         var state = await StartAsync(client);
 
         var response = await client.GetAsync($"/channels/callback/Gem?code=fail&state={Uri.EscapeDataString(state)}");
@@ -165,7 +208,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     [Fact]
     public async Task Connect_ChannelWithoutAuthorization_ReturnsToChannelsWithAMessage()
     {
-        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Staff);
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
 
         var response = await client.GetAsync("/channels/connect/IndiaMart");
 

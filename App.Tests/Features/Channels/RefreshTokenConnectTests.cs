@@ -14,6 +14,8 @@ namespace SellerPortal.Tests.Features.Channels;
 /// <summary>Amazon self-authorization: a private app's refresh token connects an account without the consent page.</summary>
 public sealed class RefreshTokenConnectTests : IAsyncLifetime
 {
+    private static readonly SellerPortal.Features.Admin.Audit.Actor Admin = new("u1", "admin@example.com", IsAdmin: true);
+
     private readonly PortalAppFactory factory = PortalAppFactory.WithEmulators();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -30,7 +32,7 @@ public sealed class RefreshTokenConnectTests : IAsyncLifetime
         var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
         var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
 
-        var (connected, message) = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, refreshToken, seller, "NA", "u1", "admin@example.com", CancellationToken.None);
+        var (connected, message) = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, refreshToken, seller, "NA", Admin, CancellationToken.None);
 
         Assert.True(connected, message);
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -42,12 +44,26 @@ public sealed class RefreshTokenConnectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStaffMember_IsRefusedByTheFlowItself_BeforeTheTokenIsTried()
+    {
+        var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
+        var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
+
+        var refused = await Assert.ThrowsAsync<SellerPortal.Features.Admin.Audit.AdminRequiredException>(() => flow.ConnectWithRefreshTokenAsync(
+            amazon, ChannelEnvironment.Production, "Atzr|anything", "A1SELLER", "NA", Admin with { IsAdmin = false }, CancellationToken.None));
+
+        Assert.Equal("Only an Admin can connect a marketplace account.", refused.Message);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.ChannelAccounts.AnyAsync());
+    }
+
+    [Fact]
     public async Task AWrongRefreshToken_IsRefusedWithTheChannelsReason_AndStoresNothing()
     {
         var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
         var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
 
-        var (connected, message) = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, "Atzr|not-a-real-token", "A1SELLER", "NA", "u1", "admin@example.com", CancellationToken.None);
+        var (connected, message) = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, "Atzr|not-a-real-token", "A1SELLER", "NA", Admin, CancellationToken.None);
 
         Assert.False(connected);
         Assert.StartsWith("Amazon did not accept that refresh token", message);

@@ -14,7 +14,7 @@ namespace SellerPortal.Tests.Features.Dashboard;
 public sealed class AlertEvaluatorTests : IDisposable
 {
     private static readonly DateTime Now = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
-    private static readonly Actor Admin = new("admin-id", "admin@example.com");
+    private static readonly Actor Admin = new("admin-id", "admin@example.com", IsAdmin: true);
     private readonly PortalAppFactory factory = new();
     private readonly OperationsSeed seed;
     private readonly AlertSettingsStore settings;

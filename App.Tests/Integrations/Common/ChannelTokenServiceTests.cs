@@ -47,7 +47,7 @@ public sealed class ChannelTokenServiceTests : IAsyncLifetime
         var now = local.Clock.GetUtcNow().UtcDateTime;
         var account = await local.AddAccountAsync(new TokenSet("access-0", now.AddMinutes(-1), "refresh-0", now.AddDays(10)));
         local.Get<FakeChannelAuthorization>().WhileRefreshing = () =>
-            local.Get<ChannelAccountsService>().DisconnectAsync(account.AccountId, "u1", "admin@example.test", CancellationToken.None);
+            local.Get<ChannelAccountsService>().DisconnectAsync(account.AccountId, new SellerPortal.Features.Admin.Audit.Actor("u1", "admin@example.test", IsAdmin: true), CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<ChannelAuthException>(() => local.Get<ChannelTokenService>().GetAccessTokenAsync(account, CancellationToken.None));
 

@@ -168,7 +168,7 @@ internal static class ImportBenchmark
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         foreach (var account in await db.ChannelAccounts.ToListAsync(ct))
         {
-            account.PropertiesJson = ChannelAccountContexts.WriteProperties(new Dictionary<string, string>(ChannelAccountContexts.ReadProperties(account.PropertiesJson))
+            account.PropertiesJson = ChannelAccountContexts.MergeProperties(account.PropertiesJson, new Dictionary<string, string>
             {
                 [ChannelRateLimits.RequestsPerSecondProperty] = "1000000",
                 [ChannelRateLimits.BurstProperty] = "1000000",

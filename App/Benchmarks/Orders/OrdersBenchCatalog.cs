@@ -34,7 +34,7 @@ internal static class OrdersBenchCatalog
             db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.Ebay, MasterCategory = Category, ExternalCategoryId = "29792" });
             // Set once per seller in Seller Hub; the offer takes them from the account when a listing has none.
             var ebay = await db.ChannelAccounts.SingleAsync(a => a.Id == accounts[ChannelKind.Ebay], ct);
-            ebay.PropertiesJson = ChannelAccountContexts.WriteProperties(new Dictionary<string, string>(ChannelAccountContexts.ReadProperties(ebay.PropertiesJson))
+            ebay.PropertiesJson = ChannelAccountContexts.MergeProperties(ebay.PropertiesJson, new Dictionary<string, string>
             {
                 ["fulfillment_policy_id"] = "6196932000",
                 ["payment_policy_id"] = "6196933000",

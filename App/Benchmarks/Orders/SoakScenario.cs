@@ -114,8 +114,8 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         var account = await db.ChannelAccounts.SingleAsync(a => a.Id == amazonAccountId, ct);
-        account.PropertiesJson = Integrations.Common.ChannelAccountContexts.WriteProperties(
-            new Dictionary<string, string>(Integrations.Common.ChannelAccountContexts.ReadProperties(account.PropertiesJson))
+        account.PropertiesJson = Integrations.Common.ChannelAccountContexts.MergeProperties(
+            account.PropertiesJson, new Dictionary<string, string>
             {
                 [Integrations.Common.ChannelRateLimits.RequestsPerSecondProperty] = "200",
                 [Integrations.Common.ChannelRateLimits.BurstProperty] = "200",

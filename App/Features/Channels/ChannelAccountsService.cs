@@ -20,7 +20,7 @@ public sealed record ChannelAccountView(
     DateTime? LastSuccessfulCallUtc,
     string? LastError);
 
-/// <summary>What the Channels page shows and does: the accounts per marketplace, disconnect, test connection.</summary>
+/// <summary>What the Channels page shows and does: the accounts per marketplace, test connection, and (Admins) disconnect.</summary>
 public sealed class ChannelAccountsService(
     IDbContextFactory<AppDbContext> contexts,
     IEnumerable<IChannelAuthorization> authorizations,
@@ -50,8 +50,9 @@ public sealed class ChannelAccountsService(
     }
 
     /// <summary>Forgets the account's credentials (the seller can also revoke the app on the marketplace) and keeps its history.</summary>
-    public async Task<bool> DisconnectAsync(int accountId, string? userId, string? userName, CancellationToken ct)
+    public async Task<bool> DisconnectAsync(int accountId, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "disconnect a marketplace account");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var account = await db.ChannelAccounts.SingleOrDefaultAsync(a => a.Id == accountId, ct);
         if (account is null)
@@ -63,7 +64,7 @@ public sealed class ChannelAccountsService(
         ChannelCredentialStore.Clear(account);
         await db.SaveChangesAsync(ct);
         tokens.Forget(accountId);
-        await audit.RecordAsync(userId, userName, "channel.disconnected",
+        await audit.RecordAsync(actor.UserId, actor.UserName, "channel.disconnected",
             $"{ChannelNames.Display(account.Channel)}: {account.DisplayName}", $"account {accountId}", ct);
         return true;
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.PublicDoors;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
@@ -15,12 +16,12 @@ public static class ChannelConnectEndpoints
     private const int MaxWebhookBytes = 1024 * 1024;
 
     /// <summary>
-    /// GET /channels/connect/{channel} and /channels/callback/{channel} (signed-in: the OAuth connect flow) and
+    /// GET /channels/connect/{channel} and /channels/callback/{channel} (Admins: the OAuth connect flow) and
     /// POST /webhooks/{channel} (anonymous, no antiforgery: the channel's signature is the check).
     /// </summary>
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder app)
     {
-        var channels = app.MapGroup("/channels").RequireAuthorization();
+        var channels = app.MapGroup("/channels").RequireAuthorization(Components.Account.StaffIdentityServiceCollectionExtensions.AdminPolicy);
         channels.MapGet("/connect/{channel}", ConnectAsync);
         channels.MapGet("/callback/{channel}", CallbackAsync);
         app.MapPost("/webhooks/{channel}", WebhookAsync).AllowAnonymous().DisableAntiforgery();
@@ -43,7 +44,7 @@ public static class ChannelConnectEndpoints
         }
 
         var env = Enum.TryParse<ChannelEnvironment>(environment, ignoreCase: true, out var parsed) ? parsed : ChannelEnvironment.Production;
-        var outcome = await flow.StartAsync(kind, UserId(http), env, region, CallbackUri(http.Request, kind), ct);
+        var outcome = await flow.StartAsync(kind, Actor.From(http.User), env, region, CallbackUri(http.Request, kind), ct);
         return Results.Redirect(outcome.RedirectTo);
     }
 
@@ -55,7 +56,7 @@ public static class ChannelConnectEndpoints
         }
 
         var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
-        var outcome = await flow.CompleteAsync(kind, UserId(http), http.User.Identity?.Name, query, CallbackUri(http.Request, kind), ct);
+        var outcome = await flow.CompleteAsync(kind, Actor.From(http.User), query, CallbackUri(http.Request, kind), ct);
         return Results.Redirect(outcome.RedirectTo);
     }
 
@@ -94,8 +95,4 @@ public static class ChannelConnectEndpoints
             _ => Results.Ok(new { outcome = result.Outcome == WebhookIntakeOutcome.Duplicate ? "Duplicate" : "Processed" }),
         };
     }
-
-    private static string UserId(HttpContext http) =>
-        http.User.FindFirstValue(ClaimTypes.NameIdentifier)
-        ?? throw new InvalidOperationException("The connect endpoints require a signed-in user.");
 }

@@ -25,8 +25,10 @@ public sealed class ChannelConnectFlow(
     ILogger<ChannelConnectFlow> logger)
 {
     public async Task<ConnectOutcome> StartAsync(
-        ChannelKind channel, string userId, ChannelEnvironment environment, string? region, Uri redirectUri, CancellationToken ct)
+        ChannelKind channel, Actor actor, ChannelEnvironment environment, string? region, Uri redirectUri, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "connect a marketplace account");
+        var userId = actor.UserId ?? throw new ArgumentException("A signed-in user starts a connection.", nameof(actor));
         var authorization = authorizations.FirstOrDefault(a => a.Channel == channel);
         if (authorization is null)
         {
@@ -39,8 +41,10 @@ public sealed class ChannelConnectFlow(
     }
 
     public async Task<ConnectOutcome> CompleteAsync(
-        ChannelKind channel, string userId, string? userName, IReadOnlyDictionary<string, string> query, Uri redirectUri, CancellationToken ct)
+        ChannelKind channel, Actor actor, IReadOnlyDictionary<string, string> query, Uri redirectUri, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "connect a marketplace account");
+        var userId = actor.UserId ?? throw new ArgumentException("A signed-in user completes a connection.", nameof(actor));
         var name = ChannelNames.Display(channel);
         var authorization = authorizations.FirstOrDefault(a => a.Channel == channel);
         if (authorization is null)
@@ -85,7 +89,7 @@ public sealed class ChannelConnectFlow(
         }
 
         var shopNames = string.Join(", ", connected.Shops.Select(s => s.Name));
-        await audit.RecordAsync(userId, userName, "channel.connected", $"{name}: {shopNames}",
+        await audit.RecordAsync(userId, actor.UserName, "channel.connected", $"{name}: {shopNames}",
             $"{connected.Shops.Count} shop(s), {check.Environment}, accounts {string.Join(", ", saved)}", ct);
         return new ConnectOutcome($"/channels?connected={Uri.EscapeDataString(shopNames)}", Connected: true);
     }
@@ -96,8 +100,9 @@ public sealed class ChannelConnectFlow(
     /// </summary>
     public async Task<(bool Connected, string Message)> ConnectWithRefreshTokenAsync(
         IRefreshTokenConnect connect, ChannelEnvironment environment, string refreshToken, string sellerId, string? region,
-        string userId, string? userName, CancellationToken ct)
+        Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "connect a marketplace account");
         var name = ChannelNames.Display(connect.Channel);
         if (string.IsNullOrWhiteSpace(refreshToken) || string.IsNullOrWhiteSpace(sellerId))
         {
@@ -122,7 +127,7 @@ public sealed class ChannelConnectFlow(
         }
 
         var shopNames = string.Join(", ", connected.Shops.Select(s => s.Name));
-        await audit.RecordAsync(userId, userName, "channel.connected", $"{name}: {shopNames}", $"self-authorized refresh token, {environment}", ct);
+        await audit.RecordAsync(actor.UserId, actor.UserName, "channel.connected", $"{name}: {shopNames}", $"self-authorized refresh token, {environment}", ct);
         return (true, $"Connected {shopNames}.");
     }
 
@@ -148,7 +153,8 @@ public sealed class ChannelConnectFlow(
             account.ShopName = shop.Name;
             account.SellerId = connected.SellerId;
             account.Region = shop.Region;
-            account.PropertiesJson = ChannelAccountContexts.WriteProperties(shop.Properties);
+            // Reconnecting replaces what the channel reports (a new shop cipher) and keeps the settings staff made.
+            account.PropertiesJson = ChannelAccountContexts.MergeProperties(account.PropertiesJson, shop.Properties);
             account.Status = ChannelAccountStatus.Connected;
             account.LastError = null;
             // Keep secrets other than tokens (an API key entered earlier) when reconnecting.

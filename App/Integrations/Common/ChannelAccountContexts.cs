@@ -29,4 +29,16 @@ public static class ChannelAccountContexts
 
     public static string? WriteProperties(IReadOnlyDictionary<string, string> properties) =>
         properties.Count == 0 ? null : JsonSerializer.Serialize(properties);
+
+    /// <summary>The stored properties with these set over them: the values given win, every other setting is kept.</summary>
+    public static string? MergeProperties(string? json, IReadOnlyDictionary<string, string> changes)
+    {
+        var merged = new Dictionary<string, string>(ReadProperties(json));
+        foreach (var (key, value) in changes)
+        {
+            merged[key] = value;
+        }
+
+        return WriteProperties(merged);
+    }
 }

@@ -22,9 +22,12 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> contexts, TimeProvi
     }
 }
 
-/// <summary>The signed-in user doing something, for the audit log.</summary>
-public sealed record Actor(string? UserId, string? UserName)
+/// <summary>
+/// The signed-in user doing something: who, for the audit log, and whether they hold the Admin role, which the
+/// services of Admin actions check themselves (<see cref="AdminOnly"/>), not only the pages that call them.
+/// </summary>
+public sealed record Actor(string? UserId, string? UserName, bool IsAdmin = false)
 {
     public static Actor From(System.Security.Claims.ClaimsPrincipal user) =>
-        new(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, user.Identity?.Name);
+        new(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, user.Identity?.Name, user.IsInRole(Roles.Admin));
 }

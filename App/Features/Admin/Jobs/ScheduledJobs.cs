@@ -68,18 +68,21 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
 
     public async Task PauseAsync(TriggerKey key, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "pause a scheduled job");
         await (await schedulers.GetScheduler(ct)).PauseTrigger(key, ct);
         await audit.RecordAsync(actor.UserId, actor.UserName, "Job.Pause", $"trigger:{key}", null, ct);
     }
 
     public async Task ResumeAsync(TriggerKey key, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "resume a scheduled job");
         await (await schedulers.GetScheduler(ct)).ResumeTrigger(key, ct);
         await audit.RecordAsync(actor.UserId, actor.UserName, "Job.Resume", $"trigger:{key}", null, ct);
     }
 
     public async Task TriggerNowAsync(JobKey key, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "run a scheduled job now");
         await (await schedulers.GetScheduler(ct)).TriggerJob(key, ct);
         await audit.RecordAsync(actor.UserId, actor.UserName, "Job.TriggerNow", $"job:{key}", null, ct);
     }
@@ -96,6 +99,7 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
     /// <summary>Sets how often an account's orders are polled; returns an error sentence, or null when saved.</summary>
     public async Task<string?> SetOrderPollIntervalAsync(int accountId, int seconds, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "change how often orders are polled");
         if (seconds is < MinPollSeconds or > MaxPollSeconds)
         {
             return $"The order poll interval must be between {MinPollSeconds} and {MaxPollSeconds} seconds.";

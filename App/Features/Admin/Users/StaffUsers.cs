@@ -35,6 +35,7 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
 
     public async Task<IdentityResult> CreateAsync(NewStaffUser input, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "add a user");
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser
@@ -64,6 +65,7 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
 
     public async Task<IdentityResult> SetRoleAsync(string userId, string role, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "change a user's role");
         if (userId == actor.UserId && role != Roles.Admin)
         {
             return IdentityResult.Failed(new IdentityError { Description = "You cannot remove your own Admin role." });
@@ -97,6 +99,7 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
 
     public async Task<IdentityResult> UnlockAsync(string userId, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "unlock a user");
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(userId);

@@ -19,6 +19,7 @@ public sealed class AlertSettingsStore(IDbContextFactory<AppDbContext> contexts,
     /// <summary>Validates and saves; returns the validation errors, empty when saved.</summary>
     public async Task<IReadOnlyList<string>> SaveAsync(AlertSettings input, Actor actor, CancellationToken ct)
     {
+        AdminOnly.Demand(actor, "change the alert thresholds");
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(input, new ValidationContext(input), errors, validateAllProperties: true))
         {
