@@ -12,7 +12,7 @@ public sealed class ConnectChannelsJourney(BrowserFixture fixture)
     [InlineData("TikTokShop")]
     [InlineData("Amazon")]
     [InlineData("Ebay")]
-    public Task StaffConnectsAChannel_ThroughTheEmulatorsConsentPage_AndSeesItConnected(string channel) =>
+    public Task AnAdminConnectsAChannel_ThroughTheEmulatorsConsentPage_AndSeesItConnected(string channel) =>
         fixture.RunAsync($"connect-{channel}", async page =>
         {
             await SignIn.AsAdminAsync(page);
