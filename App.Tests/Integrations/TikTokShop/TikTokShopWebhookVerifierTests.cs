@@ -48,6 +48,39 @@ public sealed class TikTokShopWebhookVerifierTests(TikTokShopEmulatorFixture emu
     }
 
     [Fact]
+    public void Verify_ChecksTheBodysBytes_NotADecodedString()
+    {
+        // Bytes that are not valid UTF-8 (0xFF): a decoded string turns them into U+FFFD and the HMAC no longer matches.
+        byte[] body = [.. System.Text.Encoding.UTF8.GetBytes(VectorBody[..^1] + ",\"note\":\""), 0xFF, .. "\"}"u8];
+        var signature = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            "fake_app_secret"u8, [.. "fake_app_key"u8, .. body]));
+        var headers = new Dictionary<string, string> { ["Authorization"] = signature };
+
+        var result = Verifier("fake_app_key", "fake_app_secret").Verify(new WebhookRequest("/webhooks/TikTokShop", headers, body));
+
+        Assert.True(result.SignatureValid, result.Error);
+        Assert.Equal("7494726673780148744", result.ShopId);
+    }
+
+    [Fact]
+    public void Verify_AnEventOlderThanFifteenMinutes_IsRefused_ButStaffMayReplayTheStoredOne()
+    {
+        var verifier = Verifier("fake_app_key", "fake_app_secret", VectorNow.AddMinutes(15));
+
+        var late = verifier.Verify(Request(VectorBody, VectorSignature));
+        var replayed = verifier.Verify(Request(VectorBody, VectorSignature) with { IsReplay = true });
+
+        Assert.False(late.SignatureValid);
+        Assert.Equal("The notification is 16 minutes old; older than 15 minutes is refused.", late.Error);
+        Assert.True(replayed.SignatureValid);
+    }
+
+    [Fact]
+    public void Verify_AnEventDatedAnHourAhead_IsRefused() =>
+        Assert.Equal("The notification's timestamp is in the future.",
+            Verifier("fake_app_key", "fake_app_secret", VectorNow.AddHours(-1)).Verify(Request(VectorBody, VectorSignature)).Error);
+
+    [Fact]
     public void Verify_TamperedBody_IsInvalid()
     {
         var tampered = VectorBody.Replace("576684019603311365", "576684019603311366", StringComparison.Ordinal);
@@ -67,7 +100,7 @@ public sealed class TikTokShopWebhookVerifierTests(TikTokShopEmulatorFixture emu
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var delivery = body.GetProperty("webhooks")[0];
         var payload = delivery.GetProperty("body").GetString()!;
-        var verifier = Verifier(TikTokShopEmulatorFixture.AppKey, TikTokShopEmulatorFixture.AppSecret);
+        var verifier = Verifier(TikTokShopEmulatorFixture.AppKey, TikTokShopEmulatorFixture.AppSecret, DateTimeOffset.UtcNow);
 
         var result = verifier.Verify(Request(payload, delivery.GetProperty("authorization").GetString()!));
 
@@ -94,7 +127,7 @@ public sealed class TikTokShopWebhookVerifierTests(TikTokShopEmulatorFixture emu
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.All(body.GetProperty("webhooks").EnumerateArray(), d => Assert.Equal(200, d.GetProperty("status_code").GetInt32()));
-        var verifier = Verifier(TikTokShopEmulatorFixture.AppKey, TikTokShopEmulatorFixture.AppSecret);
+        var verifier = Verifier(TikTokShopEmulatorFixture.AppKey, TikTokShopEmulatorFixture.AppSecret, DateTimeOffset.UtcNow);
         var arrived = emulator.Factory.Received.Select(verifier.Verify).Where(v => v.ShopId == account.ShopId).ToList();
         Assert.Equal(2, arrived.Count);
         Assert.All(arrived, v => Assert.True(v.SignatureValid));
@@ -110,7 +143,7 @@ public sealed class TikTokShopWebhookVerifierTests(TikTokShopEmulatorFixture emu
         var response = await emulator.ControlAsync("revoke", new { shop_id = account.ShopId });
         var webhook = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("webhook");
 
-        var result = Verifier(TikTokShopEmulatorFixture.AppKey, TikTokShopEmulatorFixture.AppSecret)
+        var result = Verifier(TikTokShopEmulatorFixture.AppKey, TikTokShopEmulatorFixture.AppSecret, DateTimeOffset.UtcNow)
             .Verify(Request(webhook.GetProperty("body").GetString()!, webhook.GetProperty("authorization").GetString()!));
 
         Assert.True(result.SignatureValid);
@@ -118,8 +151,12 @@ public sealed class TikTokShopWebhookVerifierTests(TikTokShopEmulatorFixture emu
         Assert.IsType<AuthorizationRevokedAction>(Assert.Single(result.Actions));
     }
 
-    private static TikTokShopWebhookVerifier Verifier(string appKey, string appSecret) =>
-        new(new StaticOptions(new TikTokShopOptions { AppKey = appKey, AppSecret = appSecret, ServiceId = "s" }));
+    /// <summary>The vector's own moment (its timestamp 1664095733) plus a minute: inside the 15-minute window.</summary>
+    private static readonly DateTimeOffset VectorNow = DateTimeOffset.FromUnixTimeSeconds(1664095733 + 60);
+
+    private static TikTokShopWebhookVerifier Verifier(string appKey, string appSecret, DateTimeOffset? now = null) =>
+        new(new StaticOptions(new TikTokShopOptions { AppKey = appKey, AppSecret = appSecret, ServiceId = "s" }),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now ?? VectorNow));
 
     private static WebhookRequest Request(string body, string signature) =>
         new("/webhooks/TikTokShop", new Dictionary<string, string> { ["authorization"] = signature, ["Content-Type"] = "application/json" }, body);

@@ -83,9 +83,10 @@ public static class ChannelConnectEndpoints
             limit.MaxRequestBodySize = MaxWebhookBytes;
         }
 
-        // The exact bytes: signatures are computed over them.
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(ct);
+        // The exact bytes: signatures are computed over them, so nothing decodes the body before the check.
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, ct);
+        var body = buffer.ToArray();
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var result = await intake.ReceiveAsync(kind, new WebhookRequest(http.Request.Path, headers, body), ct);
         return result.Outcome switch

@@ -1,8 +1,28 @@
 namespace SellerPortal.Integrations.Abstractions;
 
-/// <summary>A webhook as received: raw body (signatures are over the exact bytes) and headers.</summary>
-public sealed record WebhookRequest(string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+/// <summary>
+/// A webhook as received: the exact bytes of its body (signatures are checked over them, never over a decoded
+/// string) and its headers. <see cref="Body"/> is the UTF-8 text, for parsing and storing after the check.
+/// </summary>
+public sealed record WebhookRequest(string Path, IReadOnlyDictionary<string, string> Headers, ReadOnlyMemory<byte> RawBody)
 {
+    private string? text;
+
+    /// <summary>A body given as text (a stored event, a test) travels as its UTF-8 bytes.</summary>
+    public WebhookRequest(string path, IReadOnlyDictionary<string, string> headers, string body)
+        : this(path, headers, System.Text.Encoding.UTF8.GetBytes(body))
+    {
+        text = body;
+    }
+
+    public string Body => text ??= System.Text.Encoding.UTF8.GetString(RawBody.Span);
+
+    /// <summary>
+    /// A stored event replayed by staff, verified again but not refused for its age (the freshness window guards the
+    /// public door against replays from outside, not the portal's own replay).
+    /// </summary>
+    public bool IsReplay { get; init; }
+
     public string? Header(string name) =>
         Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

@@ -77,7 +77,7 @@ public sealed class WebhookIntake(
 
         // A channel that gives no event id still deserves dedupe: the body's hash identifies a redelivery.
         var eventId = verdict.EventId
-            ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.Body)));
+            ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(request.RawBody.Span));
         var channelName = channel.ToString();
 
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -156,7 +156,7 @@ public sealed class WebhookIntake(
         }
 
         var headers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(stored.Headers ?? "{}") ?? [];
-        var verdict = verifier.Verify(new WebhookRequest($"/webhooks/{channel}", headers, stored.Payload));
+        var verdict = verifier.Verify(new WebhookRequest($"/webhooks/{channel}", headers, stored.Payload) { IsReplay = true });
         if (!verdict.SignatureValid)
         {
             return new(false, $"The stored webhook no longer verifies ({verdict.Error ?? "signature"}); nothing was replayed.");

@@ -44,7 +44,7 @@ public sealed class EbayWebhookVerifier(EbayNotificationKeys keys, ILogger<EbayW
             return WebhookVerification.Rejected("X-EBAY-SIGNATURE names an unsupported algorithm or lacks kid/signature.");
         }
 
-        if (!SignatureMatches(request.Body, signature.Signature, keys.Get(signature.Kid).Key))
+        if (!SignatureMatches(request.RawBody.Span, signature.Signature, keys.Get(signature.Kid).Key))
         {
             logger.LogWarning("eBay notification signature mismatch for kid {Kid}", signature.Kid);
             return WebhookVerification.Rejected("Signature does not match.");
@@ -54,7 +54,11 @@ public sealed class EbayWebhookVerifier(EbayNotificationKeys keys, ILogger<EbayW
     }
 
     /// <summary>ECDSA (DER signature) with SHA-1 over the exact body bytes.</summary>
-    public static bool SignatureMatches(string body, string base64DerSignature, string publicKeyPem)
+    public static bool SignatureMatches(string body, string base64DerSignature, string publicKeyPem) =>
+        SignatureMatches(Encoding.UTF8.GetBytes(body), base64DerSignature, publicKeyPem);
+
+    /// <summary>ECDSA (DER signature) with SHA-1 over the body's bytes as they arrived.</summary>
+    public static bool SignatureMatches(ReadOnlySpan<byte> body, string base64DerSignature, string publicKeyPem)
     {
         byte[] signatureBytes;
         try
@@ -68,7 +72,7 @@ public sealed class EbayWebhookVerifier(EbayNotificationKeys keys, ILogger<EbayW
 
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(StripPem(publicKeyPem)), out _);
-        return ecdsa.VerifyData(Encoding.UTF8.GetBytes(body), signatureBytes, HashAlgorithmName.SHA1, DSASignatureFormat.Rfc3279DerSequence);
+        return ecdsa.VerifyData(body, signatureBytes, HashAlgorithmName.SHA1, DSASignatureFormat.Rfc3279DerSequence);
     }
 
     /// <summary>eBay sends the PEM on one line, headers glued to the base64.</summary>

@@ -16,6 +16,12 @@ public sealed class TikTokShopOptions
     [Required]
     public string AppSecret { get; set; } = "";
 
+    /// <summary>
+    /// Webhook events further than this from now (by their own <c>timestamp</c>) are refused; TikTok retries a delivery
+    /// within minutes, and webhook dedupe rows only need keeping this long.
+    /// </summary>
+    public TimeSpan WebhookMaxAge { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The Partner Center service id that the seller authorization page takes.</summary>
     [Required]
     public string ServiceId { get; set; } = "";

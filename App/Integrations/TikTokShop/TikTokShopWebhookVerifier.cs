@@ -10,9 +10,11 @@ namespace SellerPortal.Integrations.TikTokShop;
 
 /// <summary>
 /// TikTok Shop webhooks: the <c>Authorization</c> header is the lower-case hex HMAC-SHA256, keyed with the app secret,
-/// of the app key followed by the raw body (the scheme the widely used SDKs verify). Checked before anything is parsed.
+/// of the app key followed by the raw body bytes (the scheme the widely used SDKs verify). Checked before anything is
+/// parsed; an event whose own timestamp is further than <see cref="TikTokShopOptions.WebhookMaxAge"/> from now is
+/// refused, so a captured delivery cannot be replayed later and dedupe rows need keeping only that long.
 /// </summary>
-public sealed class TikTokShopWebhookVerifier(IOptionsMonitor<TikTokShopOptions> options) : IChannelWebhookVerifier
+public sealed class TikTokShopWebhookVerifier(IOptionsMonitor<TikTokShopOptions> options, TimeProvider clock) : IChannelWebhookVerifier
 {
     public const int OrderStatusChange = 1;
     public const int PackageUpdate = 4;
@@ -24,7 +26,16 @@ public sealed class TikTokShopWebhookVerifier(IOptionsMonitor<TikTokShopOptions>
     public ChannelKind Channel => ChannelKind.TikTokShop;
 
     public static string ComputeSignature(string appKey, string appSecret, string rawBody) =>
-        TikTokShopSigner.Hmac(appSecret, appKey + rawBody);
+        ComputeSignature(appKey, appSecret, Encoding.UTF8.GetBytes(rawBody));
+
+    public static string ComputeSignature(string appKey, string appSecret, ReadOnlySpan<byte> rawBody)
+    {
+        var key = Encoding.UTF8.GetBytes(appKey);
+        var signed = new byte[key.Length + rawBody.Length];
+        key.CopyTo(signed, 0);
+        rawBody.CopyTo(signed.AsSpan(key.Length));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), signed));
+    }
 
     public WebhookVerification Verify(WebhookRequest request)
     {
@@ -35,7 +46,7 @@ public sealed class TikTokShopWebhookVerifier(IOptionsMonitor<TikTokShopOptions>
             return WebhookVerification.Rejected("The Authorization header is missing.");
         }
 
-        var expected = ComputeSignature(settings.AppKey, settings.AppSecret, request.Body);
+        var expected = ComputeSignature(settings.AppKey, settings.AppSecret, request.RawBody.Span);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given.ToLowerInvariant())))
         {
             return WebhookVerification.Rejected("The signature does not match.");
@@ -56,12 +67,31 @@ public sealed class TikTokShopWebhookVerifier(IOptionsMonitor<TikTokShopOptions>
             return new WebhookVerification(true, null, null, null, [], "The body is not a TikTok Shop notification.");
         }
 
+        if (!request.IsReplay && Staleness(notification.Timestamp, settings.WebhookMaxAge) is { } stale)
+        {
+            return WebhookVerification.Rejected(stale);
+        }
+
         return new WebhookVerification(
             true,
             EventId(notification, request.Body),
             EventName(notification.Type),
             notification.ShopId,
             Actions(notification));
+    }
+
+    /// <summary>Why an event's timestamp (Unix seconds) is outside the window around now, or null when it is inside.</summary>
+    private string? Staleness(long timestamp, TimeSpan window)
+    {
+        if (timestamp <= 0)
+        {
+            return "The notification has no timestamp.";
+        }
+
+        var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(timestamp);
+        return age > window ? $"The notification is {age.TotalMinutes:0} minutes old; older than {window.TotalMinutes:0} minutes is refused."
+            : age < -window ? "The notification's timestamp is in the future."
+            : null;
     }
 
     public static string EventName(int type) => type switch

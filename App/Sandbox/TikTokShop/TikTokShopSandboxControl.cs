@@ -260,7 +260,7 @@ public sealed class TikTokShopSandboxControl(
     {
         var settings = options.CurrentValue;
         var target = url ?? settings.WebhookUrl ?? $"{TikTokShopSandboxExtensions.PortalBase(http, sandbox.Value)}/webhooks/TikTokShop";
-        var signature = TikTokShopWebhookVerifier.ComputeSignature(settings.AppKey, settings.AppSecret, payload);
+        var signature = TikTokShopSandboxSignatures.WebhookAuthorization(settings.AppKey, settings.AppSecret, Encoding.UTF8.GetBytes(payload));
         if (!send)
         {
             return new TikTokWebhookDelivery(target, payload, signature, null, null);

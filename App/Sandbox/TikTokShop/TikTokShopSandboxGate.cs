@@ -97,7 +97,7 @@ public sealed class TikTokShopSandboxGate(
         var path = request.Path.Value ?? "";
         path = path.StartsWith(MountPath, StringComparison.Ordinal) ? path[MountPath.Length..] : path;
         var multipart = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
-        var expected = TikTokShopSigner.Sign(path, query, multipart ? null : body, settings.AppSecret);
+        var expected = TikTokShopSandboxSignatures.RequestSign(settings.AppSecret, path, query, multipart ? null : body);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(sign)))
         {
             return Deny(401, SandboxCodes.InvalidSign, "Invalid credentials. The 'sign' query parameter is invalid.");
