@@ -56,7 +56,9 @@ public sealed class HousekeepingTests : IClassFixture<PortalAppFactory>
             var order = new Order { ChannelAccountId = account.Id, ExternalOrderId = "retention-1", Currency = "USD", PlacedUtc = now, ChannelUpdatedUtc = now, ImportedUtc = now };
             db.Orders.Add(order);
             await db.SaveChangesAsync();
-            db.WebhookEvents.AddRange(Webhook("webhook-31-days", now.AddDays(-31)), Webhook("webhook-29-days", now.AddDays(-29)));
+            db.WebhookEvents.AddRange(Webhook("webhook-31-days", now.AddDays(-31)), Webhook("webhook-29-days", now.AddDays(-29)),
+                Webhook("webhook-deletion-stored-whole", now.AddDays(-2), "MARKETPLACE_ACCOUNT_DELETION"),
+                Webhook("webhook-other-topic", now.AddDays(-2), "ITEM_SOLD"));
             db.SyncJobs.AddRange(
                 Job("done-31-days", SyncJobStatus.Succeeded, now.AddDays(-31)),
                 Job("done-29-days", SyncJobStatus.Succeeded, now.AddDays(-29)),
@@ -81,7 +83,11 @@ public sealed class HousekeepingTests : IClassFixture<PortalAppFactory>
         var removed = await factory.Services.GetRequiredService<RetentionPruner>().PruneAsync(CancellationToken.None);
 
         await using var check = contexts.CreateDbContext();
-        Assert.Equal(["webhook-29-days"], await check.WebhookEvents.Where(w => w.EventId.StartsWith("webhook-")).Select(w => w.EventId).ToListAsync());
+        var webhooks = await check.WebhookEvents.Where(w => w.EventId.StartsWith("webhook-")).ToDictionaryAsync(w => w.EventId);
+        Assert.Equal(["webhook-29-days", "webhook-deletion-stored-whole", "webhook-other-topic"], webhooks.Keys.Order());
+        Assert.Null(webhooks["webhook-deletion-stored-whole"].Payload);
+        Assert.Null(webhooks["webhook-deletion-stored-whole"].Headers);
+        Assert.Equal("""{"data":{"username":"jdoe"}}""", webhooks["webhook-other-topic"].Payload);
         Assert.Equal(["bulk-done-31-days", "dead-31-days", "done-29-days", "pending-200-days", "running-200-days"],
             (await check.SyncJobs.Where(j => j.Target.StartsWith("retention:")).Select(j => j.Target.Substring(10)).ToListAsync()).Order());
         Assert.Equal(["kept bulk"], await check.BulkOperations.Where(o => o.Id == oldBulk || o.Id == keptBulk).Select(o => o.Description).ToListAsync());
@@ -104,9 +110,10 @@ public sealed class HousekeepingTests : IClassFixture<PortalAppFactory>
         Assert.True((await scheduler.GetMetaData()).JobStoreSupportsPersistence);
     }
 
-    private static WebhookEvent Webhook(string eventId, DateTime receivedUtc) => new()
+    private static WebhookEvent Webhook(string eventId, DateTime receivedUtc, string? topic = null) => new()
     {
-        Channel = "Ebay", EventId = eventId, SignatureValid = true, Outcome = WebhookOutcome.Processed, ReceivedUtc = receivedUtc,
+        Channel = "Ebay", EventId = eventId, EventType = topic, SignatureValid = true, Outcome = WebhookOutcome.Processed, ReceivedUtc = receivedUtc,
+        Payload = """{"data":{"username":"jdoe"}}""", Headers = "{}",
     };
 
     private static SyncJob Job(string name, SyncJobStatus status, DateTime? completedUtc, Guid? bulk = null, DateTime? created = null) => new()

@@ -41,6 +41,26 @@ public sealed class WebhookEndpointTests(ChannelsAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task AnErasureNotice_IsLoggedAsItsIdAndADigest_NeverTheBuyer_AndCannotBeReplayed()
+    {
+        await AddAccountAsync("erase-shop");
+        var body = """{"id":"evt-erase-1","shop_id":"erase-shop","type":"erase","buyer":"jdoe_private_user"}""";
+
+        var response = await PostAsync(PortalClient.Anonymous(factory), body, FakeWebhookVerifier.Sign(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = Db();
+        var stored = await db.WebhookEvents.SingleAsync(e => e.EventId == "evt-erase-1");
+        Assert.Null(stored.Payload);
+        Assert.Null(stored.Headers);
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)));
+        Assert.EndsWith($"only its digest is kept: sha256:{digest}.", stored.Error);
+        Assert.DoesNotContain("jdoe_private_user", stored.Error);
+        var replay = await factory.Services.GetRequiredService<IWebhookReplayer>().ReplayAsync(stored.Id, CancellationToken.None);
+        Assert.Equal("That webhook named a person, so its body was not kept and it cannot be replayed.", replay.Message);
+    }
+
+    [Fact]
     public async Task ReplayingAStoredWebhook_ChangesNothingTheSecondTime()
     {
         var accountId = await AddAccountAsync("replay-shop");

@@ -37,6 +37,12 @@ public sealed record WebhookVerification(
     string? Error = null)
 {
     public static WebhookVerification Rejected(string error) => new(false, null, null, null, [], error);
+
+    /// <summary>
+    /// The body names a person (eBay's account deletion notice: a buyer's user id and username). The webhook log then
+    /// keeps only the event id and a digest of the body, never the body or its headers.
+    /// </summary>
+    public bool NamesAPerson { get; init; }
 }
 
 public abstract record WebhookAction;

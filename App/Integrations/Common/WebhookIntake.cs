@@ -102,14 +102,19 @@ public sealed class WebhookIntake(
             EventId = eventId,
             EventType = verdict.EventType,
             SignatureValid = true,
-            Payload = request.Body,
-            Headers = System.Text.Json.JsonSerializer.Serialize(request.Headers),
+            Payload = verdict.NamesAPerson ? null : request.Body,
+            Headers = verdict.NamesAPerson ? null : System.Text.Json.JsonSerializer.Serialize(request.Headers),
             Outcome = WebhookOutcome.Processed,
             ReceivedUtc = now,
             ProcessedUtc = now,
         };
         db.WebhookEvents.Add(stored);
         var note = await sink.ApplyAsync(new WebhookDelivery(channel, accountId, eventId, verdict.EventType, verdict.Actions), db, ct);
+        if (verdict.NamesAPerson)
+        {
+            note = $"{note} The body named a person, so only its digest is kept: sha256:{Convert.ToHexStringLower(SHA256.HashData(request.RawBody.Span))}.".TrimStart();
+        }
+
         stored.Error = note is { Length: > 2000 } ? note[..2000] : note;
 
         try
@@ -145,6 +150,12 @@ public sealed class WebhookIntake(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var stored = await db.WebhookEvents.SingleOrDefaultAsync(w => w.Id == webhookEventId, ct);
+        // Kept without body and headers: only a notice that named a person (see WebhookVerification.NamesAPerson).
+        if (stored is { Payload: null, Headers: null, SignatureValid: true })
+        {
+            return new(false, "That webhook named a person, so its body was not kept and it cannot be replayed.");
+        }
+
         if (stored is null || stored.Payload is null)
         {
             return new(false, "That webhook is no longer stored.");

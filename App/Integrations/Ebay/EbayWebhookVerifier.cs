@@ -93,7 +93,7 @@ public sealed class EbayWebhookVerifier(EbayNotificationKeys keys, ILogger<EbayW
         IReadOnlyList<WebhookAction> actions = topic == "MARKETPLACE_ACCOUNT_DELETION" && !string.IsNullOrEmpty(username)
             ? [new EraseBuyerDataAction(username)]
             : [];
-        return new WebhookVerification(true, id, topic, null, actions);
+        return new WebhookVerification(true, id, topic, null, actions) { NamesAPerson = topic == "MARKETPLACE_ACCOUNT_DELETION" };
     }
 
     private sealed record SignatureHeaderValue(string? Alg, string? Kid, string? Signature, string? Digest);

@@ -31,6 +31,10 @@ public sealed class RetentionPruner(
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var webhooks = await db.WebhookEvents.Where(w => w.ReceivedUtc < webhooksBefore).ExecuteDeleteAsync(ct);
+        // Account deletion notices stored whole before the webhook log kept only their digest: their bodies go now.
+        await db.WebhookEvents
+            .Where(w => w.Channel == "Ebay" && w.EventType == "MARKETPLACE_ACCOUNT_DELETION" && (w.Payload != null || w.Headers != null))
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Payload, (string?)null).SetProperty(w => w.Headers, (string?)null), ct);
         var finished = await db.SyncJobs
             .Where(j => (j.Status == SyncJobStatus.Succeeded || j.Status == SyncJobStatus.Cancelled)
                 && j.BulkOperationId == null && j.CompletedUtc < finishedBefore)
