@@ -73,6 +73,9 @@ public interface IChannelWebhookVerifier
     ChannelKind Channel { get; }
 
     WebhookVerification Verify(WebhookRequest request);
+
+    /// <summary>The check as the intake runs it; a verifier that may need a network call (eBay's keys) does it here.</summary>
+    ValueTask<WebhookVerification> VerifyAsync(WebhookRequest request, CancellationToken ct) => ValueTask.FromResult(Verify(request));
 }
 
 /// <summary>Hands a connector the current access token of an account, refreshing ahead of expiry (single-flight).</summary>

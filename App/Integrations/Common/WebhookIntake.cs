@@ -61,7 +61,7 @@ public sealed class WebhookIntake(
         WebhookVerification verdict;
         try
         {
-            verdict = verifier.Verify(request);
+            verdict = await verifier.VerifyAsync(request, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -167,7 +167,7 @@ public sealed class WebhookIntake(
         }
 
         var headers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(stored.Headers ?? "{}") ?? [];
-        var verdict = verifier.Verify(new WebhookRequest($"/webhooks/{channel}", headers, stored.Payload) { IsReplay = true });
+        var verdict = await verifier.VerifyAsync(new WebhookRequest($"/webhooks/{channel}", headers, stored.Payload) { IsReplay = true }, ct);
         if (!verdict.SignatureValid)
         {
             return new(false, $"The stored webhook no longer verifies ({verdict.Error ?? "signature"}); nothing was replayed.");

@@ -12,17 +12,63 @@ namespace SellerPortal.Integrations.Ebay;
 /// <summary>
 /// eBay's notification public keys by kid, fetched once with an application token from
 /// <c>GET /commerce/notification/v1/public_key/{kid}</c> and cached for the process (ebay.md, "Marketplace account
-/// deletion"). <see cref="IChannelWebhookVerifier.Verify"/> is synchronous, so <see cref="Get"/> blocks on the first
-/// fetch of a kid; eBay rotates keys rarely, so that happens about once per process. <see cref="GetAsync"/> can warm it.
+/// deletion"). Anyone can post a notification naming any kid, so <see cref="FindAsync"/> guards the outbound call:
+/// a kid that is not a UUID (eBay's form) is refused without one, one fetch per kid runs at a time and waits at most
+/// <see cref="EbayAccountDeletionOptions.KeyFetchTimeout"/>, and a kid eBay did not hand over is not asked for again
+/// for <see cref="EbayAccountDeletionOptions.KeyFailureCacheDuration"/>.
 /// </summary>
 public sealed class EbayNotificationKeys(IHttpClientFactory clients, EbayAuthorization authorization, IOptions<EbayOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, EbayPublicKey> keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<EbayPublicKey?>>> fetching = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> failedUntil = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim gate = new(1, 1);
     private (string Token, DateTimeOffset Expires)? appToken;
 
-    public EbayPublicKey Get(string kid) =>
-        keys.TryGetValue(kid, out var cached) ? cached : Task.Run(() => GetAsync(kid, CancellationToken.None)).GetAwaiter().GetResult();
+    /// <summary>Whether <paramref name="kid"/> has the form of an eBay key id (a UUID), so it is worth a call.</summary>
+    public static bool IsKeyIdForm(string kid) => Guid.TryParseExact(kid, "D", out _);
+
+    /// <summary>
+    /// The key, or null when it cannot be had now: a kid of the wrong form, one that failed lately, or eBay not
+    /// answering in time. Never throws for those: the notification is simply refused.
+    /// </summary>
+    public async Task<EbayPublicKey?> FindAsync(string kid, CancellationToken ct)
+    {
+        if (keys.TryGetValue(kid, out var cached))
+        {
+            return cached;
+        }
+
+        if (!IsKeyIdForm(kid) || (failedUntil.TryGetValue(kid, out var until) && until > time.GetUtcNow()))
+        {
+            return null;
+        }
+
+        var fetch = fetching.GetOrAdd(kid, k => new Lazy<Task<EbayPublicKey?>>(() => FetchOnceAsync(k)));
+        try
+        {
+            return await fetch.Value.WaitAsync(ct);
+        }
+        finally
+        {
+            fetching.TryRemove(new KeyValuePair<string, Lazy<Task<EbayPublicKey?>>>(kid, fetch));
+        }
+    }
+
+    private async Task<EbayPublicKey?> FetchOnceAsync(string kid)
+    {
+        var settings = options.Value.AccountDeletion;
+        using var timeout = new CancellationTokenSource(settings.KeyFetchTimeout, time);
+        try
+        {
+            return await GetAsync(kid, timeout.Token);
+        }
+        catch (Exception ex) when (ex is ChannelException or HttpRequestException or OperationCanceledException or JsonException)
+        {
+            failedUntil[kid] = time.GetUtcNow() + settings.KeyFailureCacheDuration;
+            return null;
+        }
+    }
 
     public async Task<EbayPublicKey> GetAsync(string kid, CancellationToken ct)
     {

@@ -65,4 +65,10 @@ public sealed class EbayAccountDeletionOptions
 
     /// <summary>Which keyset fetches the notification public keys.</summary>
     public ChannelEnvironment KeyEnvironment { get; set; } = ChannelEnvironment.Production;
+
+    /// <summary>The longest a notification waits for eBay to hand over an unknown key; past it the notification is refused.</summary>
+    public TimeSpan KeyFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A key id eBay did not hand over is not asked for again for this long (each try is an outbound call).</summary>
+    public TimeSpan KeyFailureCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -19,7 +19,9 @@ public sealed class EbayWebhookVerifier(EbayNotificationKeys keys, ILogger<EbayW
 
     public ChannelKind Channel => ChannelKind.Ebay;
 
-    public WebhookVerification Verify(WebhookRequest request)
+    public WebhookVerification Verify(WebhookRequest request) => VerifyAsync(request, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask<WebhookVerification> VerifyAsync(WebhookRequest request, CancellationToken ct)
     {
         var header = request.Header(SignatureHeader);
         if (string.IsNullOrWhiteSpace(header))
@@ -44,7 +46,13 @@ public sealed class EbayWebhookVerifier(EbayNotificationKeys keys, ILogger<EbayW
             return WebhookVerification.Rejected("X-EBAY-SIGNATURE names an unsupported algorithm or lacks kid/signature.");
         }
 
-        if (!SignatureMatches(request.RawBody.Span, signature.Signature, keys.Get(signature.Kid).Key))
+        if (await keys.FindAsync(signature.Kid, ct) is not { } key)
+        {
+            logger.LogWarning("eBay notification names a key id eBay did not hand over (or not now); refused");
+            return WebhookVerification.Rejected("The key id is not one of eBay's.");
+        }
+
+        if (!SignatureMatches(request.RawBody.Span, signature.Signature, key.Key))
         {
             logger.LogWarning("eBay notification signature mismatch for kid {Kid}", signature.Kid);
             return WebhookVerification.Rejected("Signature does not match.");
