@@ -71,6 +71,8 @@ public static class StaffIdentityServiceCollectionExtensions
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
 
         services.AddSingleton<SetupState>();
+        services.AddSingleton<SetupCode>();
+        services.AddHostedService<SetupCodeAnnouncer>();
         services.AddScoped<FirstAdminSetup>();
         return builder;
     }
