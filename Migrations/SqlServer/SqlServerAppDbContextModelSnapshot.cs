@@ -598,7 +598,9 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "ShopId");
+                    b.HasIndex("Channel", "ShopId", "Environment")
+                        .IsUnique()
+                        .HasFilter("[ShopId] IS NOT NULL");
 
                     b.ToTable("ChannelAccounts");
                 });

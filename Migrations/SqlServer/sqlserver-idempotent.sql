@@ -1199,3 +1199,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205224846_OneAccountPerShopAndEnvironment'
+)
+BEGIN
+    DROP INDEX [IX_ChannelAccounts_Channel_ShopId] ON [ChannelAccounts];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205224846_OneAccountPerShopAndEnvironment'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_ChannelAccounts_Channel_ShopId_Environment] ON [ChannelAccounts] ([Channel], [ShopId], [Environment]) WHERE [ShopId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205224846_OneAccountPerShopAndEnvironment'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205224846_OneAccountPerShopAndEnvironment', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

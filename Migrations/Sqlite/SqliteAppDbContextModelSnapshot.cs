@@ -573,7 +573,8 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "ShopId");
+                    b.HasIndex("Channel", "ShopId", "Environment")
+                        .IsUnique();
 
                     b.ToTable("ChannelAccounts");
                 });

@@ -37,7 +37,7 @@ public sealed class ScheduledJobsTests : IClassFixture<PortalAppFactory>
         Assert.Equal("housekeeping", row.JobName);
         Assert.StartsWith("cron 0 15 3 * * ?", row.Schedule);
         Assert.NotNull(row.NextFireUtc);
-        Assert.Equal("Prunes API call log rows past the retention", row.Description);
+        Assert.Equal("Prunes API call log rows, webhooks, ended sync jobs, order history and audit entries past their retention", row.Description);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class ChannelAccountConfiguration : IEntityTypeConfiguration<Chann
         b.Property(a => a.Region).HasMaxLength(50);
         b.Property(a => a.LastError).HasMaxLength(2000);
         b.Property(a => a.PropertiesJson).HasMaxLength(4000);
-        b.HasIndex(a => new { a.Channel, a.ShopId });
+        // One account per shop per environment: a second connect of the same shop updates it, never duplicates it.
+        b.HasIndex(a => new { a.Channel, a.ShopId, a.Environment }).IsUnique();
     }
 }

@@ -142,6 +142,12 @@ public sealed class ChannelConnectFlow(
         {
             var account = await db.ChannelAccounts.FirstOrDefaultAsync(
                 a => a.Channel == channel && a.ShopId == shop.ShopId && a.Environment == environment, ct);
+            if (account is null && shop.FormerShopId is { } former)
+            {
+                // Stored under an older key: the same shop, now keyed by its real id.
+                account = await db.ChannelAccounts.FirstOrDefaultAsync(
+                    a => a.Channel == channel && a.ShopId == former && a.Environment == environment, ct);
+            }
             if (account is null)
             {
                 account = new ChannelAccount { Channel = channel, DisplayName = shop.Name, Environment = environment, CreatedUtc = now };

@@ -29,6 +29,12 @@ public sealed record TokenSet(
 public sealed record ShopInfo(string ShopId, string Name, string? Region = null)
 {
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The id an older version keyed this shop by (eBay accounts were keyed by marketplace id): an account stored
+    /// under it, and none under <see cref="ShopId"/>, is this shop and is taken over on connect.
+    /// </summary>
+    public string? FormerShopId { get; init; }
 }
 
 public sealed record ConnectedAccount(TokenSet Tokens, IReadOnlyList<ShopInfo> Shops, string? SellerId = null);

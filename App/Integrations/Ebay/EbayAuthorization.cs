@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -56,12 +57,45 @@ public sealed class EbayAuthorization(IHttpClientFactory clients, IOptions<EbayO
             ["redirect_uri"] = Required(keyset.RuName, "RuName"),
         }, null, null, ct);
 
-        // The token answer names no user; the seller is the account behind the token, on this marketplace.
-        var shop = new ShopInfo(settings.MarketplaceId, $"eBay seller ({settings.MarketplaceId})", settings.MarketplaceId)
+        // The token answer names no user: Commerce Identity says whose token it is, and the account is keyed by
+        // that immutable user id, so a second store connects as a second account.
+        var user = await GetUserAsync(callback.Environment, tokens.AccessToken, ct);
+        var name = string.IsNullOrWhiteSpace(user.Username) || user.Username == user.UserId ? user.UserId! : user.Username;
+        var shop = new ShopInfo(user.UserId!, $"{name} (eBay {settings.MarketplaceId})", settings.MarketplaceId)
         {
             Properties = new Dictionary<string, string> { ["marketplace_id"] = settings.MarketplaceId },
+            FormerShopId = settings.MarketplaceId,
         };
-        return new ConnectedAccount(tokens, [shop]);
+        return new ConnectedAccount(tokens, [shop], user.UserId);
+    }
+
+    private async Task<EbayIdentityUser> GetUserAsync(ChannelEnvironment environment, string accessToken, CancellationToken ct)
+    {
+        var keyset = settings.For(environment);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{keyset.IdentityBaseUrl.ToString().TrimEnd('/')}/commerce/identity/v1/user/");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await clients.CreateClient(OAuthClientName).SendAsync(request, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ChannelNetworkException(ChannelKind.Ebay, "eBay's identity service did not answer.", ex);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await EbayErrors.FromResponseAsync(response, "getUser", ct);
+            }
+
+            var user = await response.Content.ReadFromJsonAsync<EbayIdentityUser>(EbayJson.Options, ct);
+            return string.IsNullOrWhiteSpace(user?.UserId)
+                ? throw new ChannelServerException(ChannelKind.Ebay, "eBay's identity service answered without a user id.")
+                : user;
+        }
     }
 
     public Task<TokenSet> RefreshAsync(ChannelAccountContext account, TokenSet current, CancellationToken ct) =>

@@ -14,21 +14,27 @@ public sealed class EbayOptions
     {
         ApiBaseUrl = new("https://api.ebay.com"),
         AuthBaseUrl = new("https://auth.ebay.com"),
+        IdentityBaseUrl = new("https://apiz.ebay.com"),
     };
 
     public EbayEnvironmentOptions Sandbox { get; set; } = new()
     {
         ApiBaseUrl = new("https://api.sandbox.ebay.com"),
         AuthBaseUrl = new("https://auth.sandbox.ebay.com"),
+        IdentityBaseUrl = new("https://apiz.sandbox.ebay.com"),
     };
 
-    /// <summary>ebay.md, "OAuth 2": inventory and fulfillment, account for business policies.</summary>
+    /// <summary>
+    /// ebay.md, "OAuth 2": inventory and fulfillment, account for business policies; identity to learn which eBay
+    /// user connected (Commerce Identity getUser), so two stores never share one account.
+    /// </summary>
     public List<string> Scopes { get; set; } =
     [
         "https://api.ebay.com/oauth/api_scope",
         "https://api.ebay.com/oauth/api_scope/sell.inventory",
         "https://api.ebay.com/oauth/api_scope/sell.fulfillment",
         "https://api.ebay.com/oauth/api_scope/sell.account",
+        "https://api.ebay.com/oauth/api_scope/commerce.identity.readonly",
     ];
 
     public string MarketplaceId { get; set; } = "EBAY_US";
@@ -48,6 +54,9 @@ public sealed class EbayEnvironmentOptions
 {
     public Uri ApiBaseUrl { get; set; } = new("https://api.ebay.com");
     public Uri AuthBaseUrl { get; set; } = new("https://auth.ebay.com");
+
+    /// <summary>The Commerce Identity API's own host (<c>apiz.</c>, not <c>api.</c>).</summary>
+    public Uri IdentityBaseUrl { get; set; } = new("https://apiz.ebay.com");
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
     /// <summary>The RuName eBay registered for our accept URL; it is what goes in redirect_uri, not a URL.</summary>

@@ -28,6 +28,8 @@ internal static class EbaySandboxAuth
         ebay.MapGet("/oauth2/authorize", ConsentPage);
         ebay.MapPost("/oauth2/authorize", DecideAsync);
         ebay.MapPost("/identity/v1/oauth2/token", TokenAsync);
+        ebay.MapGet("/commerce/identity/v1/user/", (HttpContext http) => Results.Json(EbaySandboxIdentity.For(http.User())))
+            .Api("identity");
         ebay.MapGet("/commerce/notification/v1/public_key/{publicKeyId}", (string publicKeyId) =>
             PublicKeys.TryGetValue(publicKeyId, out var key)
                 ? Results.Json(key, EbayJson.Options)
@@ -54,6 +56,7 @@ internal static class EbaySandboxAuth
               <ul>{scopes}</ul>
               <form method="post">
                 {Hidden("client_id")}{Hidden("redirect_uri")}{Hidden("response_type")}{Hidden("scope")}{Hidden("state")}
+                <label>Signed in to eBay as <input type="text" name="username" value="{WebUtility.HtmlEncode(options.Value.Username)}" data-testid="consent-username" /></label>
                 <button type="submit" name="decision" value="approve" data-testid="consent-approve">Agree</button>
                 <button type="submit" name="decision" value="deny" data-testid="consent-deny">Decline</button>
               </form>
@@ -83,7 +86,9 @@ internal static class EbaySandboxAuth
 
         var code = "v^1.1#i^1#p^3#r^1#I^3#f^0#t^" + Token(32);
         var scopes = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        await store.PutAsync(Channel, AuthCodes, code, new EbaySandboxAuthCode(code, app.Username, scopes, time.GetUtcNow().UtcDateTime.AddMinutes(5), false));
+        // The sandbox's sign-in: whichever test user is named (another one is another eBay store).
+        var username = form["username"].ToString().Trim() is { Length: > 0 } named ? named : app.Username;
+        await store.PutAsync(Channel, AuthCodes, code, new EbaySandboxAuthCode(code, username, scopes, time.GetUtcNow().UtcDateTime.AddMinutes(5), false));
         return Results.Redirect($"{accept}{separator}state={state}&code={Uri.EscapeDataString(code)}&expires_in=299");
     }
 

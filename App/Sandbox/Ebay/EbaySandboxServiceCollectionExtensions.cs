@@ -25,6 +25,7 @@ public static class EbaySandboxServiceCollectionExtensions
             {
                 keyset.ApiBaseUrl = emulator;
                 keyset.AuthBaseUrl = emulator;
+                keyset.IdentityBaseUrl = emulator;
                 // The emulator's registered keyset, unless one was configured on purpose.
                 keyset.ClientId ??= app.Value.ClientId;
                 keyset.ClientSecret ??= app.Value.ClientSecret;
