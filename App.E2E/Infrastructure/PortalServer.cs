@@ -41,6 +41,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public Uri BaseAddress => new($"http://localhost:{port}/");
 
+    /// <summary>The headers a call to the emulators' control API needs (this process's token).</summary>
+    public Dictionary<string, string> ControlHeaders => new()
+    {
+        [SellerPortal.Sandbox.Common.SandboxControlToken.Header] = Services.GetRequiredService<SellerPortal.Sandbox.Common.SandboxControlToken>().Value,
+    };
+
     /// <summary>Creates a staff user directly through Identity (tests that are not about first-run setup).</summary>
     public async Task EnsureUserAsync(string email, string password, string role)
     {

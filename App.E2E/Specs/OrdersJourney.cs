@@ -36,6 +36,7 @@ public sealed class OrdersJourney(BrowserFixture fixture)
             var generated = await page.APIRequest.PostAsync("sandbox/tiktok/_control/orders", new()
             {
                 DataObject = new { shop_id = await portal.ShopIdAsync(tiktok), count = 1, seller_skus = new[] { "ORD-01" }, send_webhooks = true },
+                Headers = portal.ControlHeaders,
             });
             Assert.True(generated.Ok, $"order generator answered {generated.Status}");
             var orderId = JsonDocument.Parse(await generated.TextAsync()).RootElement.GetProperty("order_ids")[0].GetString()!;

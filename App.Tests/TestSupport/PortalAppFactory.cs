@@ -52,6 +52,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// Quartz logs through a process-wide provider that it points at each host's logger factory; a disposed test host
     /// must not break the next one, so after start it is pointed at one that lives as long as the test run.
     /// </summary>
+    /// <summary>Every test client may use the emulators' control API: it carries this process's token.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (Services.GetService<SellerPortal.Sandbox.Common.SandboxControlToken>() is { } token)
+        {
+            token.AddTo(client);
+        }
+    }
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);

@@ -31,6 +31,14 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>An HTTP client on the portal that may use the emulators' control API (it carries the process's token).</summary>
+    public HttpClient CreateControlClient()
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        Services.GetRequiredService<Sandbox.Common.SandboxControlToken>().AddTo(http);
+        return http;
+    }
+
     public string SandboxPath => Path.Combine(DataDirectory, "sandbox.db");
 
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");

@@ -39,6 +39,7 @@ public sealed class RefreshTokenConnectTests : IAsyncLifetime
         var account = await db.ChannelAccounts.SingleAsync(a => a.Channel == ChannelKind.Amazon);
         Assert.Equal(ChannelAccountStatus.Connected, account.Status);
         Assert.Equal(seller, account.SellerId);
+        Assert.Equal($"{seller}/NA", account.ShopId);
         Assert.DoesNotContain(refreshToken, account.EncryptedCredentials);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "channel.connected" && a.Detail!.Contains("self-authorized")));
     }

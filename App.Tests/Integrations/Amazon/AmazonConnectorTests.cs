@@ -28,6 +28,9 @@ public sealed class AmazonConnectorTests(AmazonEmulatorFixture emulator)
         var connected = emulator.Tokens.Connected!;
 
         Assert.Equal("A3SANDBOXSELLER1", connected.SellerId);
+        // One account per seller per region: the same seller in Europe is another authorization and another account.
+        Assert.Equal("A3SANDBOXSELLER1/NA", connected.Shops[0].ShopId);
+        Assert.Equal("A3SANDBOXSELLER1", connected.Shops[0].FormerShopId);
         Assert.StartsWith("Atza|", connected.Tokens.AccessToken);
         Assert.StartsWith("Atzr|", connected.Tokens.RefreshToken);
         Assert.True(connected.Tokens.AccessTokenExpiresUtc > DateTime.UtcNow.AddMinutes(50));
@@ -224,6 +227,9 @@ public sealed class AmazonConnectorTests(AmazonEmulatorFixture emulator)
             emulator.Authorization.ConnectWithRefreshTokenAsync("Atzr|not-a-token", "A3SANDBOXSELLER1", "NA", null, CancellationToken.None));
 
         Assert.Equal("A3SANDBOXSELLER1", connected.SellerId);
+        // One account per seller per region: the same seller in Europe is another authorization and another account.
+        Assert.Equal("A3SANDBOXSELLER1/NA", connected.Shops[0].ShopId);
+        Assert.Equal("A3SANDBOXSELLER1", connected.Shops[0].FormerShopId);
         Assert.StartsWith("Atza|", connected.Tokens.AccessToken);
         Assert.Equal(minted.GetProperty("refresh_token").GetString(), connected.Tokens.RefreshToken);
         Assert.Equal("invalid_grant", wrong.ErrorCode);

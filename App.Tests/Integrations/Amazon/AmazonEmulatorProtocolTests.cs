@@ -207,4 +207,22 @@ public sealed class AmazonEmulatorProtocolTests(AmazonEmulatorFixture emulator)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("<Code>AccessDenied</Code>", await response.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/javascript; charset=UTF-8")]
+    public async Task CreateFeedDocument_WithAContentTypeAmazonDoesNotTake_IsInvalidInput(string contentType)
+    {
+        await emulator.RateLimitsAsync(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/amazon/feeds/2021-06-30/documents")
+        {
+            Content = JsonContent.Create(new Dictionary<string, string> { ["contentType"] = contentType }),
+        };
+        request.Headers.Add("x-amz-access-token", await TokenAsync());
+
+        var response = await emulator.Raw.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("InvalidInput", $"contentType {contentType} is not a supported feed content type."), await FirstErrorAsync(response));
+    }
 }

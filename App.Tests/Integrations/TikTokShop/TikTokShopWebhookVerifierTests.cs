@@ -122,11 +122,13 @@ public sealed class TikTokShopWebhookVerifierTests(TikTokShopEmulatorFixture emu
             count = 2,
             seller_skus = new[] { "SENT-1" },
             send_webhooks = true,
-            webhook_url = "http://localhost" + WebhookCaptureAppFactory.ReceiverPath,
+            // A caller-named target is not followed: deliveries go where the emulator is configured to send them.
+            webhook_url = "http://elsewhere.example/steal",
         });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.All(body.GetProperty("webhooks").EnumerateArray(), d => Assert.Equal(200, d.GetProperty("status_code").GetInt32()));
+        Assert.All(body.GetProperty("webhooks").EnumerateArray(), d => Assert.Equal("http://localhost" + WebhookCaptureAppFactory.ReceiverPath, d.GetProperty("url").GetString()));
         var verifier = Verifier(TikTokShopEmulatorFixture.AppKey, TikTokShopEmulatorFixture.AppSecret, DateTimeOffset.UtcNow);
         var arrived = emulator.Factory.Received.Select(verifier.Verify).Where(v => v.ShopId == account.ShopId).ToList();
         Assert.Equal(2, arrived.Count);

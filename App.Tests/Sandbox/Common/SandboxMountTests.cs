@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Tests.TestSupport;
@@ -50,5 +51,33 @@ public sealed class SandboxMountTests
         });
 
         Assert.Equal((int)expected, context.Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Forbidden)]
+    [InlineData("0123456789abcdef0123456789abcdef", HttpStatusCode.Forbidden)]
+    [InlineData("the process's own", HttpStatusCode.OK)]
+    public async Task TheControlApi_TakesOnlyThisProcesssToken(string? token, HttpStatusCode expected)
+    {
+        using var portal = new PortalAppFactory();
+        var raw = portal.Server.CreateClient();
+        var own = portal.Services.GetRequiredService<SandboxControlToken>().Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/tiktok/_control/faults")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { reset = true }),
+        };
+        if (token is not null)
+        {
+            request.Headers.Add(SandboxControlToken.Header, token == "the process's own" ? own : token);
+        }
+
+        var response = await raw.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("The emulators' control API needs the X-Sandbox-Control header with this process's token (it is in the log at start).",
+                await response.Content.ReadAsStringAsync());
+        }
     }
 }

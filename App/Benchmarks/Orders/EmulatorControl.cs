@@ -6,12 +6,11 @@ using SellerPortal.Sandbox.Common;
 namespace SellerPortal.Benchmarks.Orders;
 
 /// <summary>The emulators' control endpoints over HTTP: buyer orders and fault injection, as a test or a person uses them.</summary>
-internal sealed class EmulatorControl(Uri portal, string tiktokShopId) : IDisposable
+internal sealed class EmulatorControl(HttpClient http, string tiktokShopId) : IDisposable
 {
     /// <summary>The generators take at most this many orders per call.</summary>
     public const int MaxPerCall = 10_000;
 
-    private readonly HttpClient http = new() { BaseAddress = portal, Timeout = TimeSpan.FromMinutes(5) };
 
     public static string PathOf(ChannelKind channel) => channel switch
     {

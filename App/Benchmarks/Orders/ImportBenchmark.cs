@@ -73,7 +73,7 @@ internal static class ImportBenchmark
             shopId = (await db.ChannelAccounts.SingleAsync(a => a.Id == accounts[ChannelKind.TikTokShop], ct)).ShopId!;
         }
 
-        using var control = new EmulatorControl(portal.BaseAddress, shopId);
+        using var control = new EmulatorControl(portal.CreateControlClient(), shopId);
         var perChannel = new Dictionary<ChannelKind, int>();
         var generate = Stopwatch.StartNew();
         foreach (var (channel, index) in EmulatedAccounts.All.Select((c, i) => (c, i)))

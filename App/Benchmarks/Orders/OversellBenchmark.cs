@@ -104,7 +104,7 @@ internal static class OversellBenchmark
             }
         }, ct);
 
-        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
+        using var http = portal.CreateControlClient();
         for (var i = 0; i < orders; i++)
         {
             var sku = skus[i % skus.Count];

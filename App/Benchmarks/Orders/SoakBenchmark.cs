@@ -34,7 +34,7 @@ internal static class SoakBenchmark
         var setUp = wall.Elapsed;
         Console.WriteLine($"  set up (connect, publish {Products} products everywhere) in {setUp.TotalSeconds:F1} s");
         var scenario = new SoakScenario(accounts, shopId, skus, seed);
-        using var http = new HttpClient { BaseAddress = portal.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        using var http = portal.CreateControlClient();
         var phase = Stopwatch.StartNew();
 
         // First host: 40% of the orders, imported under faults, a fifth of them moved on the channels' side, then 10%

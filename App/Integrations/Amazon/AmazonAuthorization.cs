@@ -78,13 +78,18 @@ public sealed class AmazonAuthorization(IHttpClientFactory clients, IOptions<Ama
     Task<ConnectedAccount> IRefreshTokenConnect.ConnectWithRefreshTokenAsync(string refreshToken, string sellerId, string? region, CancellationToken ct) =>
         ConnectWithRefreshTokenAsync(refreshToken, sellerId, region, null, ct);
 
+    /// <summary>The account's key: the selling partner id and its region, <c>A3SELLER/NA</c>.</summary>
+    public static string AccountKey(string sellerId, string regionCode) => $"{sellerId}/{regionCode}";
+
     private ConnectedAccount Connected(TokenSet tokens, string sellerId, string? region, string? marketplaceId)
     {
         var regionCode = string.IsNullOrWhiteSpace(region) ? settings.DefaultRegion : region.ToUpperInvariant();
         var marketplace = marketplaceId ?? settings.Region(regionCode).DefaultMarketplaceId;
-        var shop = new ShopInfo(sellerId, $"Amazon seller {sellerId} ({regionCode})", regionCode)
+        // A seller sells in several regions, each its own authorization: the account is the seller in one region.
+        var shop = new ShopInfo(AccountKey(sellerId, regionCode), $"Amazon seller {sellerId} ({regionCode})", regionCode)
         {
             Properties = new Dictionary<string, string> { ["marketplace_id"] = marketplace },
+            FormerShopId = sellerId,
         };
         return new ConnectedAccount(tokens, [shop], sellerId);
     }

@@ -43,6 +43,12 @@ internal static class AmazonSandboxFeeds
             return Error(400, "InvalidInput", "contentType is required.");
         }
 
+        // Only the feed formats Amazon takes; a document is later served back with its type, so no other type is stored.
+        if (!FeedContentTypes.Contains(body.ContentType))
+        {
+            return Error(400, "InvalidInput", $"contentType {body.ContentType} is not a supported feed content type.");
+        }
+
         var document = NewDocument(http.Seller(), body.ContentType, null, time);
         await store.PutAsync(Channel, Documents, document.Id, document);
         return Results.Json(new CreateFeedDocumentResponse(document.Id, StorageUrl(http, document)), AmazonJson.Web, statusCode: 201);
@@ -139,9 +145,13 @@ internal static class AmazonSandboxFeeds
     private static async Task<IResult> DownloadAsync(HttpContext http, string documentId, SandboxStore store, TimeProvider time)
     {
         var document = await store.GetAsync<SandboxFeedDocument>(Channel, Documents, documentId);
-        return document?.Content is null || !SignatureValid(http, document, time)
-            ? AccessDenied()
-            : Results.Text(document.Content, document.ContentType);
+        if (document?.Content is null || !SignatureValid(http, document, time))
+        {
+            return AccessDenied();
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Text(document.Content, document.ContentType);
     }
 
     /// <summary>Applies each message to the seller's listings and writes the processing report (listings-feed-schema-v2).</summary>
@@ -252,6 +262,14 @@ internal static class AmazonSandboxFeeds
         await store.PutAsync(Channel, Documents, document.Id, document);
         return document.Id;
     }
+
+    /// <summary>JSON listings feeds, flat files and XML feeds, each in UTF-8 (the feeds guide's content types).</summary>
+    private static readonly HashSet<string> FeedContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/json; charset=UTF-8",
+        "text/tab-separated-values; charset=UTF-8",
+        "text/xml; charset=UTF-8",
+    };
 
     private static SandboxFeedDocument NewDocument(string sellerId, string contentType, string? content, TimeProvider time) =>
         new("amzn1.tortuga.4.na." + Guid.NewGuid().ToString("N"), sellerId, contentType, AmazonSandboxAuth.Token(16),

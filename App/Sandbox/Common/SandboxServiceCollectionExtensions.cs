@@ -28,6 +28,8 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddSingleton(new SandboxStore(connectionString));
         // A fixed seed replays the same faults (soak runs); without one the dice differ each start.
         builder.Services.AddSingleton(new SandboxFaults(options.FaultSeed is { } seed ? new Random(seed) : null));
+        builder.Services.AddSingleton<SandboxControlToken>();
+        builder.Services.AddHostedService<SandboxControlTokenAnnouncer>();
         builder.AddAmazonSandbox();
         builder.AddEbaySandbox();
         builder.AddTikTokShopSandbox();
@@ -54,12 +56,33 @@ public static class SandboxServiceCollectionExtensions
         }
 
         app.Use(LoopbackOnly);
+        app.Use(ControlNeedsToken);
         var sandbox = app.MapGroup("/sandbox").AllowAnonymous().DisableAntiforgery();
         sandbox.MapGet("/", () => TypedResults.Ok(new { emulators = "see /sandbox/{channel}" }));
         sandbox.MapAmazonSandbox();
         sandbox.MapEbaySandbox();
         sandbox.MapTikTokShopSandbox();
         return app;
+    }
+
+    /// <summary>A control call without this process's token gets 403 with a sentence (see <see cref="SandboxControlToken"/>).</summary>
+    private static Task ControlNeedsToken(HttpContext context, RequestDelegate next)
+    {
+        if (!SandboxControlToken.IsControlPath(context.Request.Path))
+        {
+            return next(context);
+        }
+
+        var token = context.RequestServices.GetRequiredService<SandboxControlToken>();
+        if (token.Matches(context.Request.Headers[SandboxControlToken.Header].ToString()))
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return context.Response.WriteAsync(
+            $"The emulators' control API needs the {SandboxControlToken.Header} header with this process's token (it is in the log at start).",
+            context.RequestAborted);
     }
 
     /// <summary>

@@ -34,7 +34,6 @@ public sealed record TikTokGenerateOrdersRequest
     public IReadOnlyList<string> SellerSkus { get; init; } = [];
     public string Status { get; init; } = "AWAITING_SHIPMENT";
     public bool SendWebhooks { get; init; }
-    public string? WebhookUrl { get; init; }
 }
 
 public sealed record TikTokWebhookDelivery(string Url, string Body, string Authorization, int? StatusCode, string? Error);
@@ -47,7 +46,6 @@ public sealed record TikTokOrderStatusRequest
 {
     public string Status { get; init; } = "";
     public bool SendWebhook { get; init; }
-    public string? WebhookUrl { get; init; }
 }
 
 public sealed record TikTokOrderStatusResult(string OrderId, string Status, TikTokWebhookDelivery Webhook);
@@ -58,7 +56,6 @@ public sealed record TikTokRevokeRequest
     public string? ShopId { get; init; }
     public string? OpenId { get; init; }
     public bool SendWebhook { get; init; }
-    public string? WebhookUrl { get; init; }
 }
 
 /// <summary>The emulator's control API: faults, buyer orders (with signed webhooks), revocation, and state for tests.</summary>
@@ -151,7 +148,7 @@ public sealed class TikTokShopSandboxControl(
         var deliveries = new List<TikTokWebhookDelivery>();
         foreach (var order in created)
         {
-            deliveries.Add(await DeliverAsync(http, StatusChangePayload(shop.Id, order, now), body.SendWebhooks, body.WebhookUrl));
+            deliveries.Add(await DeliverAsync(http, StatusChangePayload(shop.Id, order, now), body.SendWebhooks));
         }
 
         return Results.Json(new TikTokGenerateOrdersResult([.. created.Select(o => o.Id)], deliveries, refused), TikTokJson.Options);
@@ -209,7 +206,7 @@ public sealed class TikTokShopSandboxControl(
             return Results.BadRequest(new { error = problem });
         }
 
-        var delivery = await DeliverAsync(http, StatusChangePayload(changed.ShopId, changed.Order, now), body.SendWebhook, body.WebhookUrl);
+        var delivery = await DeliverAsync(http, StatusChangePayload(changed.ShopId, changed.Order, now), body.SendWebhook);
         return Results.Json(new TikTokOrderStatusResult(orderId, changed.Order.Status, delivery), TikTokJson.Options);
     }
 
@@ -241,7 +238,7 @@ public sealed class TikTokShopSandboxControl(
             timestamp = time.GetUtcNow().ToUnixTimeSeconds(),
             data = new { message = "seller deauthorized the app" },
         });
-        var delivery = await DeliverAsync(http, payload, body.SendWebhook, body.WebhookUrl);
+        var delivery = await DeliverAsync(http, payload, body.SendWebhook);
         return Results.Json(new { shop_id = shop.Id, open_id = shop.OpenId, revoked_refresh_tokens = revoked, webhook = delivery }, TikTokJson.Options);
     }
 
@@ -255,11 +252,15 @@ public sealed class TikTokShopSandboxControl(
             ? Results.Json(product.Product, TikTokJson.Options)
             : Results.NotFound();
 
-    /// <summary>Signs like TikTok (Authorization: HMAC of app_key + body) and, when asked, posts it to the portal.</summary>
-    private async Task<TikTokWebhookDelivery> DeliverAsync(HttpContext http, string payload, bool send, string? url)
+    /// <summary>
+    /// Signs like TikTok (Authorization: HMAC of app_key + body) and, when asked, posts it to the portal: to the
+    /// configured <c>Sandbox:TikTokShop:WebhookUrl</c> or the portal's own endpoint, never to a URL a caller names
+    /// (the control API must not become a way to make the portal post anywhere).
+    /// </summary>
+    private async Task<TikTokWebhookDelivery> DeliverAsync(HttpContext http, string payload, bool send)
     {
         var settings = options.CurrentValue;
-        var target = url ?? settings.WebhookUrl ?? $"{TikTokShopSandboxExtensions.PortalBase(http, sandbox.Value)}/webhooks/TikTokShop";
+        var target = settings.WebhookUrl ?? $"{TikTokShopSandboxExtensions.PortalBase(http, sandbox.Value)}/webhooks/TikTokShop";
         var signature = TikTokShopSandboxSignatures.WebhookAuthorization(settings.AppKey, settings.AppSecret, Encoding.UTF8.GetBytes(payload));
         if (!send)
         {

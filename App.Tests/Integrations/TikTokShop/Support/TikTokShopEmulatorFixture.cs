@@ -30,6 +30,7 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
             ["Sandbox:TikTokShop:AppKey"] = AppKey,
             ["Sandbox:TikTokShop:AppSecret"] = AppSecret,
             ["Sandbox:TikTokShop:ServiceId"] = ServiceId,
+            ["Sandbox:TikTokShop:WebhookUrl"] = "http://localhost" + WebhookCaptureAppFactory.ReceiverPath,
         };
         foreach (var (key, value) in emulatorSettings ?? new Dictionary<string, string?>())
         {
