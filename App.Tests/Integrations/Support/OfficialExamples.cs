@@ -11,6 +11,28 @@ public static class OfficialExamples
     /// <summary>The example payloads beside the API notes (<c>../shared/api/examples</c>).</summary>
     public static string? ReadExample(string fileName) => ReadShared(fileName);
 
+    /// <summary>The official examples folder, or null when it is not beside this clone.</summary>
+    public static string? Folder
+    {
+        get
+        {
+            var root = RepositoryRoot();
+            var path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "api", "examples", "official"));
+            return path is not null && Directory.Exists(path) ? path : null;
+        }
+    }
+
+    private static string? RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SellerPortal.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName;
+    }
+
     private static string? ReadShared(params string[] parts)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -62,6 +62,7 @@ public static class SandboxServiceCollectionExtensions
         sandbox.MapAmazonSandbox();
         sandbox.MapEbaySandbox();
         sandbox.MapTikTokShopSandbox();
+        sandbox.MapSandboxControls(app.Services);
         return app;
     }
 
