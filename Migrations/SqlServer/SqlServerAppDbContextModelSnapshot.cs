@@ -558,6 +558,9 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<long>("FixedFeeMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("HasRefreshToken")
+                        .HasColumnType("bit");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

@@ -1228,3 +1228,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206034328_AccountKnowsItHasARefreshToken'
+)
+BEGIN
+    ALTER TABLE [ChannelAccounts] ADD [HasRefreshToken] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206034328_AccountKnowsItHasARefreshToken'
+)
+BEGIN
+    UPDATE ChannelAccounts SET HasRefreshToken = 1 WHERE EncryptedCredentials IS NOT NULL
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206034328_AccountKnowsItHasARefreshToken'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206034328_AccountKnowsItHasARefreshToken', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -533,6 +533,9 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<long>("FixedFeeMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasRefreshToken")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

@@ -80,13 +80,21 @@ public sealed class AdminHealthChecksTests : IDisposable
         var expired = await AccountAsync("Expired", ChannelKind.Etsy, a =>
         {
             a.AccessTokenExpiresUtc = DateTime.UtcNow.AddHours(-1);
+            a.HasRefreshToken = true;
             a.RefreshTokenExpiresUtc = DateTime.UtcNow.AddHours(-1);
             a.LastError = "401 invalid_token";
         });
         var refreshable = await AccountAsync("Refreshable", ChannelKind.Etsy, a =>
         {
             a.AccessTokenExpiresUtc = DateTime.UtcNow.AddHours(-1);
+            a.HasRefreshToken = true;
             a.RefreshTokenExpiresUtc = DateTime.UtcNow.AddDays(30);
+        });
+        var neverExpiring = await AccountAsync("Refresh token without expiry", ChannelKind.Etsy, a =>
+        {
+            a.AccessTokenExpiresUtc = DateTime.UtcNow.AddMinutes(59);
+            a.HasRefreshToken = true;
+            a.RefreshTokenExpiresUtc = null;
         });
 
         var rows = (await factory.Services.GetRequiredService<AdminHealthChecks>().RunAllAsync(CancellationToken.None)).ToDictionary(r => r.Key);
@@ -96,6 +104,8 @@ public sealed class AdminHealthChecksTests : IDisposable
         Assert.Contains("Last error: 401 invalid_token", rows[$"channel-{expired}"].Detail);
         Assert.Equal(CheckStatus.Healthy, rows[$"channel-{refreshable}"].Status);
         Assert.Contains("refreshable", rows[$"channel-{refreshable}"].Detail);
+        Assert.Equal(CheckStatus.Healthy, rows[$"channel-{neverExpiring}"].Status);
+        Assert.Contains("the refresh token does not expire", rows[$"channel-{neverExpiring}"].Detail);
     }
 
     /// <summary>A channel whose test call never answers, as a stuck marketplace would.</summary>

@@ -110,7 +110,11 @@ public sealed class AlertEvaluatorTests : IDisposable
 
         Assert.Contains("expires in 3 h", Assert.Single(await AlertsAsync(AlertKind.TokenExpiring, id)).Sentence);
 
-        await seed.UpdateAccountAsync(id, a => a.RefreshTokenExpiresUtc = Now.AddDays(30));
+        await seed.UpdateAccountAsync(id, a =>
+        {
+            a.HasRefreshToken = true;
+            a.RefreshTokenExpiresUtc = Now.AddDays(30);
+        });
         Assert.Empty(await AlertsAsync(AlertKind.TokenExpiring, id));
 
         await seed.UpdateAccountAsync(id, a => a.RefreshTokenExpiresUtc = Now.AddMinutes(-1));
@@ -118,6 +122,26 @@ public sealed class AlertEvaluatorTests : IDisposable
 
         await seed.UpdateAccountAsync(id, a => a.AccessTokenExpiresUtc = Now.AddHours(30));
         Assert.Empty(await AlertsAsync(AlertKind.TokenExpiring, id));
+    }
+
+    [Fact]
+    public async Task TokenExpiring_StaysQuiet_ForARefreshTokenWithoutExpiry_AsAmazonIssues()
+    {
+        var id = await HealthyAccountAsync("Amazon seller A1B2C3 (NA)", a =>
+        {
+            a.Channel = ChannelKind.Amazon;
+            a.AccessTokenExpiresUtc = Now.AddMinutes(59);
+            a.HasRefreshToken = true;
+            a.RefreshTokenExpiresUtc = null;
+        });
+
+        Assert.Empty(await AlertsAsync(AlertKind.TokenExpiring, id));
+
+        // The same account after its refresh token was lost (a disconnect keeps no secrets) does need a person.
+        await seed.UpdateAccountAsync(id, a => a.HasRefreshToken = false);
+        Assert.Equal(
+            "Amazon seller A1B2C3 (NA)'s access expires in 59 min and cannot be refreshed. Reconnect the account on the Channels page.",
+            Assert.Single(await AlertsAsync(AlertKind.TokenExpiring, id)).Sentence);
     }
 
     [Fact]

@@ -22,7 +22,10 @@ public sealed class ChannelAccount
     public string? PropertiesJson { get; set; }
     public string? EncryptedCredentials { get; set; }
     public DateTime? AccessTokenExpiresUtc { get; set; }
+    /// <summary>Null with <see cref="HasRefreshToken"/> means the refresh token does not expire (Amazon's LWA tokens).</summary>
     public DateTime? RefreshTokenExpiresUtc { get; set; }
+    /// <summary>Whether the stored credentials hold a refresh token, copied from them so checks need not decrypt.</summary>
+    public bool HasRefreshToken { get; set; }
     public ChannelAccountStatus Status { get; set; } = ChannelAccountStatus.Connected;
     public DateTime? LastSuccessfulCallUtc { get; set; }
     public string? LastError { get; set; }
@@ -32,6 +35,13 @@ public sealed class ChannelAccount
     /// <summary>A fixed fee per order line, in the account's currency minor units, for the margin guard.</summary>
     public long FixedFeeMinor { get; set; }
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>
+    /// Whether the portal can get a new access token on its own at <paramref name="nowUtc"/>: a refresh token that has
+    /// no expiry (Amazon, whose LWA refresh tokens do not expire) or has not reached it (TikTok Shop, eBay).
+    /// </summary>
+    public static bool CanRefresh(bool hasRefreshToken, DateTime? refreshTokenExpiresUtc, DateTime nowUtc) =>
+        hasRefreshToken && (refreshTokenExpiresUtc is null || refreshTokenExpiresUtc > nowUtc);
 }
 
 public enum ChannelKind

@@ -23,6 +23,15 @@ public static class ChannelNames
         _ => channel.ToString(),
     };
 
+    /// <summary>
+    /// An account as sentences name it: its display name, followed by the marketplace only when the name does not
+    /// already say it ("Amazon seller A1 (NA)", not "Amazon seller A1 (NA) (Amazon)").
+    /// </summary>
+    public static string AccountName(string displayName, ChannelKind channel) =>
+        displayName.Contains(Display(channel), StringComparison.OrdinalIgnoreCase)
+            ? displayName
+            : $"{displayName} ({Display(channel)})";
+
     public static bool TryParse(string? value, out ChannelKind channel) =>
         Enum.TryParse(value, ignoreCase: true, out channel) && Enum.IsDefined(channel);
 }

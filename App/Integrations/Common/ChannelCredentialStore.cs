@@ -56,6 +56,7 @@ public sealed class ChannelCredentialStore(IDataProtectionProvider protection, I
         account.EncryptedCredentials = Protect(account.Channel, credentials);
         account.AccessTokenExpiresUtc = credentials.Tokens?.AccessTokenExpiresUtc;
         account.RefreshTokenExpiresUtc = credentials.Tokens?.RefreshTokenExpiresUtc;
+        account.HasRefreshToken = !string.IsNullOrEmpty(credentials.Tokens?.RefreshToken);
     }
 
     /// <summary>Clears every secret from the (tracked) account; the caller saves.</summary>
@@ -64,6 +65,7 @@ public sealed class ChannelCredentialStore(IDataProtectionProvider protection, I
         account.EncryptedCredentials = null;
         account.AccessTokenExpiresUtc = null;
         account.RefreshTokenExpiresUtc = null;
+        account.HasRefreshToken = false;
     }
 
     public async Task<ChannelCredentials?> LoadAsync(int accountId, CancellationToken ct)

@@ -180,6 +180,7 @@ public sealed class ChannelTokenService(
                 .SetProperty(a => a.EncryptedCredentials, encrypted)
                 .SetProperty(a => a.AccessTokenExpiresUtc, fresh.AccessTokenExpiresUtc)
                 .SetProperty(a => a.RefreshTokenExpiresUtc, fresh.RefreshTokenExpiresUtc)
+                .SetProperty(a => a.HasRefreshToken, !string.IsNullOrEmpty(fresh.RefreshToken))
                 .SetProperty(a => a.Status, a => a.Status == ChannelAccountStatus.NeedsReauth || a.Status == ChannelAccountStatus.Error
                     ? ChannelAccountStatus.Connected
                     : a.Status)

@@ -46,12 +46,14 @@ public sealed class ChannelAccountProbes(
     private CheckOutcome Token(ChannelAccount account)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var refreshable = account.RefreshTokenExpiresUtc is { } r && r > now;
+        var refreshable = ChannelAccount.CanRefresh(account.HasRefreshToken, account.RefreshTokenExpiresUtc, now);
         return account.AccessTokenExpiresUtc switch
         {
             null => CheckOutcome.Healthy("No token expiry recorded."),
             { } e when e > now.AddDays(1) => CheckOutcome.Healthy($"Token valid until {e:u}."),
-            { } e when refreshable => CheckOutcome.Healthy($"Token {(e > now ? "expires" : "expired")} {e:u}; refreshable until {account.RefreshTokenExpiresUtc:u}."),
+            { } e when refreshable => CheckOutcome.Healthy(account.RefreshTokenExpiresUtc is { } until
+                ? $"Token {(e > now ? "expires" : "expired")} {e:u}; refreshable until {until:u}."
+                : $"Token {(e > now ? "expires" : "expired")} {e:u}; refreshed as needed (the refresh token does not expire)."),
             { } e when e > now => CheckOutcome.Degraded($"Token expires {e:u} and cannot be refreshed: reconnect soon."),
             { } e => CheckOutcome.Error($"Token expired {e:u} and cannot be refreshed: reconnect the account."),
         };

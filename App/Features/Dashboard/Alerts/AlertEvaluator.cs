@@ -31,7 +31,7 @@ public sealed class AlertEvaluator(
         var accounts = await db.ChannelAccounts.AsNoTracking()
             .Where(a => a.Status != ChannelAccountStatus.Disconnected)
             .OrderBy(a => a.DisplayName)
-            .Select(a => new { a.Id, a.DisplayName, a.Channel, a.Status, a.CreatedUtc, a.AccessTokenExpiresUtc, a.RefreshTokenExpiresUtc })
+            .Select(a => new { a.Id, a.DisplayName, a.Channel, a.Status, a.CreatedUtc, a.AccessTokenExpiresUtc, a.RefreshTokenExpiresUtc, a.HasRefreshToken })
             .ToListAsync(ct);
         var lastSuccess = await metrics.LastSuccessAsync(ct);
         var lastHour = await metrics.CountCallsAsync(now.AddHours(-1), now, ct);
@@ -39,7 +39,7 @@ public sealed class AlertEvaluator(
         var alerts = new List<ActiveAlert>();
         foreach (var a in accounts)
         {
-            var name = $"{a.DisplayName} ({a.Channel})";
+            var name = ChannelNames.AccountName(a.DisplayName, a.Channel);
             if (a.Status == ChannelAccountStatus.Connected)
             {
                 var since = lastSuccess.TryGetValue((a.Id, SyncJobKind.ImportOrders), out var last) ? last : (DateTime?)null;
@@ -59,7 +59,7 @@ public sealed class AlertEvaluator(
                     $"{name} failed {counts.Errors} of {counts.Calls} calls in the last hour ({counts.ErrorRate:P0}, alert above {settings.ErrorRatePercent}%). See the API call log."));
             }
 
-            var refreshable = a.RefreshTokenExpiresUtc is { } refresh && refresh > now;
+            var refreshable = ChannelAccount.CanRefresh(a.HasRefreshToken, a.RefreshTokenExpiresUtc, now);
             if (a.AccessTokenExpiresUtc is { } expires && expires <= now.AddHours(settings.TokenExpiryHours) && !refreshable)
             {
                 alerts.Add(new ActiveAlert(AlertKind.TokenExpiring, a.Id, expires <= now
