@@ -19,7 +19,7 @@ public sealed class ChannelAccountProbes(
         await using var db = contexts.CreateDbContext();
         var accounts = await db.ChannelAccounts.AsNoTracking().OrderBy(a => a.DisplayName).ToListAsync(ct);
         return accounts
-            .Select(a => new HealthProbe($"channel-{a.Id}", $"{a.DisplayName} ({a.Channel})", token => CheckAsync(a, token)))
+            .Select(a => new HealthProbe($"channel-{a.Id}", ChannelNames.AccountName(a.DisplayName, a.Channel), token => CheckAsync(a, token)))
             .ToList();
     }
 

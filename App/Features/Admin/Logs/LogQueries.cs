@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
+using SellerPortal.Features.Channels;
 
 namespace SellerPortal.Features.Admin.Logs;
 
@@ -122,7 +123,7 @@ public sealed partial class LogQueries(IDbContextFactory<AppDbContext> contexts)
         var rows = await db.ChannelAccounts.AsNoTracking().OrderBy(a => a.DisplayName)
             .Select(a => new { a.Id, a.DisplayName, a.Channel })
             .ToListAsync(ct);
-        return rows.Select(a => new AccountOption(a.Id, $"{a.DisplayName} ({a.Channel})")).ToList();
+        return rows.Select(a => new AccountOption(a.Id, ChannelNames.AccountName(a.DisplayName, a.Channel))).ToList();
     }
 
     /// <summary>
