@@ -201,7 +201,8 @@ public sealed class EbayIssue20DefectTests(EbayEmulatorFixture emulator)
         {
             var @case = doc.RootElement.GetProperty(name);
             // Compact JSON in the order received: the bytes eBay signed.
-            var body = System.Text.Json.JsonSerializer.Serialize(@case.GetProperty("message"));
+            var body = System.Text.Json.JsonSerializer.Serialize(@case.GetProperty("message"),
+                new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/Ebay") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.TryAddWithoutValidation("X-EBAY-SIGNATURE", @case.GetProperty("signature").GetString());
             using var response = await client.SendAsync(request);

@@ -227,8 +227,14 @@ internal static class EbaySandboxInventory
         if ((o.AvailableQuantity ?? item?.Item.Availability?.ShipToLocationAvailability?.Quantity ?? 0) <= 0) missing.Add("availableQuantity");
         if (missing.Count > 0)
         {
-            return Error(400, 25002, Domain, "REQUEST", "A user error has occurred. " + string.Join(", ", missing) + " is missing or invalid.", null,
-                missing.Select(m => new EbayWireErrorParameter(m, "")).ToArray());
+            // One error per problem, as eBay lists them, each naming its field.
+            return Results.Json(new EbayWireErrorResponse([.. missing.Select(m => new EbayWireError
+            {
+                ErrorId = 25002, Domain = Domain, Category = "REQUEST",
+                Message = $"A user error has occurred. {m} is missing or invalid.",
+                LongMessage = $"A user error has occurred. {m} is missing or invalid.",
+                Parameters = [new EbayWireErrorParameter(m, "")],
+            })]), EbaySandboxJson.Options, statusCode: 400);
         }
 
         var listingId = o.Listing?.ListingId ?? Random.Shared.NextInt64(110_000_000_000, 119_999_999_999).ToString(CultureInfo.InvariantCulture);
