@@ -36,6 +36,8 @@ internal sealed class EmulatorPortal : IAsyncDisposable
         ["fulfillment_policy_id"] = "6196932000",
         ["payment_policy_id"] = "6196933000",
         ["return_policy_id"] = "6196934000",
+        // publishOffer needs the inventory location too (issue 20 item 10).
+        ["merchant_location_key"] = "warehouse-1",
     };
 
     private HttpClient? admin;

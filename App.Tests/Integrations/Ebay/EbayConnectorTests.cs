@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
@@ -18,6 +19,8 @@ public sealed class EbayConnectorTests(EbayEmulatorFixture emulator)
         Description = "Ceramic, front axle.",
         Brand = "StopRight",
         CategoryId = "33560",
+        // Brake pads (33560) need a picture and the Brand aspect to publish.
+        ImageUrls = ["https://example.com/pads.jpg"],
         Attributes = new Dictionary<string, string> { ["Brand"] = "StopRight", ["Placement on Vehicle"] = "Front" },
         Variants = [new ListingVariantDraft(sku, new ChannelMoney(price, "USD"), quantity, new Dictionary<string, string>())],
     };
@@ -173,16 +176,18 @@ public sealed class EbayConnectorTests(EbayEmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task CreateListing_WithoutPolicies_IsRefusedAtPublishWithEbaysError()
+    public async Task CreateListing_WithoutPolicies_IsRefusedBeforeAnyCall_WithWhatToSet()
     {
+        // Was: refused by eBay at publish (25002) after the item and the offer were written. Issue 20 item 10: the
+        // connector refuses first, naming what to set; the emulator's own refusal is in EbayEmulatorStrictnessTests.
         var account = emulator.Account with { Properties = new Dictionary<string, string> { ["marketplace_id"] = "EBAY_US" } };
 
         var ex = await Assert.ThrowsAsync<ChannelValidationException>(() =>
             emulator.Connector.CreateListingAsync(account, Draft("NO-POLICY", 5m, 1), CancellationToken.None));
 
-        Assert.Equal("25002", ex.ErrorCode);
-        Assert.Contains(ex.FieldErrors, e => e.Field == "listingPolicies.fulfillmentPolicyId");
-        Assert.False(string.IsNullOrEmpty(ex.RequestId));
+        Assert.Contains(ex.FieldErrors, e => e.Field == "fulfillment_policy_id");
+        Assert.Contains("Channels page", ex.Message);
+        Assert.Null(await emulator.Host.Services.GetRequiredService<EbayClient>().GetInventoryItemAsync(emulator.Account, "NO-POLICY", CancellationToken.None));
     }
 
     [Fact]

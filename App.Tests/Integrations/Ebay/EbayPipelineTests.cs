@@ -19,6 +19,7 @@ public sealed class EbayPipelineTests(EbayEmulatorFixture emulator)
         {
             builder.AddEbay(http => http.AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(10)));
             builder.AddEbaySandbox();
+            builder.PointEbayAtEmulator();
             builder.Services.AddSingleton(sp => new EbayTestTokenSource(factory, sp));
             builder.Services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<EbayTestTokenSource>());
         });

@@ -157,7 +157,7 @@ internal static class SoakCheck
             // The portal reads Amazon's orders through searchOrders, whose status word is v0's in upper snake case.
             .ToDictionary(o => o.Id, o => (string?)Sandbox.Amazon.AmazonSandboxSearchOrders.UpperSnake(o.Document.Order.OrderStatus)),
         _ => (await store.ListAsync<EbaySandboxOrder>(EbaySandboxCollections.Channel, EbaySandboxCollections.Orders, ct: ct))
-            .ToDictionary(o => o.Id, o => (string?)EbayMapper.RawStatus(o.Document.Order)),
+            .ToDictionary(o => o.Id, o => (string?)EbaySandboxFormats.RawStatus(o.Document.Order)),
     };
 
     internal static async Task<Dictionary<string, int>> EmulatorQuantitiesAsync(SandboxStore store, ChannelKind kind, string tiktokShopId, CancellationToken ct)

@@ -22,6 +22,7 @@ public sealed class EbayClient(HttpClient http, IOptions<EbayOptions> options)
 
     private const string Inventory = "/sell/inventory/v1";
     private const string Fulfillment = "/sell/fulfillment/v1";
+    private const string Account = "/sell/account/v1";
     private readonly EbayOptions settings = options.Value;
 
     public string MarketplaceId(ChannelAccountContext account) => account.Property("marketplace_id") ?? settings.MarketplaceId;
@@ -52,9 +53,22 @@ public sealed class EbayClient(HttpClient http, IOptions<EbayOptions> options)
     public async Task<string> CreateOfferAsync(ChannelAccountContext account, EbayOffer offer, CancellationToken ct) =>
         (await SendAsync<EbayOfferIdResponse>(account, HttpMethod.Post, $"{Inventory}/offer", Json(offer), "createOffer", ct, contentLanguage: true))!.OfferId;
 
-    public Task UpdateOfferAsync(ChannelAccountContext account, string offerId, EbayOffer offer, CancellationToken ct) =>
-        SendAsync<JsonElement?>(account, HttpMethod.Put, $"{Inventory}/offer/{Esc(offerId)}", Json(offer), "updateOffer", ct,
-            retrySafe: true, contentLanguage: true);
+    /// <summary>
+    /// updateOffer takes EbayOfferDetailsWithId: the offer's details without its keys (sku, marketplaceId, format) or
+    /// what eBay sets (offerId, status, listing)
+    /// (https://developer.ebay.com/api-docs/sell/inventory/resources/offer/methods/updateOffer).
+    /// </summary>
+    public Task UpdateOfferAsync(ChannelAccountContext account, string offerId, EbayOffer offer, CancellationToken ct)
+    {
+        var body = JsonSerializer.SerializeToNode(offer, EbayJson.Options)!.AsObject();
+        foreach (var key in new[] { "sku", "marketplaceId", "format", "offerId", "status", "listing" })
+        {
+            body.Remove(key);
+        }
+
+        return SendAsync<JsonElement?>(account, HttpMethod.Put, $"{Inventory}/offer/{Esc(offerId)}", JsonContent.Create(body, options: EbayJson.Options),
+            "updateOffer", ct, retrySafe: true, contentLanguage: true);
+    }
 
     public async Task<IReadOnlyList<EbayOffer>> GetOffersAsync(ChannelAccountContext account, string sku, CancellationToken ct)
     {
@@ -112,6 +126,27 @@ public sealed class EbayClient(HttpClient http, IOptions<EbayOptions> options)
     /// <summary>Not retry-safe: each call records another fulfillment.</summary>
     public Task CreateShippingFulfillmentAsync(ChannelAccountContext account, string orderId, EbayShippingFulfillmentRequest body, CancellationToken ct) =>
         SendAsync<JsonElement?>(account, HttpMethod.Post, $"{Fulfillment}/order/{Esc(orderId)}/shipping_fulfillment", Json(body), "createShippingFulfillment", ct);
+
+    /// <summary>getFulfillmentPolicies (Account API v1): the seller's shipping policies on the marketplace.</summary>
+    public async Task<IReadOnlyList<EbayFulfillmentPolicy>> GetFulfillmentPoliciesAsync(ChannelAccountContext account, CancellationToken ct) =>
+        (await SendAsync<EbayFulfillmentPolicies>(account, HttpMethod.Get, $"{Account}/fulfillment_policy?marketplace_id={Esc(MarketplaceId(account))}",
+            null, "getFulfillmentPolicies", ct))?.FulfillmentPolicies ?? [];
+
+    public async Task<IReadOnlyList<EbayPaymentPolicy>> GetPaymentPoliciesAsync(ChannelAccountContext account, CancellationToken ct) =>
+        (await SendAsync<EbayPaymentPolicies>(account, HttpMethod.Get, $"{Account}/payment_policy?marketplace_id={Esc(MarketplaceId(account))}",
+            null, "getPaymentPolicies", ct))?.PaymentPolicies ?? [];
+
+    public async Task<IReadOnlyList<EbayReturnPolicy>> GetReturnPoliciesAsync(ChannelAccountContext account, CancellationToken ct) =>
+        (await SendAsync<EbayReturnPolicies>(account, HttpMethod.Get, $"{Account}/return_policy?marketplace_id={Esc(MarketplaceId(account))}",
+            null, "getReturnPolicies", ct))?.ReturnPolicies ?? [];
+
+    /// <summary>getInventoryLocations (Inventory API v1), first page of up to 100.</summary>
+    public async Task<IReadOnlyList<EbayLocationResponse>> GetInventoryLocationsAsync(ChannelAccountContext account, CancellationToken ct) =>
+        (await SendAsync<EbayLocations>(account, HttpMethod.Get, $"{Inventory}/location?limit=100&offset=0", null, "getInventoryLocations", ct))?.Locations ?? [];
+
+    /// <summary>createInventoryLocation: 204; a repeat with the same key is refused by eBay, so not retried blindly.</summary>
+    public Task CreateInventoryLocationAsync(ChannelAccountContext account, string merchantLocationKey, EbayInventoryLocation location, CancellationToken ct) =>
+        SendAsync<JsonElement?>(account, HttpMethod.Post, $"{Inventory}/location/{Esc(merchantLocationKey)}", Json(location), "createInventoryLocation", ct);
 
     public static string Iso(DateTime utc) =>
         (utc.Kind == DateTimeKind.Local ? utc.ToUniversalTime() : utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

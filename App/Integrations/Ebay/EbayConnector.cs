@@ -205,6 +205,17 @@ public sealed class EbayConnector(EbayClient client, IOptions<EbayOptions> optio
             throw new ChannelValidationException(ChannelKind.Ebay, "An eBay listing needs at least one SKU.", [new ChannelFieldError("variants", "No SKU given.")]);
         }
 
+        // publishOffer needs a merchantLocationKey and the three business policies
+        // (https://developer.ebay.com/api-docs/sell/inventory/resources/offer/methods/publishOffer): refused here,
+        // before any call, with what to set, rather than after an item and an offer were written.
+        EbayAccountSettings.RequireListingSettings(draft, account);
+        // The condition and the listing duration are checked the same way (both throw with a sentence).
+        foreach (var variant in draft.Variants)
+        {
+            _ = EbayMapper.ToInventoryItem(draft, variant);
+            _ = EbayMapper.ToOffer(draft, variant, client.MarketplaceId(account), account.Property);
+        }
+
         string? firstListing = null;
         var offers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var variant in draft.Variants)

@@ -1,5 +1,10 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Integrations.Ebay;
 
@@ -27,6 +32,44 @@ public static class EbayDeletionEndpoints
 
             return Results.Json(new { challengeResponse = EbayDeletionChallenge.Response(challengeCode, deletion.VerificationToken, deletion.EndpointUrl) });
         }).AllowAnonymous();
+
+        // The notifications: the literal path wins over the shared /webhooks/{channel} route. eBay reads the status
+        // only: 204 when the notification is accepted, 412 when the signature does not match
+        // (https://developer.ebay.com/marketplace-account-deletion).
+        endpoints.MapPost("/webhooks/Ebay", NotificationAsync).AllowAnonymous().DisableAntiforgery();
         return endpoints;
+    }
+
+    /// <summary>eBay's notifications are a few hundred bytes; more is not one of them.</summary>
+    private const int MaxNotificationBytes = 1024 * 1024;
+
+    private static async Task<IResult> NotificationAsync(HttpContext http, WebhookIntake intake, CancellationToken ct)
+    {
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        if (http.Request.ContentLength > MaxNotificationBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxNotificationBytes;
+        }
+
+        // The exact bytes: the signature is over them.
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, ct);
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var result = await intake.ReceiveAsync(ChannelKind.Ebay, new WebhookRequest(http.Request.Path, headers, buffer.ToArray()), ct);
+        return result.Outcome switch
+        {
+            WebhookIntakeOutcome.Rejected => Results.StatusCode(StatusCodes.Status412PreconditionFailed),
+            WebhookIntakeOutcome.UnknownChannel => Results.NotFound(),
+            _ => Results.NoContent(),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SellerPortal.Features.Channels;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Ebay.Dto;
@@ -41,7 +42,9 @@ public static class EbayMapper
         return new ChannelOrder
         {
             ExternalOrderId = order.OrderId,
-            OrderNumber = order.LegacyOrderId ?? order.OrderId,
+            // The orderId (27-13000-00001 form) is the number Seller Hub and the buyer see; the legacy Trading API id
+            // (110…-27…) is not shown (https://developer.ebay.com/api-docs/sell/fulfillment/types/sel:Order).
+            OrderNumber = order.OrderId,
             Status = MapStatus(order.OrderFulfillmentStatus, order.OrderPaymentStatus, order.CancelStatus?.CancelState),
             RawStatus = RawStatus(order),
             BuyerName = order.Buyer?.BuyerRegistrationAddress?.FullName ?? shipTo?.FullName,
@@ -81,20 +84,55 @@ public static class EbayMapper
     public static DateTime ParseUtc(string value) =>
         DateTime.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
-    /// <summary>eBay's condition enum for the portal's condition words (ebay.md: 1000 NEW … 7000 FOR_PARTS_OR_NOT_WORKING).</summary>
-    public static string Condition(string condition) => condition.Trim().ToUpperInvariant() switch
+    /// <summary>
+    /// eBay's ConditionEnum for the catalog's conditions
+    /// (https://developer.ebay.com/api-docs/sell/inventory/types/slr:ConditionEnum): New is NEW (1000), Used is
+    /// USED_EXCELLENT (3000), Refurbished is SELLER_REFURBISHED (2500, refurbished by the seller, not the maker). A
+    /// ConditionEnum value itself passes as is; anything else is refused before any call rather than sent as NEW.
+    /// </summary>
+    public static string Condition(string condition)
     {
-        "NEW" => "NEW",
-        "NEW OTHER" or "NEW_OTHER" => "NEW_OTHER",
-        "USED" or "USED_EXCELLENT" => "USED_EXCELLENT",
-        "FOR PARTS" or "FOR_PARTS_OR_NOT_WORKING" => "FOR_PARTS_OR_NOT_WORKING",
-        _ => "NEW",
+        var word = condition.Trim().ToUpperInvariant().Replace(' ', '_').Replace('-', '_');
+        return word switch
+        {
+            "NEW" => "NEW",
+            "USED" => "USED_EXCELLENT",
+            "REFURBISHED" => "SELLER_REFURBISHED",
+            "FOR_PARTS" => "FOR_PARTS_OR_NOT_WORKING",
+            _ when ConditionEnum.Contains(word) => word,
+            _ => throw new ChannelValidationException(ChannelKind.Ebay,
+                $"The condition \"{condition}\" has no eBay equivalent: set the product's condition to New, Used or Refurbished.",
+                [new ChannelFieldError("condition", "Not one of eBay's conditions.")]),
+        };
+    }
+
+    /// <summary>Every value of eBay's ConditionEnum (Inventory API).</summary>
+    public static readonly IReadOnlySet<string> ConditionEnum = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "NEW", "LIKE_NEW", "NEW_OTHER", "NEW_WITH_DEFECTS", "CERTIFIED_REFURBISHED", "EXCELLENT_REFURBISHED",
+        "VERY_GOOD_REFURBISHED", "GOOD_REFURBISHED", "SELLER_REFURBISHED", "USED_EXCELLENT", "USED_VERY_GOOD", "USED_GOOD",
+        "USED_ACCEPTABLE", "FOR_PARTS_OR_NOT_WORKING", "PRE_OWNED_EXCELLENT", "PRE_OWNED_FAIR", "MANUFACTURER_REFURBISHED",
     };
+
+    /// <summary>
+    /// The offer's listingDuration from the listing's field, GTC when unset. eBay's fixed-price listings are
+    /// good-'til-cancelled only (https://developer.ebay.com/api-docs/sell/inventory/types/slr:ListingDurationEnum),
+    /// so another value is refused here with a sentence instead of being dropped silently.
+    /// </summary>
+    public static string ListingDuration(string? value)
+    {
+        var duration = string.IsNullOrWhiteSpace(value) ? "GTC" : value.Trim().ToUpperInvariant();
+        return duration == "GTC"
+            ? duration
+            : throw new ChannelValidationException(ChannelKind.Ebay,
+                $"eBay fixed-price listings run until cancelled: set the listing duration to GTC instead of \"{value}\".",
+                [new ChannelFieldError("listing_duration", "Only GTC is accepted for fixed-price listings.")]);
+    }
 
     public static EbayInventoryItem ToInventoryItem(ListingDraft draft, ListingVariantDraft variant) => new()
     {
         Availability = new EbayAvailability(new EbayShipToLocationAvailability(variant.Quantity)),
-        Condition = Condition(draft.Condition),
+        Condition = Condition(draft.ChannelFields.GetValueOrDefault("condition") is { Length: > 0 } chosen ? chosen : draft.Condition),
         Product = new EbayProduct
         {
             Title = draft.Title,
@@ -121,7 +159,7 @@ public static class EbayMapper
             AvailableQuantity = variant.Quantity,
             CategoryId = draft.CategoryId ?? Field("category_id"),
             ListingDescription = draft.Description,
-            ListingDuration = "GTC",
+            ListingDuration = ListingDuration(Field("listing_duration")),
             ListingPolicies = new EbayListingPolicies(Field("fulfillment_policy_id"), Field("payment_policy_id"), Field("return_policy_id")),
             PricingSummary = new EbayPricingSummary(ToAmount(variant.Price)),
             MerchantLocationKey = Field("merchant_location_key"),

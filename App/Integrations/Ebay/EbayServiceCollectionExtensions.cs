@@ -41,6 +41,9 @@ public static class EbayServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<EbayAuthorization>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EbayOptions>>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddTransient<EbayWebhookVerifier>();
+        builder.Services.AddTransient<EbayAccountSettings>();
+        builder.Services.AddTransient<IChannelAccountSettings>(sp => sp.GetRequiredService<EbayAccountSettings>());
+        builder.Services.AddKeyedTransient<IChannelAccountSettings>(ChannelKind.Ebay, (sp, _) => sp.GetRequiredService<EbayAccountSettings>());
         builder.Services.AddTransient<IChannelAuthorization>(sp => sp.GetRequiredService<EbayAuthorization>());
         builder.Services.AddTransient<IChannelConnector>(sp => sp.GetRequiredService<EbayConnector>());
         builder.Services.AddTransient<IChannelWebhookVerifier>(sp => sp.GetRequiredService<EbayWebhookVerifier>());

@@ -32,6 +32,7 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddHostedService<SandboxControlTokenAnnouncer>();
         builder.AddAmazonSandbox();
         builder.AddEbaySandbox();
+        Integrations.Ebay.EbayEmulatorTarget.PointEbayAtEmulator(builder);
         builder.AddTikTokShopSandbox();
         return builder;
     }

@@ -2,8 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.Ebay;
-using SellerPortal.Integrations.Ebay.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Ebay.EbaySandboxCollections;
 
@@ -15,8 +13,8 @@ namespace SellerPortal.Sandbox.Ebay;
 /// </summary>
 internal static class EbaySandboxAuth
 {
-    /// <summary>The key eBay's own SDK tests verify against (examples/official/ebay_notification_signature_vector.json).</summary>
-    private static readonly Dictionary<string, EbayPublicKey> PublicKeys = new(StringComparer.Ordinal)
+    /// <summary>The key eBay's own event notification SDK tests verify against (https://github.com/eBay/event-notification-nodejs-sdk).</summary>
+    private static readonly Dictionary<string, EbayWirePublicKey> PublicKeys = new(StringComparer.Ordinal)
     {
         ["9936261a-7d7b-4621-a0f1-96ccb428af49"] = new(
             "-----BEGIN PUBLIC KEY-----MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEZhhxXKtR+TOvtDbgTPCkSof02qgBB7IsYOyf76ilExJ/upAa/vKIKheOoCyOpcLmi4t0b4uepb7LLjmMr90FUg==-----END PUBLIC KEY-----",
@@ -32,7 +30,7 @@ internal static class EbaySandboxAuth
             .Api("identity");
         ebay.MapGet("/commerce/notification/v1/public_key/{publicKeyId}", (string publicKeyId) =>
             PublicKeys.TryGetValue(publicKeyId, out var key)
-                ? Results.Json(key, EbayJson.Options)
+                ? Results.Json(key, EbaySandboxJson.Options)
                 : EbaySandboxGate.Error(404, 195001, "API_NOTIFICATION", "REQUEST", "The specified key id is invalid."))
             .Api("notification", userToken: false);
     }
@@ -127,7 +125,7 @@ internal static class EbaySandboxAuth
                 var refresh = "v^1.1#i^1#I^3#r^1#f^0#p^3#t^" + Token(48);
                 await store.PutAsync(Channel, RefreshTokens, refresh, new EbaySandboxRefreshToken(refresh, stored.Username, stored.Scopes, now + app.RefreshTokenLifetime));
                 await store.PutAsync(Channel, AccessTokens, access, new EbaySandboxAccessToken(access, stored.Username, now + app.AccessTokenLifetime));
-                return Results.Json(new EbayTokenResponse(access, (int)app.AccessTokenLifetime.TotalSeconds, refresh,
+                return Results.Json(new EbayWireTokenResponse(access, (int)app.AccessTokenLifetime.TotalSeconds, refresh,
                     (int)app.RefreshTokenLifetime.TotalSeconds, "User Access Token"));
             case "refresh_token":
                 var token = form["refresh_token"].ToString();
@@ -145,10 +143,10 @@ internal static class EbaySandboxAuth
 
                 await store.PutAsync(Channel, AccessTokens, access, new EbaySandboxAccessToken(access, known.Username, now + app.AccessTokenLifetime));
                 // No refresh_token in the answer: eBay does not rotate it.
-                return Results.Json(new EbayTokenResponse(access, (int)app.AccessTokenLifetime.TotalSeconds, null, null, "User Access Token"));
+                return Results.Json(new EbayWireTokenResponse(access, (int)app.AccessTokenLifetime.TotalSeconds, null, null, "User Access Token"));
             case "client_credentials":
                 await store.PutAsync(Channel, AccessTokens, access, new EbaySandboxAccessToken(access, null, now + app.AccessTokenLifetime));
-                return Results.Json(new EbayTokenResponse(access, (int)app.AccessTokenLifetime.TotalSeconds, null, null, "Application Access Token"));
+                return Results.Json(new EbayWireTokenResponse(access, (int)app.AccessTokenLifetime.TotalSeconds, null, null, "Application Access Token"));
             default:
                 return OAuthError(400, "unsupported_grant_type", "grant type in request is not supported by the authorization server");
         }
@@ -190,7 +188,7 @@ internal static class EbaySandboxAuth
     }
 
     private static IResult OAuthError(int status, string error, string description) =>
-        Results.Json(new EbayOAuthError(error, description), statusCode: status);
+        Results.Json(new EbayWireOAuthError(error, description), statusCode: status);
 
     public static string Token(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 }

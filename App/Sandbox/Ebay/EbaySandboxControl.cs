@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.Ebay;
-using SellerPortal.Integrations.Ebay.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Ebay.EbaySandboxCollections;
 
@@ -26,6 +24,16 @@ internal static class EbaySandboxControl
 
             return Results.Json(new { expired = tokens.Count });
         });
+        control.MapPost("/locations/clear", async (SandboxStore store, IOptions<EbaySandboxOptions> options) =>
+        {
+            await EbaySandboxAccount.ClearLocationsAsync(store, options.Value.Username, reseed: false);
+            return Results.Json(new { cleared = true });
+        });
+        control.MapPost("/locations/reset", async (SandboxStore store, IOptions<EbaySandboxOptions> options) =>
+        {
+            await EbaySandboxAccount.ClearLocationsAsync(store, options.Value.Username, reseed: true);
+            return Results.Json(new { reset = true });
+        });
         control.MapGet("/stats", async (SandboxStore store) => Results.Json(new
         {
             bulkUpdatePriceQuantityCalls = await store.GetAsync<int?>(Channel, Stats, "bulkUpdatePriceQuantityCalls") ?? 0,
@@ -43,7 +51,13 @@ internal static class EbaySandboxControl
             return Results.BadRequest(new { error = "count (1..10000) and skus are required." });
         }
 
-        var user = request.Username ?? options.Value.Username;
+        var (ids, refused) = await PlaceAsync(request, store, time, options.Value);
+        return Results.Json(new { created = ids.Count, orderIds = ids, refused });
+    }
+
+    internal static async Task<(List<string> Ids, int Refused)> PlaceAsync(GenerateOrders request, SandboxStore store, TimeProvider time, EbaySandboxOptions options)
+    {
+        var user = request.Username ?? options.Username;
         var currency = request.Currency ?? "USD";
         var unit = decimal.Parse(request.UnitPrice ?? "19.99", NumberStyles.Number, CultureInfo.InvariantCulture);
         var start = time.GetUtcNow().UtcDateTime.AddMinutes(-30);
@@ -66,7 +80,7 @@ internal static class EbaySandboxControl
             return refusedHere;
         });
 
-        return Results.Json(new { created = ids.Count, orderIds = ids, refused });
+        return (ids, refused);
     }
 
     private static (string, EbaySandboxOrder, long) NewOrder(GenerateOrders request, string user, string currency, decimal unit, DateTime at, int i, string sku, int quantity)
@@ -75,36 +89,36 @@ internal static class EbaySandboxControl
         var lineCost = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
         var delivery = "4.95";
         var total = (unit * quantity + 4.95m).ToString("0.00", CultureInfo.InvariantCulture);
-        var order = new EbayOrder
+        var order = new EbayWireOrder
         {
             OrderId = id,
             LegacyOrderId = $"{Random.Shared.NextInt64(110_000_000_000, 119_999_999_999)}-{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}",
-            CreationDate = EbayClient.Iso(at.AddMinutes(-5)),
-            LastModifiedDate = EbayClient.Iso(at),
+            CreationDate = EbaySandboxFormats.Iso(at.AddMinutes(-5)),
+            LastModifiedDate = EbaySandboxFormats.Iso(at),
             OrderFulfillmentStatus = request.FulfillmentStatus ?? "NOT_STARTED",
             OrderPaymentStatus = request.PaymentStatus ?? "PAID",
             SellerId = user,
-            Buyer = new EbayBuyer($"buyer_{i + 1}", new EbayBuyerRegistrationAddress($"Sandbox Buyer {i + 1}", $"buyer{i + 1}@example.com")),
-            PricingSummary = new EbayOrderPricingSummary(new EbayAmount(lineCost, currency), new EbayAmount(delivery, currency), new EbayAmount(total, currency)),
-            CancelStatus = new EbayCancelStatus(request.Cancelled ? "CANCELED" : "NONE_REQUESTED"),
+            Buyer = new EbayWireBuyer($"buyer_{i + 1}", new EbayWireBuyerRegistrationAddress($"Sandbox Buyer {i + 1}", $"buyer{i + 1}@example.com")),
+            PricingSummary = new EbayWireOrderPricingSummary(new EbayWireAmount(lineCost, currency), new EbayWireAmount(delivery, currency), new EbayWireAmount(total, currency)),
+            CancelStatus = new EbayWireCancelStatus(request.Cancelled ? "CANCELED" : "NONE_REQUESTED"),
             FulfillmentStartInstructions =
             [
-                new EbayFulfillmentStartInstruction("SHIP_TO", new EbayShippingStep(
-                    new EbayShipTo($"Sandbox Buyer {i + 1}", new EbayContactAddress
+                new EbayWireFulfillmentStartInstruction("SHIP_TO", new EbayWireShippingStep(
+                    new EbayWireShipTo($"Sandbox Buyer {i + 1}", new EbayWireContactAddress
                     {
                         AddressLine1 = $"{10 + i} Elm St", City = "Dayton", StateOrProvince = "OH", PostalCode = "45402", CountryCode = "US",
-                    }, new EbayPhone("9375550100")),
+                    }, new EbayWirePhone("9375550100")),
                     "USPS", "USPSPriority")),
             ],
             LineItems =
             [
-                new EbayLineItem
+                new EbayWireLineItem
                 {
                     LineItemId = Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999).ToString(CultureInfo.InvariantCulture),
                     Sku = sku,
                     Title = $"Sandbox item {sku}",
                     Quantity = quantity,
-                    LineItemCost = new EbayAmount(lineCost, currency),
+                    LineItemCost = new EbayWireAmount(lineCost, currency),
                     LineItemFulfillmentStatus = "NOT_STARTED",
                 },
             ],
@@ -118,32 +132,38 @@ internal static class EbaySandboxControl
     /// </summary>
     private static async Task<IResult> ChangeOrderStatusAsync(string orderId, OrderStatusChange request, SandboxStore store, TimeProvider time)
     {
+        var (status, body) = await ChangeAsync(orderId, request, store, time);
+        return Results.Json(body, statusCode: status);
+    }
+
+    internal static async Task<(int Status, object Body)> ChangeAsync(string orderId, OrderStatusChange request, SandboxStore store, TimeProvider time)
+    {
         if (request.Cancelled == (request.FulfillmentStatus == "FULFILLED") || (request.FulfillmentStatus is not (null or "FULFILLED")))
         {
-            return Results.BadRequest(new { error = "Either fulfillmentStatus FULFILLED or cancelled true." });
+            return (400, new { error = "Either fulfillmentStatus FULFILLED or cancelled true." });
         }
 
         return await store.SerializedAsync(Channel, async () =>
         {
             if (await store.GetAsync<EbaySandboxOrder>(Channel, Orders, orderId) is not { } found)
             {
-                return Results.NotFound(new { error = $"Order {orderId} does not exist." });
+                return (404, (object)new { error = $"Order {orderId} does not exist." });
             }
 
             var o = found.Order;
             if (o.CancelStatus?.CancelState == "CANCELED" || o.OrderFulfillmentStatus == "FULFILLED")
             {
-                return Results.BadRequest(new { error = $"Order {orderId} is {EbayMapper.RawStatus(o)}; it cannot change." });
+                return (400, new { error = $"Order {orderId} is {EbaySandboxFormats.RawStatus(o)}; it cannot change." });
             }
 
             var previous = DateTime.Parse(o.LastModifiedDate, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
             var updated = new[] { previous.AddSeconds(1), time.GetUtcNow().UtcDateTime }.Max();
             var order = request.Cancelled
-                ? o with { CancelStatus = new EbayCancelStatus("CANCELED"), LastModifiedDate = EbayClient.Iso(updated) }
+                ? o with { CancelStatus = new EbayWireCancelStatus("CANCELED"), LastModifiedDate = EbaySandboxFormats.Iso(updated) }
                 : o with
                 {
                     OrderFulfillmentStatus = "FULFILLED",
-                    LastModifiedDate = EbayClient.Iso(updated),
+                    LastModifiedDate = EbaySandboxFormats.Iso(updated),
                     LineItems = [.. o.LineItems.Select(l => l with { LineItemFulfillmentStatus = "FULFILLED" })],
                 };
             if (request.Cancelled)
@@ -154,7 +174,7 @@ internal static class EbaySandboxControl
             }
 
             await store.PutAsync(Channel, Orders, orderId, found with { Order = order }, new DateTimeOffset(updated).ToUnixTimeMilliseconds());
-            return Results.Json(new { orderId, status = EbayMapper.RawStatus(order) });
+            return (200, new { orderId, status = EbaySandboxFormats.RawStatus(order) });
         });
     }
 

@@ -1,4 +1,3 @@
-using SellerPortal.Integrations.Ebay.Dto;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.Ebay;
@@ -12,17 +11,19 @@ internal sealed record EbaySandboxRefreshToken(string Token, string Username, IR
 /// <summary><see cref="Username"/> is null for an application token (client credentials).</summary>
 internal sealed record EbaySandboxAccessToken(string Token, string? Username, DateTime ExpiresUtc);
 
-internal sealed record EbaySandboxItem(string Username, string Sku, EbayInventoryItem Item);
+internal sealed record EbaySandboxItem(string Username, string Sku, EbayWireInventoryItem Item);
 
-internal sealed record EbaySandboxOffer(string Username, EbayOffer Offer);
+internal sealed record EbaySandboxOffer(string Username, EbayWireOffer Offer);
 
-internal sealed record EbaySandboxOrder(string Username, EbayOrder Order, List<EbaySandboxShipment> Fulfillments) : ISandboxOwned
+internal sealed record EbaySandboxOrder(string Username, EbayWireOrder Order, List<EbaySandboxShipment> Fulfillments) : ISandboxOwned
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public string Owner => Username;
 }
 
-internal sealed record EbaySandboxShipment(string FulfillmentId, EbayShippingFulfillmentRequest Request);
+internal sealed record EbaySandboxShipment(string FulfillmentId, EbayWireShippingFulfillmentRequest Request);
+
+internal sealed record EbaySandboxLocation(string Username, EbayWireLocationResponse Location);
 
 internal static class EbaySandboxCollections
 {
@@ -34,6 +35,7 @@ internal static class EbaySandboxCollections
     public const string Offers = "offers";
     public const string Orders = "orders";
     public const string Stats = "stats";
+    public const string Locations = "locations";
 
     public static string ItemKey(string username, string sku) => username + "|" + sku;
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using SellerPortal.Integrations.Ebay;
-using SellerPortal.Integrations.Ebay.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Ebay.EbaySandboxCollections;
 using static SellerPortal.Sandbox.Ebay.EbaySandboxGate;
@@ -31,14 +28,14 @@ internal static partial class EbaySandboxFulfillment
         var q = http.Request.Query;
         var limit = 50;
         var offset = 0;
-        if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > EbayClient.OrdersPageLimit))
+        if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > EbaySandboxFormats.OrdersPageLimit))
         {
-            return Error(400, 30820, Domain, "REQUEST", $"Invalid limit. Supported ranges 1 - {EbayClient.OrdersPageLimit}.", null, new EbayErrorParameter("limit", l));
+            return Error(400, 30820, Domain, "REQUEST", $"Invalid limit. Supported ranges 1 - {EbaySandboxFormats.OrdersPageLimit}.", null, new EbayWireErrorParameter("limit", l));
         }
 
         if (q["offset"].ToString() is { Length: > 0 } o && (!int.TryParse(o, CultureInfo.InvariantCulture, out offset) || offset < 0))
         {
-            return Error(400, 30810, Domain, "REQUEST", "Invalid offset.", null, new EbayErrorParameter("offset", o));
+            return Error(400, 30810, Domain, "REQUEST", "Invalid offset.", null, new EbayWireErrorParameter("offset", o));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -69,7 +66,7 @@ internal static partial class EbaySandboxFulfillment
             {
                 var name = part.Split(':')[0];
                 return Error(400, 30800, Domain, "REQUEST", $"Invalid filter value {part} for filter {name}", null,
-                    new EbayErrorParameter("fieldname", name), new EbayErrorParameter("fieldvalue", part));
+                    new EbayWireErrorParameter("fieldname", name), new EbayWireErrorParameter("fieldvalue", part));
             }
         }
 
@@ -92,7 +89,7 @@ internal static partial class EbaySandboxFulfillment
             .OrderBy(order => order.CreationDate, StringComparer.Ordinal).ThenBy(order => order.OrderId, StringComparer.Ordinal)
             .ToList();
         var page = all.Skip(offset).Take(limit).ToList();
-        return Results.Json(Page(http, filter, limit, offset, all.Count, page), EbayJson.Options);
+        return Results.Json(Page(http, filter, limit, offset, all.Count, page), EbaySandboxJson.Options);
     }
 
     /// <summary>
@@ -106,14 +103,14 @@ internal static partial class EbaySandboxFulfillment
         var total = await store.CountAsync(Channel, Orders, range, http.RequestAborted);
         var page = (await store.ListAsync<EbaySandboxOrder>(Channel, Orders, range, limit: limit, offset: offset, ct: http.RequestAborted))
             .Where(d => d.Document.Username == http.User()).Select(d => d.Document.Order).ToList();
-        return Results.Json(Page(http, filter, limit, offset, total, page), EbayJson.Options);
+        return Results.Json(Page(http, filter, limit, offset, total, page), EbaySandboxJson.Options);
     }
 
-    private static EbayOrdersPage Page(HttpContext http, string filter, int limit, int offset, int total, List<EbayOrder> page)
+    private static EbayWireOrdersPage Page(HttpContext http, string filter, int limit, int offset, int total, List<EbayWireOrder> page)
     {
         var basePath = $"{http.Request.PathBase}{http.Request.Path}";
         string Href(int at) => $"{basePath}?filter={Uri.EscapeDataString(filter)}&limit={limit}&offset={at}";
-        return new EbayOrdersPage
+        return new EbayWireOrdersPage
         {
             Href = Href(offset),
             Total = total,
@@ -126,19 +123,15 @@ internal static partial class EbaySandboxFulfillment
 
     private static async Task<IResult> GetOrderAsync(HttpContext http, string orderId, SandboxStore store) =>
         await FindAsync(http, store, orderId) is { } order
-            ? Results.Json(order.Order, EbayJson.Options)
-            : Error(404, 32100, Domain, "REQUEST", "Invalid order ID: " + orderId, null, new EbayErrorParameter("orderId", orderId));
+            ? Results.Json(order.Order, EbaySandboxJson.Options)
+            : Error(404, 32100, Domain, "REQUEST", "Invalid order ID: " + orderId, null, new EbayWireErrorParameter("orderId", orderId));
 
     private static async Task<IResult> ShipAsync(HttpContext http, string orderId, SandboxStore store, TimeProvider time)
     {
-        EbayShippingFulfillmentRequest? body;
-        try
+        var (body, problem) = await EbaySandboxRequests.ReadAsync<EbayWireShippingFulfillmentRequest>(http, Domain);
+        if (body is null)
         {
-            body = await JsonSerializer.DeserializeAsync<EbayShippingFulfillmentRequest>(http.Request.Body, EbayJson.Options, http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
+            return problem!;
         }
 
         if (body is null || body.LineItems is not { Count: > 0 } || string.IsNullOrEmpty(body.ShippingCarrierCode) || string.IsNullOrEmpty(body.TrackingNumber))
@@ -149,7 +142,7 @@ internal static partial class EbaySandboxFulfillment
         var stored = await FindAsync(http, store, orderId);
         if (stored is null)
         {
-            return Error(404, 32100, Domain, "REQUEST", "Invalid order ID: " + orderId, null, new EbayErrorParameter("orderId", orderId));
+            return Error(404, 32100, Domain, "REQUEST", "Invalid order ID: " + orderId, null, new EbayWireErrorParameter("orderId", orderId));
         }
 
         if (stored.Order.CancelStatus?.CancelState == "CANCELED")
@@ -164,7 +157,7 @@ internal static partial class EbaySandboxFulfillment
             if (index < 0 || reference.Quantity < 1 || reference.Quantity > lines[index].Quantity)
             {
                 return Error(400, 32510, Domain, "REQUEST", $"Invalid line item {reference.LineItemId} or quantity.", null,
-                    new EbayErrorParameter("lineItemId", reference.LineItemId));
+                    new EbayWireErrorParameter("lineItemId", reference.LineItemId));
             }
 
             lines[index] = lines[index] with { LineItemFulfillmentStatus = "FULFILLED" };
@@ -177,7 +170,7 @@ internal static partial class EbaySandboxFulfillment
             {
                 LineItems = lines,
                 OrderFulfillmentStatus = lines.All(l => l.LineItemFulfillmentStatus == "FULFILLED") ? "FULFILLED" : "IN_PROGRESS",
-                LastModifiedDate = EbayClient.Iso(time.GetUtcNow().UtcDateTime),
+                LastModifiedDate = EbaySandboxFormats.Iso(time.GetUtcNow().UtcDateTime),
             },
             Fulfillments = [.. stored.Fulfillments, new EbaySandboxShipment(fulfillmentId, body)],
         };
@@ -190,7 +183,7 @@ internal static partial class EbaySandboxFulfillment
 
     private static bool Within(string value, DateTime? from, DateTime? to)
     {
-        var at = EbayMapper.ParseUtc(value);
+        var at = EbaySandboxFormats.ParseUtc(value);
         return (from is null || at >= from) && (to is null || at <= to);
     }
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.Ebay;
-using SellerPortal.Integrations.Ebay.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Ebay.EbaySandboxCollections;
 
@@ -78,8 +76,8 @@ internal static class EbaySandboxGate
     public static string User(this HttpContext http) => (string)http.Items[UserItem]!;
 
     public static IResult Error(int status, int errorId, string domain, string category, string message, string? longMessage = null,
-        params EbayErrorParameter[] parameters) =>
-        Results.Json(new EbayErrorResponse([new EbayError
+        params EbayWireErrorParameter[] parameters) =>
+        Results.Json(new EbayWireErrorResponse([new EbayWireError
         {
             ErrorId = errorId,
             Domain = domain,
@@ -87,7 +85,7 @@ internal static class EbaySandboxGate
             Message = message,
             LongMessage = longMessage ?? message,
             Parameters = parameters.Length == 0 ? null : parameters,
-        }]), EbayJson.Options, statusCode: status);
+        }]), EbaySandboxJson.Options, statusCode: status);
 
     /// <summary>eBay's 429 body (ebay_token_response_example.json, rate_limited_429_body).</summary>
     private static IResult TooManyRequests() =>

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.Ebay;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.Ebay;
@@ -10,28 +8,15 @@ public static class EbaySandboxServiceCollectionExtensions
     public const string MountPath = "/sandbox/ebay";
 
     /// <summary>
-    /// The eBay emulator's services, and the eBay client pointed at it: both keysets' API and auth hosts become
-    /// <c>{Sandbox:PortalBaseUrl}/sandbox/ebay</c>.
+    /// The eBay emulator's services and its side of the common control contract. The client is pointed at it from
+    /// the client's own folder (<c>PointEbayAtEmulator</c>), so nothing here names a client type.
     /// </summary>
     public static IHostApplicationBuilder AddEbaySandbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EbaySandboxOptions>().BindConfiguration(EbaySandboxOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EbaySandboxDailyBudget>();
-        builder.Services.AddOptions<EbayOptions>().PostConfigure<IOptions<SandboxOptions>, IOptions<EbaySandboxOptions>>((ebay, sandbox, app) =>
-        {
-            var emulator = new Uri(sandbox.Value.BaseUrl + MountPath);
-            foreach (var keyset in new[] { ebay.Production, ebay.Sandbox })
-            {
-                keyset.ApiBaseUrl = emulator;
-                keyset.AuthBaseUrl = emulator;
-                keyset.IdentityBaseUrl = emulator;
-                // The emulator's registered keyset, unless one was configured on purpose.
-                keyset.ClientId ??= app.Value.ClientId;
-                keyset.ClientSecret ??= app.Value.ClientSecret;
-                keyset.RuName ??= app.Value.RuName;
-            }
-        });
+        builder.Services.AddSandboxControl<EbaySandboxControls>();
         return builder;
     }
 
@@ -41,6 +26,25 @@ public static class EbaySandboxServiceCollectionExtensions
         EbaySandboxAuth.Map(ebay);
         EbaySandboxInventory.Map(ebay);
         EbaySandboxFulfillment.Map(ebay);
+        EbaySandboxAccount.Map(ebay);
+        // A method a resource does not take: 405 in eBay's envelope, not ASP.NET's empty answer.
+        foreach (var (pattern, allowed) in new (string, string[])[]
+        {
+            ("/sell/inventory/v1/inventory_item/{sku}", ["GET", "PUT", "DELETE"]),
+            ("/sell/inventory/v1/offer", ["GET", "POST"]),
+            ("/sell/inventory/v1/offer/{offerId}/publish", ["POST"]),
+            ("/sell/inventory/v1/offer/{offerId}/withdraw", ["POST"]),
+            ("/sell/inventory/v1/bulk_update_price_quantity", ["POST"]),
+            ("/sell/fulfillment/v1/order", ["GET"]),
+            ("/sell/fulfillment/v1/order/{orderId}", ["GET"]),
+            ("/sell/fulfillment/v1/order/{orderId}/shipping_fulfillment", ["POST"]),
+        })
+        {
+            ebay.MapMethods(pattern, new[] { "GET", "POST", "PUT", "DELETE", "PATCH" }.Except(allowed), (HttpContext http) =>
+                EbaySandboxGate.Error(405, 2003, "ACCESS", "REQUEST", $"Method {http.Request.Method} is not allowed for this resource.", null,
+                    new EbayWireErrorParameter("method", http.Request.Method)));
+        }
+
         EbaySandboxControl.Map(ebay);
         return sandbox;
     }

@@ -40,13 +40,40 @@ internal static class EbaySandboxStock
             {
                 await store.PutAsync(Channel, Items, ItemKey(user, offer.Offer.Sku), item with
                 {
-                    Item = item.Item with { Availability = new Integrations.Ebay.Dto.EbayAvailability(new Integrations.Ebay.Dto.EbayShipToLocationAvailability(quantity)) },
+                    Item = item.Item with { Availability = new EbayWireAvailability(new EbayWireShipToLocationAvailability(quantity)) },
                 }, ct: ct);
             }
         }
     }
 
-    private static async Task<List<EbaySandboxOffer>> PublishedAsync(SandboxStore store, string user, HashSet<string> skus, CancellationToken ct) =>
+    /// <summary>The published offer's available quantity for the SKU, or null when no offer of it is published.</summary>
+    public static async Task<int?> ListedAsync(SandboxStore store, string user, string sku, CancellationToken ct)
+    {
+        var offer = (await PublishedAsync(store, user, [sku], ct)).FirstOrDefault();
+        if (offer is null)
+        {
+            return null;
+        }
+
+        var item = await store.GetAsync<EbaySandboxItem>(Channel, Items, ItemKey(user, sku), ct);
+        return offer.Offer.AvailableQuantity ?? item?.Item.Availability?.ShipToLocationAvailability?.Quantity ?? 0;
+    }
+
+    /// <summary>Sets what buyers see, as a change in Seller Hub would: false when no offer of the SKU is published.</summary>
+    public static async Task<bool> SetListedAsync(SandboxStore store, string user, string sku, int quantity, CancellationToken ct)
+    {
+        if ((await PublishedAsync(store, user, [sku], ct)).Count == 0)
+        {
+            return false;
+        }
+
+        var stock = new SandboxStock(new Dictionary<string, int>(StringComparer.Ordinal) { [sku] = 0 });
+        stock.Give([(sku, quantity)]);
+        await SaveAsync(store, user, stock, ct);
+        return true;
+    }
+
+    private static async Task<List<EbaySandboxOffer>> PublishedAsync(SandboxStore store, string user, IReadOnlyCollection<string> skus, CancellationToken ct) =>
         [.. (await store.ListAsync<EbaySandboxOffer>(Channel, Offers, ct: ct)).Select(o => o.Document)
             .Where(o => o.Username == user && o.Offer.Status == "PUBLISHED" && skus.Contains(o.Offer.Sku))
             .GroupBy(o => o.Offer.Sku).Select(g => g.First())];

@@ -49,6 +49,7 @@ public sealed class EbayEmulatorFixture : IAsyncLifetime
         {
             builder.AddEbay();
             builder.AddEbaySandbox();
+            builder.PointEbayAtEmulator();
             builder.Services.AddSingleton(sp => new EbayTestTokenSource(factory, sp));
             builder.Services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<EbayTestTokenSource>());
         });
