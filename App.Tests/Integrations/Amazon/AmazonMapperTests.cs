@@ -168,42 +168,78 @@ public sealed class AmazonMapperTests
         Assert.Empty(cancelled.Lines);
     }
 
-    [Fact]
-    public void OfficialExamples_DeserializeAndMap_WhenPresent()
+    [OfficialExampleFact("amazon_orders2026_searchOrders_example.json")]
+    public void OfficialSearchOrders2026_MapsEveryOrderWithItsLinesAndStatus()
     {
-        if (OfficialExamples.Read("amazon_orders2026_searchOrders_example.json") is { } searchJson)
+        var searchJson = OfficialExamples.Read("amazon_orders2026_searchOrders_example.json")!;
+        var page = JsonSerializer.Deserialize<AmazonSearchOrdersResponse>(searchJson, AmazonJson.Web)!;
+        Assert.NotEmpty(page.Orders);
+        Assert.False(string.IsNullOrEmpty(page.Pagination?.NextToken));
+        foreach (var order in page.Orders)
         {
-            var page = JsonSerializer.Deserialize<AmazonSearchOrdersResponse>(searchJson, AmazonJson.Web)!;
-            Assert.NotEmpty(page.Orders);
-            Assert.False(string.IsNullOrEmpty(page.Pagination?.NextToken));
-            foreach (var order in page.Orders)
+            var mapped = AmazonMapper.ToChannelOrder(order);
+            Assert.Equal(order.OrderItems.Count, mapped.Lines.Count);
+            Assert.All(mapped.Lines, l => Assert.False(string.IsNullOrEmpty(l.Sku)));
+            Assert.Equal(DateTimeKind.Utc, mapped.UpdatedUtc.Kind);
+            Assert.Equal(AmazonMapper.MapFulfillmentStatus(order.Fulfillment?.FulfillmentStatus), mapped.Status);
+        }
+    }
+
+    [OfficialExampleFact("amazon_getOrders_example.json")]
+    public void OfficialGetOrders_MapsIdsTimesAndTotals()
+    {
+        var ordersJson = OfficialExamples.Read("amazon_getOrders_example.json")!;
+        using var doc = JsonDocument.Parse(ordersJson);
+        var payloadJson = Find(doc.RootElement, "payload");
+        var payload = JsonSerializer.Deserialize<AmazonOrdersPayload>(payloadJson.GetRawText(), AmazonJson.Orders)!;
+        Assert.NotEmpty(payload.Orders);
+        foreach (var order in payload.Orders)
+        {
+            var mapped = Mapped(order, []);
+            Assert.False(string.IsNullOrEmpty(mapped.ExternalOrderId));
+            Assert.Equal(DateTimeKind.Utc, mapped.PlacedUtc.Kind);
+            if (order.OrderTotal?.Amount is { } amount)
             {
-                var mapped = AmazonMapper.ToChannelOrder(order);
-                Assert.Equal(order.OrderItems.Count, mapped.Lines.Count);
-                Assert.All(mapped.Lines, l => Assert.False(string.IsNullOrEmpty(l.Sku)));
-                Assert.Equal(DateTimeKind.Utc, mapped.UpdatedUtc.Kind);
-                Assert.Equal(AmazonMapper.MapFulfillmentStatus(order.Fulfillment?.FulfillmentStatus), mapped.Status);
+                Assert.Equal(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), mapped.Total.Amount);
             }
         }
+    }
 
-        if (OfficialExamples.Read("amazon_getOrders_example.json") is { } ordersJson)
-        {
-            using var doc = JsonDocument.Parse(ordersJson);
-            var payloadJson = Find(doc.RootElement, "payload");
-            var payload = JsonSerializer.Deserialize<AmazonOrdersPayload>(payloadJson.GetRawText(), AmazonJson.Orders)!;
-            Assert.NotEmpty(payload.Orders);
-            foreach (var order in payload.Orders)
-            {
-                var mapped = Mapped(order, []);
-                Assert.False(string.IsNullOrEmpty(mapped.ExternalOrderId));
-                Assert.Equal(DateTimeKind.Utc, mapped.PlacedUtc.Kind);
-                if (order.OrderTotal?.Amount is { } amount)
-                {
-                    Assert.Equal(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), mapped.Total.Amount);
-                }
-            }
-        }
+    [OfficialExampleFact("amazon_getOrderItems_example.json")]
+    public void OfficialGetOrderItems_CarriesASellerSkuOnEveryItem()
+    {
+        var itemsJson = OfficialExamples.Read("amazon_getOrderItems_example.json")!;
+        using var doc = JsonDocument.Parse(itemsJson);
+        var payload = JsonSerializer.Deserialize<AmazonOrderItemsPayload>(Find(doc.RootElement, "payload").GetRawText(), AmazonJson.Orders)!;
+        Assert.NotEmpty(payload.OrderItems);
+        Assert.All(payload.OrderItems, i => Assert.False(string.IsNullOrEmpty(i.SellerSKU)));
+    }
 
+    [OfficialExampleFact("amazon_lwa_token_response_example.json")]
+    public void OfficialLwaTokenResponse_ReadsTheTokensAndExpiry()
+    {
+        var lwaJson = OfficialExamples.Read("amazon_lwa_token_response_example.json")!;
+        using var doc = JsonDocument.Parse(lwaJson);
+        var token = JsonSerializer.Deserialize<LwaTokenResponse>(doc.RootElement.GetProperty("response").GetRawText())!;
+        Assert.StartsWith("Atza|", token.AccessToken);
+        Assert.StartsWith("Atzr|", token.RefreshToken);
+        Assert.Equal(3600, token.ExpiresIn);
+    }
+
+    [OfficialExampleFact("amazon_getListingsItem_example.json")]
+    public void OfficialGetListingsItem_MapsToASnapshotOfItsSku()
+    {
+        var listingJson = OfficialExamples.Read("amazon_getListingsItem_example.json")!;
+        using var doc = JsonDocument.Parse(listingJson);
+        var item = Find(doc.RootElement, "sku", parent: true);
+        var listing = JsonSerializer.Deserialize<ListingsItem>(item.GetRawText(), AmazonJson.Web)!;
+        var snapshot = AmazonMapper.ToSnapshot(listing, "ATVPDKIKX0DER");
+        Assert.Equal(listing.Sku, snapshot.Skus[0].Sku);
+    }
+
+    [Fact]
+    public void ApiNotesExamples_MapTotalsAndStatus_WhenPresent()
+    {
         if (OfficialExamples.ReadExample("amazon-getOrders.json") is { } notesOrders
             && OfficialExamples.ReadExample("amazon-getOrderItems.json") is { } notesItems)
         {
@@ -211,32 +247,6 @@ public sealed class AmazonMapperTests
             Assert.Equal(47.98m, order.Total.Amount);
             Assert.Equal(23.99m, order.Lines[0].UnitPrice.Amount);
             Assert.Equal(OrderStatus.Cancelled, Mapped(Orders(notesOrders).Orders[1], []).Status);
-        }
-
-        if (OfficialExamples.Read("amazon_getOrderItems_example.json") is { } itemsJson)
-        {
-            using var doc = JsonDocument.Parse(itemsJson);
-            var payload = JsonSerializer.Deserialize<AmazonOrderItemsPayload>(Find(doc.RootElement, "payload").GetRawText(), AmazonJson.Orders)!;
-            Assert.NotEmpty(payload.OrderItems);
-            Assert.All(payload.OrderItems, i => Assert.False(string.IsNullOrEmpty(i.SellerSKU)));
-        }
-
-        if (OfficialExamples.Read("amazon_lwa_token_response_example.json") is { } lwaJson)
-        {
-            using var doc = JsonDocument.Parse(lwaJson);
-            var token = JsonSerializer.Deserialize<LwaTokenResponse>(doc.RootElement.GetProperty("response").GetRawText())!;
-            Assert.StartsWith("Atza|", token.AccessToken);
-            Assert.StartsWith("Atzr|", token.RefreshToken);
-            Assert.Equal(3600, token.ExpiresIn);
-        }
-
-        if (OfficialExamples.Read("amazon_getListingsItem_example.json") is { } listingJson)
-        {
-            using var doc = JsonDocument.Parse(listingJson);
-            var item = Find(doc.RootElement, "sku", parent: true);
-            var listing = JsonSerializer.Deserialize<ListingsItem>(item.GetRawText(), AmazonJson.Web)!;
-            var snapshot = AmazonMapper.ToSnapshot(listing, "ATVPDKIKX0DER");
-            Assert.Equal(listing.Sku, snapshot.Skus[0].Sku);
         }
     }
 

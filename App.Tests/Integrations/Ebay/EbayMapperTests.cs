@@ -99,32 +99,35 @@ public sealed class EbayMapperTests
         Assert.Equal("The price must be greater than 0.", result.Error);
     }
 
-    [Fact]
-    public void OfficialExamples_DeserializeAndMap_WhenPresent()
+    [OfficialExampleFact("ebay_examples.json")]
+    public void OfficialExamples_GetOrdersAndBulkUpdate_MapBuyerTotalsAndResults()
     {
-        var shared = OfficialExamples.Read("ebay_examples.json");
-        if (shared is not null)
-        {
-            using var doc = JsonDocument.Parse(shared);
-            var page = JsonSerializer.Deserialize<EbayOrdersPage>(doc.RootElement.GetProperty("getOrders_response_skeleton").GetRawText(), EbayJson.Options)!;
-            var order = EbayMapper.ToChannelOrder(Assert.Single(page.Orders));
-            Assert.Equal("buyer_1", order.BuyerUsername);
-            Assert.Equal(new ChannelMoney(24.94m, "USD"), order.Total);
-            Assert.Equal(19.99m, order.Lines[0].UnitPrice.Amount);
+        var shared = OfficialExamples.Read("ebay_examples.json")!;
+        using var doc = JsonDocument.Parse(shared);
+        var page = JsonSerializer.Deserialize<EbayOrdersPage>(doc.RootElement.GetProperty("getOrders_response_skeleton").GetRawText(), EbayJson.Options)!;
+        var order = EbayMapper.ToChannelOrder(Assert.Single(page.Orders));
+        Assert.Equal("buyer_1", order.BuyerUsername);
+        Assert.Equal(new ChannelMoney(24.94m, "USD"), order.Total);
+        Assert.Equal(19.99m, order.Lines[0].UnitPrice.Amount);
 
-            var bulk = JsonSerializer.Deserialize<EbayBulkPriceQuantityResponse>(
-                doc.RootElement.GetProperty("bulkUpdatePriceQuantity").GetProperty("response_200_or_207").GetRawText(), EbayJson.Options)!;
-            Assert.True(EbayMapper.ToSkuResult(bulk.Responses[0], "SKU-1").Succeeded);
-        }
+        var bulk = JsonSerializer.Deserialize<EbayBulkPriceQuantityResponse>(
+            doc.RootElement.GetProperty("bulkUpdatePriceQuantity").GetProperty("response_200_or_207").GetRawText(), EbayJson.Options)!;
+        Assert.True(EbayMapper.ToSkuResult(bulk.Responses[0], "SKU-1").Succeeded);
+    }
 
-        if (OfficialExamples.Read("ebay_token_response_example.json") is { } tokenJson)
-        {
-            using var doc = JsonDocument.Parse(tokenJson);
-            var refresh = JsonSerializer.Deserialize<EbayTokenResponse>(doc.RootElement.GetProperty("refresh_token_grant_response").GetRawText())!;
-            Assert.Null(refresh.RefreshToken);
-            Assert.Equal(7200, refresh.ExpiresIn);
-        }
+    [OfficialExampleFact("ebay_token_response_example.json")]
+    public void OfficialTokenResponse_RefreshGrantKeepsTheRefreshToken_AndReadsTheExpiry()
+    {
+        var tokenJson = OfficialExamples.Read("ebay_token_response_example.json")!;
+        using var doc = JsonDocument.Parse(tokenJson);
+        var refresh = JsonSerializer.Deserialize<EbayTokenResponse>(doc.RootElement.GetProperty("refresh_token_grant_response").GetRawText())!;
+        Assert.Null(refresh.RefreshToken);
+        Assert.Equal(7200, refresh.ExpiresIn);
+    }
 
+    [Fact]
+    public void ApiNotesExample_MapsTheOrderTotal_WhenPresent()
+    {
         // The shared example order from the API notes, in place.
         if (OfficialExamples.ReadExample("ebay-getOrders.json") is { } notes)
         {

@@ -44,6 +44,24 @@ public sealed class EbayWebhookVerifierTests(EbayEmulatorFixture emulator)
         Assert.Equal(new EraseBuyerDataAction("test_user"), Assert.Single(result.Actions));
     }
 
+    [OfficialExampleFact("ebay_notification_signature_vector.json")]
+    public void Verify_TheOfficialVectorFileInPlace_ValidAndMismatchHeaders()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(OfficialExamples.Read("ebay_notification_signature_vector.json")!);
+        var root = doc.RootElement;
+        // The file prints the body as a Python dict, not as the bytes eBay sent; Body above is those bytes (compact
+        // JSON, key order as received, as its signed_bytes_note says), so the file's headers are checked over Body.
+        var body = Body;
+
+        var valid = Verifier.Verify(Request(body, root.GetProperty("x-ebay-signature_header").GetString()));
+        var mismatch = Verifier.Verify(Request(body, root.GetProperty("negative_case_SIGNATURE_MISMATCH_header").GetString()));
+
+        Assert.Equal("VALID", root.GetProperty("expected").GetString());
+        Assert.True(valid.SignatureValid, valid.Error);
+        Assert.Equal(new EraseBuyerDataAction("test_user"), Assert.Single(valid.Actions));
+        Assert.False(mismatch.SignatureValid);
+    }
+
     [Fact]
     public void Verify_OfficialMismatchVector_IsRejected()
     {

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SellerPortal.Integrations.TikTokShop;
 
+using SellerPortal.Tests.Integrations.Support;
+
 namespace SellerPortal.Tests.Integrations.TikTokShop;
 
 public sealed class TikTokShopSignerTests
@@ -54,17 +56,10 @@ public sealed class TikTokShopSignerTests
         Assert.Equal("d3cb7fe11ecae942802ceeca67e7cf10120cc12f1517d45fbc1c8cfe5413c80f", sign);
     }
 
-    [Fact]
+    [OfficialExampleFact("tiktok_signature_vectors.json")]
     public void Sign_EveryVectorInTheSharedOfficialFile_Matches()
     {
-        var file = FindVectorsFile();
-        if (file is null)
-        {
-            // The official folder is not always present; the fixtures above carry the same vectors.
-            return;
-        }
-
-        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        using var doc = JsonDocument.Parse(OfficialExamples.Read("tiktok_signature_vectors.json")!);
         var checkedCount = 0;
         foreach (var vector in doc.RootElement.GetProperty("vectors").EnumerateArray())
         {
@@ -121,19 +116,5 @@ public sealed class TikTokShopSignerTests
         Assert.NotEqual(baseline, TikTokShopSigner.Sign("/api/orders/search", WorkedQuery, null, "secret"));
         Assert.NotEqual(baseline, TikTokShopSigner.Sign("/api/orders/search", WorkedQuery, """{"a":1}""", "secreT"));
         Assert.Matches("^[0-9a-f]{64}$", baseline);
-    }
-
-    private static string? FindVectorsFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "api", "examples", "official", "tiktok_signature_vectors.json");
-            if (File.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        return null;
     }
 }

@@ -25,6 +25,7 @@ public static class IntegrationsCommonServiceCollectionExtensions
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<SellerPortal.Features.Admin.Logs.IWebhookReplayer, WebhookReplayer>();
         services.AddSingleton<ChannelAccountsService>();
+        services.AddSingleton<ChannelAccountSettingsService>();
         return builder;
     }
 }
