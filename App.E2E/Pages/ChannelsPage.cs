@@ -38,4 +38,17 @@ public sealed class ChannelsPage(IPage page)
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/channels"));
         }
     }
+
+    /// <summary>
+    /// Opens an account's settings from its card and saves them; where the channel offers one choice per setting
+    /// (as the emulators do) the dialog has chosen it already.
+    /// </summary>
+    public async Task SaveAccountSettingsAsync(int accountId)
+    {
+        await OpenAsync();
+        await page.ByTestId($"account-settings-{accountId}").ClickAsync();
+        await Assertions.Expect(page.ByTestId("account-settings-save")).ToBeEnabledAsync();
+        await page.ByTestId("account-settings-save").ClickAsync();
+        await Assertions.Expect(page.ByTestId("account-settings-dialog")).ToBeHiddenAsync();
+    }
 }

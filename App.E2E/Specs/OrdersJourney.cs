@@ -22,6 +22,7 @@ public sealed class OrdersJourney(BrowserFixture fixture)
 
             var tiktok = await portal.AccountIdAsync(ChannelKind.TikTokShop);
             var ebay = await portal.AccountIdAsync(ChannelKind.Ebay);
+            await new ChannelsPage(page).SaveAccountSettingsAsync(ebay);
             await portal.MapCategoryAsync(ChannelKind.TikTokShop, "", "Brake Discs", "600001");
             await portal.MapCategoryAsync(ChannelKind.Ebay, "EBAY_US", "Brake Discs", "33564");
             await portal.SeedProductsAsync("ORD-", 1, "Brake Discs");
@@ -29,7 +30,7 @@ public sealed class OrdersJourney(BrowserFixture fixture)
             await portal.PublishAndWaitAsync(product, new Dictionary<int, Dictionary<string, string>>
             {
                 [tiktok] = [],
-                [ebay] = new() { ["fulfillment_policy_id"] = "f-1", ["payment_policy_id"] = "p-1", ["return_policy_id"] = "r-1" },
+                [ebay] = [],
             });
 
             // A buyer orders 1 on TikTok Shop; the emulator sends its signed webhook.

@@ -22,6 +22,9 @@ public sealed class PublishingJourney(BrowserFixture fixture)
 
             var tiktok = await portal.AccountIdAsync(ChannelKind.TikTokShop);
             var ebay = await portal.AccountIdAsync(ChannelKind.Ebay);
+
+            // eBay's policies and location, chosen once on the account.
+            await new ChannelsPage(page).SaveAccountSettingsAsync(ebay);
             await portal.MapCategoryAsync(ChannelKind.TikTokShop, "", "Brake Discs", "600001");
             await portal.MapCategoryAsync(ChannelKind.Ebay, "EBAY_US", "Brake Discs", "33564");
 
@@ -37,7 +40,7 @@ public sealed class PublishingJourney(BrowserFixture fixture)
             await page.ByTestId("save-product").ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/products/\d+$"));
 
-            // Its channels page: a fixed eBay price and the eBay listing policies.
+            // Its channels page: a fixed eBay price.
             await page.ByTestId("manage-channels").ClickAsync();
             await Assertions.Expect(page.ByTestId("product-channels-title")).ToBeVisibleAsync();
             await page.WaitForCircuitAsync();
@@ -46,11 +49,6 @@ public sealed class PublishingJourney(BrowserFixture fixture)
             await page.GetByText("Fixed price", new() { Exact = true }).ClickAsync();
             await page.ByTestId($"price-{ebay}-amount").FillAsync("44.99");
             await page.ByTestId($"price-{ebay}-amount").PressAsync("Tab");
-            foreach (var policy in new[] { "fulfillment_policy_id", "payment_policy_id", "return_policy_id" })
-            {
-                await page.ByTestId($"field-{ebay}-{policy}").FillAsync($"{policy}-1");
-            }
-
             await page.ByTestId($"save-settings-{ebay}").ClickAsync();
             await Assertions.Expect(page.ByTestId($"channel-price-{ebay}-DISC-FRONT")).ToHaveTextAsync("44.99 USD");
 

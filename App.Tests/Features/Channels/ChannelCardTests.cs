@@ -46,6 +46,23 @@ public sealed class ChannelCardTests : MudTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Settings_AreOfferedToAnAdmin_WhereTheChannelHasThem_AndRaiseTheAccount()
+    {
+        RenderProviders();
+        var card = new ChannelCardModel(ChannelKind.TikTokShop, "TikTok Shop", true, [Account(9, ChannelAccountStatus.Connected)]);
+        ChannelAccountView? raised = null;
+
+        var admin = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, true).Add(c => c.OnSettings, (ChannelAccountView a) => raised = a));
+        var staff = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, false).Add(c => c.OnSettings, (ChannelAccountView a) => raised = a));
+        var without = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, true));
+        admin.Find("[data-testid=account-settings-9]").Click();
+
+        Assert.Equal(9, raised?.Id);
+        Assert.Empty(staff.FindAll("[data-testid=account-settings-9]"));
+        Assert.Empty(without.FindAll("[data-testid=account-settings-9]"));
+    }
+
+    [Fact]
     public void UnimplementedChannel_ShowsComingSoon_AndADisabledConnect()
     {
         RenderProviders();
