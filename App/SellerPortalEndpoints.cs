@@ -25,6 +25,7 @@ public static class SellerPortalEndpoints
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<SellerPortal.Components.Account.StaffAccountGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -41,12 +41,19 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.Entity<ApplicationUser>(u => u.Property(x => x.DisplayName).HasMaxLength(200));
+        builder.Entity<PortalSetting>(s =>
+        {
+            s.HasKey(x => x.Key);
+            s.Property(x => x.Key).HasMaxLength(100);
+            s.Property(x => x.Value).HasMaxLength(400);
+        });
     }
 }
 
@@ -64,6 +71,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         builder.Entity<Order>(o =>
         {
             o.Property(x => x.OrderNumber).UseCollation("NOCASE");
+            o.Property(x => x.AlternateOrderNumber).UseCollation("NOCASE");
             o.Property(x => x.BuyerName).UseCollation("NOCASE");
             o.Property(x => x.BuyerUsername).UseCollation("NOCASE");
         });

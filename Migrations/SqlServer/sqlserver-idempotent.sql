@@ -1257,3 +1257,60 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206123418_StaffAccountsAndAlternateOrderNumbers'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [AlternateOrderNumber] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206123418_StaffAccountsAndAlternateOrderNumbers'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [IsDisabled] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206123418_StaffAccountsAndAlternateOrderNumbers'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [MustChangePassword] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206123418_StaffAccountsAndAlternateOrderNumbers'
+)
+BEGIN
+    CREATE TABLE [PortalSettings] (
+        [Key] nvarchar(100) NOT NULL,
+        [Value] nvarchar(400) NOT NULL,
+        CONSTRAINT [PK_PortalSettings] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206123418_StaffAccountsAndAlternateOrderNumbers'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_AlternateOrderNumber] ON [Orders] ([AlternateOrderNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206123418_StaffAccountsAndAlternateOrderNumbers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206123418_StaffAccountsAndAlternateOrderNumbers', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

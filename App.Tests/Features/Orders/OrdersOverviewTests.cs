@@ -31,6 +31,9 @@ public sealed class OrdersOverviewTests : IAsyncLifetime
             Order(shopB, "E-7788", "9001", "Anna Mug", "annam", OrderStatus.Processing, -40, "CAP-1", "MUG-RED"),
             Order(shopB, "N_1", "D-4", null, null, OrderStatus.Cancelled, -5, "SOCK-1"));
         await context.SaveChangesAsync();
+        // eBay's legacy Trading API id, the number older tools still show.
+        (await context.Orders.SingleAsync(o => o.OrderNumber == "E-7788")).AlternateOrderNumber = "225400112233-2345678901";
+        await context.SaveChangesAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -50,6 +53,8 @@ public sealed class OrdersOverviewTests : IAsyncLifetime
     [InlineData("BLUE")] // not the middle of a SKU
     [InlineData("N_1", "N_1")] // LIKE's wildcards are plain text ("NX1-SKU" does not match)
     [InlineData("  112-99  ", "112-9900")] // trimmed
+    [InlineData("225400112233", "E-7788")] // the channel's second number (eBay's legacy id) by prefix
+    [InlineData("2345678901")] // ... not its middle
     [InlineData("zz-nothing")]
     public async Task SearchAsync_Text_FindsByOrderNumberExternalIdBuyerOrSku(string text, params string[] expected)
     {

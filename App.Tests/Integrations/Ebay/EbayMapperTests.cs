@@ -35,6 +35,7 @@ public sealed class EbayMapperTests
         Assert.Equal("14-01234-56789", order.ExternalOrderId);
         // Was the legacy id; issue 20 item 14: the orderId is the number Seller Hub and the buyer see.
         Assert.Equal("14-01234-56789", order.OrderNumber);
+        Assert.Equal("225400112233-2345678901", order.AlternateOrderNumber);
         Assert.Equal(OrderStatus.Processing, order.Status);
         Assert.Equal("NOT_STARTED", order.RawStatus);
         Assert.Equal("gearhead_77", order.BuyerUsername);

@@ -63,8 +63,15 @@ public static class StaffIdentityServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+
+        // The cookie is checked against the account at every request: a disabled user, a reset password or a changed
+        // role ends the session on the next request, and the claims (StaffClaims) are rebuilt from the account.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<StaffSessions>();
+        services.AddSingleton<StaffSecurityPolicy>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

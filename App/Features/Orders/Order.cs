@@ -10,6 +10,8 @@ public sealed class Order
     public ChannelAccount? ChannelAccount { get; set; }
     public required string ExternalOrderId { get; set; }
     public string? OrderNumber { get; set; }
+    /// <summary>Another number the channel knows the order by (eBay's legacy Trading API id), searchable too.</summary>
+    public string? AlternateOrderNumber { get; set; }
     public OrderStatus Status { get; set; }
     /// <summary>The channel's own status word, kept beside the mapped one.</summary>
     public string? RawStatus { get; set; }

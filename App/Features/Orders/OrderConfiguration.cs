@@ -10,6 +10,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     {
         b.Property(o => o.ExternalOrderId).HasMaxLength(100);
         b.Property(o => o.OrderNumber).HasMaxLength(100);
+        b.Property(o => o.AlternateOrderNumber).HasMaxLength(100);
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.RawStatus).HasMaxLength(64);
         b.Property(o => o.BuyerName).HasMaxLength(200);
@@ -37,6 +38,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => o.PlacedUtc);
         b.HasIndex(o => new { o.Status, o.PlacedUtc });
         b.HasIndex(o => o.OrderNumber);
+        b.HasIndex(o => o.AlternateOrderNumber);
         // The orders grid filters by account and sorts by date; erasure finds a buyer's orders.
         b.HasIndex(o => new { o.ChannelAccountId, o.PlacedUtc });
         b.HasIndex(o => o.BuyerUsername);

@@ -114,6 +114,7 @@ public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, Stoc
         ChannelAccountId = accountId,
         ExternalOrderId = o.ExternalOrderId,
         OrderNumber = o.OrderNumber ?? o.ExternalOrderId,
+        AlternateOrderNumber = o.AlternateOrderNumber,
         Status = o.Status,
         RawStatus = Clip(o.RawStatus, 64),
         BuyerName = o.BuyerName,
@@ -135,6 +136,8 @@ public sealed class OrderImporter(IDbContextFactory<AppDbContext> contexts, Stoc
             return false;
         }
 
+        // Orders imported before the channel gave a second number get it on their next update.
+        order.AlternateOrderNumber ??= o.AlternateOrderNumber;
         var added = await AddNewLinesAsync(db, order, o, matcher, movements, ct);
         if (!OrderStatusRules.CanMove(order.Status, o.Status))
         {

@@ -118,6 +118,7 @@ public sealed class OrdersOverview(IDbContextFactory<AppDbContext> contexts)
     /// </summary>
     private static IQueryable<long> Matching(AppDbContext db, string t) =>
         db.Orders.Where(o => o.OrderNumber!.StartsWith(t)).Select(o => o.Id)
+            .Union(db.Orders.Where(o => o.AlternateOrderNumber!.StartsWith(t)).Select(o => o.Id))
             .Union(db.Orders.Where(o => o.ExternalOrderId == t).Select(o => o.Id))
             .Union(db.Orders.Where(o => o.BuyerName!.StartsWith(t)).Select(o => o.Id))
             .Union(db.Orders.Where(o => o.BuyerUsername!.StartsWith(t)).Select(o => o.Id))

@@ -81,6 +81,8 @@ public sealed record ChannelOrder
 {
     public required string ExternalOrderId { get; init; }
     public string? OrderNumber { get; init; }
+    /// <summary>Another number staff may have for the order (eBay's legacy id), kept searchable.</summary>
+    public string? AlternateOrderNumber { get; init; }
     public required OrderStatus Status { get; init; }
     public required string RawStatus { get; init; }
     public string? BuyerName { get; init; }

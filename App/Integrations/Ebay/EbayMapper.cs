@@ -45,6 +45,7 @@ public static class EbayMapper
             // The orderId (27-13000-00001 form) is the number Seller Hub and the buyer see; the legacy Trading API id
             // (110…-27…) is not shown (https://developer.ebay.com/api-docs/sell/fulfillment/types/sel:Order).
             OrderNumber = order.OrderId,
+            AlternateOrderNumber = order.LegacyOrderId,
             Status = MapStatus(order.OrderFulfillmentStatus, order.OrderPaymentStatus, order.CancelStatus?.CancelState),
             RawStatus = RawStatus(order),
             BuyerName = order.Buyer?.BuyerRegistrationAddress?.FullName ?? shipTo?.FullName,

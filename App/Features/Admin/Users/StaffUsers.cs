@@ -1,18 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SellerPortal.Components.Account;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 
 namespace SellerPortal.Features.Admin.Users;
 
-public sealed record StaffUserRow(string Id, string Email, string? DisplayName, string Role, bool LockedOut, DateTime CreatedUtc);
+public sealed record StaffUserRow(
+    string Id, string Email, string? DisplayName, string Role, bool LockedOut, DateTime CreatedUtc,
+    bool Disabled = false, bool MustChangePassword = false, bool TwoFactor = false);
 
 public sealed record NewStaffUser(string Email, string DisplayName, string Password, string Role);
 
 /// <summary>
 /// Admin › Users operations. Each call takes a fresh scope: a UserManager holds a DbContext, and a circuit lives long.
 /// </summary>
-public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock)
+public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock, StaffSessions sessions)
 {
     public async Task<IReadOnlyList<StaffUserRow>> ListAsync(CancellationToken ct)
     {
@@ -29,7 +32,10 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
                 u.DisplayName,
                 roleNames.Any(r => r.UserId == u.Id && r.Name == Roles.Admin) ? Roles.Admin : Roles.Staff,
                 u.LockoutEnd is { } end && end > now,
-                u.CreatedUtc))
+                u.CreatedUtc,
+                u.IsDisabled,
+                u.MustChangePassword,
+                u.TwoFactorEnabled))
             .ToList();
     }
 
@@ -45,6 +51,8 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
             EmailConfirmed = true,
             DisplayName = input.DisplayName,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            // The Admin chose it and told it to them: they choose their own at their first sign-in.
+            MustChangePassword = true,
         };
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded)
@@ -68,7 +76,7 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
         AdminOnly.Demand(actor, "change a user's role");
         if (userId == actor.UserId && role != Roles.Admin)
         {
-            return IdentityResult.Failed(new IdentityError { Description = "You cannot remove your own Admin role." });
+            return Failed("You cannot remove your own Admin role.");
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -76,7 +84,7 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return IdentityResult.Failed(new IdentityError { Description = "That user no longer exists." });
+            return Failed("That user no longer exists.");
         }
 
         var current = await users.GetRolesAsync(user);
@@ -105,7 +113,7 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return IdentityResult.Failed(new IdentityError { Description = "That user no longer exists." });
+            return Failed("That user no longer exists.");
         }
 
         await users.SetLockoutEndDateAsync(user, null);
@@ -113,4 +121,122 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
         await audit.RecordAsync(actor.UserId, actor.UserName, "user.unlocked", user.Email, null, ct);
         return IdentityResult.Success;
     }
+
+    /// <summary>Turns an account off or on. Off: no sign-in, and open sessions end at their next request or at once in an open tab.</summary>
+    public async Task<IdentityResult> SetDisabledAsync(string userId, bool disabled, Actor actor, CancellationToken ct)
+    {
+        AdminOnly.Demand(actor, disabled ? "disable a user" : "enable a user");
+        if (disabled && userId == actor.UserId)
+        {
+            return Failed("You cannot disable your own account.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return Failed("That user no longer exists.");
+        }
+
+        if (disabled && await IsLastActiveAdminAsync(users, user))
+        {
+            return Failed("This is the only enabled Admin: make another user Admin first.");
+        }
+
+        user.IsDisabled = disabled;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return updated;
+        }
+
+        if (disabled)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            sessions.End(user.Id);
+        }
+
+        await audit.RecordAsync(actor.UserId, actor.UserName, disabled ? "user.disabled" : "user.enabled", user.Email, null, ct);
+        return IdentityResult.Success;
+    }
+
+    /// <summary>Deletes an account for good; its audit entries keep its name.</summary>
+    public async Task<IdentityResult> DeleteAsync(string userId, Actor actor, CancellationToken ct)
+    {
+        AdminOnly.Demand(actor, "delete a user");
+        if (userId == actor.UserId)
+        {
+            return Failed("You cannot delete your own account.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return Failed("That user no longer exists.");
+        }
+
+        if (await IsLastActiveAdminAsync(users, user))
+        {
+            return Failed("This is the only enabled Admin: make another user Admin first.");
+        }
+
+        var deleted = await users.DeleteAsync(user);
+        if (deleted.Succeeded)
+        {
+            sessions.End(user.Id);
+            await audit.RecordAsync(actor.UserId, actor.UserName, "user.deleted", user.Email, null, ct);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Sets a temporary password the user must change at their next sign-in; their open sessions end, and a lockout
+    /// from failed attempts is lifted.
+    /// </summary>
+    public async Task<IdentityResult> SetTemporaryPasswordAsync(string userId, string password, Actor actor, CancellationToken ct)
+    {
+        AdminOnly.Demand(actor, "set a user's password");
+        if (userId == actor.UserId)
+        {
+            return Failed("Change your own password from Change password, not here.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return Failed("That user no longer exists.");
+        }
+
+        // Checked before anything changes, so a weak password leaves the old one in place.
+        foreach (var validator in users.PasswordValidators)
+        {
+            if (await validator.ValidateAsync(users, user, password) is { Succeeded: false } weak)
+            {
+                return weak;
+            }
+        }
+
+        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+        if (!reset.Succeeded)
+        {
+            return reset;
+        }
+
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        sessions.End(user.Id);
+        await audit.RecordAsync(actor.UserId, actor.UserName, "user.password-set", user.Email, "temporary, to be changed at sign-in", ct);
+        return IdentityResult.Success;
+    }
+
+    private static async Task<bool> IsLastActiveAdminAsync(UserManager<ApplicationUser> users, ApplicationUser user) =>
+        await users.IsInRoleAsync(user, Roles.Admin)
+        && (await users.GetUsersInRoleAsync(Roles.Admin)).Count(a => !a.IsDisabled) <= 1;
+
+    private static IdentityResult Failed(string description) => IdentityResult.Failed(new IdentityError { Description = description });
 }
