@@ -71,4 +71,38 @@ public sealed class RefreshTokenConnectTests : IAsyncLifetime
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.False(await db.ChannelAccounts.AnyAsync());
     }
+
+    [Fact]
+    public async Task ASellerAlreadyConnected_KeepsItsTokens_UntilAnAdminConfirmsTheReplacement()
+    {
+        var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
+        var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
+        async Task<(string Token, string Seller)> MintAsync()
+        {
+            var body = await (await factory.CreateClient().PostAsync("/sandbox/amazon/_control/refresh-tokens", null)).Content.ReadFromJsonAsync<JsonElement>();
+            return (body.GetProperty("refresh_token").GetString()!, body.GetProperty("selling_partner_id").GetString()!);
+        }
+
+        var (first, seller) = await MintAsync();
+        Assert.True((await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, first, seller, "NA", Admin, CancellationToken.None)).Connected);
+        var db = factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        string Stored() { using var c = db.CreateDbContext(); return c.ChannelAccounts.Single(a => a.Channel == ChannelKind.Amazon).EncryptedCredentials!; }
+        var before = Stored();
+        var (second, sameSeller) = await MintAsync();
+
+        var asked = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, second, sameSeller, "NA", Admin, CancellationToken.None);
+        var unchanged = Stored();
+        var confirmed = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, second, sameSeller, "NA", Admin, CancellationToken.None, replaceExisting: true);
+
+        Assert.Equal(seller, sameSeller);
+        Assert.False(asked.Connected);
+        Assert.True(asked.NeedsConfirmation);
+        Assert.EndsWith("is already connected. Connecting again replaces its tokens: confirm to go on.", asked.Message);
+        Assert.Equal(before, unchanged);
+        Assert.True(confirmed.Connected);
+        Assert.NotEqual(before, Stored());
+        await using var context = await db.CreateDbContextAsync();
+        Assert.Equal(1, await context.ChannelAccounts.CountAsync(a => a.Channel == ChannelKind.Amazon));
+        Assert.True(await context.AuditEntries.AnyAsync(a => a.Action == "channel.connected" && a.Detail!.EndsWith("tokens replaced")));
+    }
 }

@@ -96,17 +96,18 @@ public sealed class ChannelConnectFlow(
 
     /// <summary>
     /// Connects with a refresh token the seller copied from the channel (self-authorization). Nothing is stored unless
-    /// the channel accepts the token; the answer is a sentence for the Channels page.
+    /// the channel accepts the token; the answer is a sentence for the Channels page. When the token belongs to a
+    /// seller already connected here, its tokens are replaced only once an Admin confirms (<paramref name="replaceExisting"/>).
     /// </summary>
-    public async Task<(bool Connected, string Message)> ConnectWithRefreshTokenAsync(
+    public async Task<RefreshTokenConnectResult> ConnectWithRefreshTokenAsync(
         IRefreshTokenConnect connect, ChannelEnvironment environment, string refreshToken, string sellerId, string? region,
-        Actor actor, CancellationToken ct)
+        Actor actor, CancellationToken ct, bool replaceExisting = false)
     {
         AdminOnly.Demand(actor, "connect a marketplace account");
         var name = ChannelNames.Display(connect.Channel);
         if (string.IsNullOrWhiteSpace(refreshToken) || string.IsNullOrWhiteSpace(sellerId))
         {
-            return (false, "Give both the refresh token and the seller id.");
+            return new(false, "Give both the refresh token and the seller id.");
         }
 
         ConnectedAccount connected;
@@ -117,7 +118,14 @@ public sealed class ChannelConnectFlow(
         catch (ChannelException ex)
         {
             logger.LogWarning("{Channel} refused a self-authorized refresh token ({ErrorCode}, request {RequestId}).", connect.Channel, ex.ErrorCode, ex.RequestId);
-            return (false, $"{name} did not accept that refresh token: {ex.Message}");
+            return new(false, $"{name} did not accept that refresh token: {ex.Message}");
+        }
+
+        if (!replaceExisting && await ConnectedAlreadyAsync(connect.Channel, environment, connected, ct) is { Count: > 0 } already)
+        {
+            return new(false,
+                $"{string.Join(", ", already)} is already connected. Connecting again replaces its tokens: confirm to go on.",
+                NeedsConfirmation: true);
         }
 
         var saved = await SaveAccountsAsync(connect.Channel, environment, connected, ct);
@@ -127,8 +135,20 @@ public sealed class ChannelConnectFlow(
         }
 
         var shopNames = string.Join(", ", connected.Shops.Select(s => s.Name));
-        await audit.RecordAsync(actor.UserId, actor.UserName, "channel.connected", $"{name}: {shopNames}", $"self-authorized refresh token, {environment}", ct);
-        return (true, $"Connected {shopNames}.");
+        await audit.RecordAsync(actor.UserId, actor.UserName, "channel.connected", $"{name}: {shopNames}",
+            $"self-authorized refresh token, {environment}{(replaceExisting ? ", tokens replaced" : "")}", ct);
+        return new(true, $"Connected {shopNames}.");
+    }
+
+    private async Task<List<string>> ConnectedAlreadyAsync(ChannelKind channel, ChannelEnvironment environment, ConnectedAccount connected, CancellationToken ct)
+    {
+        var shops = connected.Shops.Select(s => s.ShopId).ToList();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ChannelAccounts.AsNoTracking()
+            .Where(a => a.Channel == channel && a.Environment == environment && a.ShopId != null && shops.Contains(a.ShopId)
+                && a.Status != ChannelAccountStatus.Disconnected)
+            .Select(a => a.DisplayName)
+            .ToListAsync(ct);
     }
 
     private async Task<IReadOnlyList<int>> SaveAccountsAsync(
@@ -175,4 +195,10 @@ public sealed class ChannelConnectFlow(
     }
 
     private static ConnectOutcome Failed(string message) => new($"/channels?error={Uri.EscapeDataString(message)}");
+}
+
+/// <summary>What a refresh-token connection did: connected, refused with a reason, or waiting for an Admin's confirmation.</summary>
+public sealed record RefreshTokenConnectResult(bool Connected, string Message, bool NeedsConfirmation = false)
+{
+    public void Deconstruct(out bool connected, out string message) => (connected, message) = (Connected, Message);
 }
