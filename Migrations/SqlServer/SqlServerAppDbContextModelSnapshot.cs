@@ -1171,6 +1171,8 @@ namespace SellerPortal.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AtUtc");
+
                     b.HasIndex("OrderId", "Id");
 
                     b.ToTable("OrderEvents");
@@ -1410,6 +1412,8 @@ namespace SellerPortal.Migrations.SqlServer
                     b.HasIndex("BulkOperationId");
 
                     b.HasIndex("DedupeKey", "Status");
+
+                    b.HasIndex("Status", "CompletedUtc");
 
                     b.HasIndex("Status", "ChannelAccountId", "Priority", "NextAttemptUtc");
 

@@ -1314,3 +1314,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124615_RetentionIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_SyncJobs_Status_CompletedUtc] ON [SyncJobs] ([Status], [CompletedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124615_RetentionIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_OrderEvents_AtUtc] ON [OrderEvents] ([AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124615_RetentionIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206124615_RetentionIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1134,6 +1134,8 @@ namespace SellerPortal.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AtUtc");
+
                     b.HasIndex("OrderId", "Id");
 
                     b.ToTable("OrderEvents");
@@ -1366,6 +1368,8 @@ namespace SellerPortal.Migrations.Sqlite
                     b.HasIndex("BulkOperationId");
 
                     b.HasIndex("DedupeKey", "Status");
+
+                    b.HasIndex("Status", "CompletedUtc");
 
                     b.HasIndex("Status", "ChannelAccountId", "Priority", "NextAttemptUtc");
 

@@ -89,6 +89,8 @@ public sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEven
         b.Property(e => e.Message).HasMaxLength(2000);
         b.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(e => new { e.OrderId, e.Id });
+        // Housekeeping deletes by age (RetentionPruner): without it each prune reads every history line.
+        b.HasIndex(e => e.AtUtc);
     }
 }
 

@@ -16,5 +16,7 @@ public sealed class SyncJobConfiguration : IEntityTypeConfiguration<SyncJob>
         b.HasIndex(j => new { j.Status, j.ChannelAccountId, j.Priority, j.NextAttemptUtc });
         b.HasIndex(j => new { j.DedupeKey, j.Status });
         b.HasIndex(j => j.BulkOperationId);
+        // Housekeeping deletes ended jobs by age (RetentionPruner).
+        b.HasIndex(j => new { j.Status, j.CompletedUtc });
     }
 }
