@@ -53,9 +53,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(20_000);
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         var page = await context.NewPageAsync();
+        var broken = new List<string>();
+        // A stylesheet, script, font or image the app links must load, and the browser must log no error of its own
+        // ("Failed to load resource" lines are the documents a journey opens on purpose, such as a 403 page).
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType is "stylesheet" or "script" or "font" or "image")
+            {
+                broken.Add($"{response.Status} {response.Url}");
+            }
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                broken.Add($"console: {message.Text}");
+            }
+        };
         try
         {
             await steps(page);
+            Assert.True(broken.Count == 0, "The browser reported: " + string.Join("; ", broken));
             await context.Tracing.StopAsync();
         }
         catch

@@ -34,15 +34,15 @@ public sealed partial class ProductEditPage
             return;
         }
 
-        model = await Catalog.GetAsync(id, CancellationToken.None);
+        model = await Catalog.GetAsync(id, Cancellation);
         notFound = model is null;
         await LoadStatusesAsync(id);
     }
 
     private async Task LoadStatusesAsync(int id)
     {
-        var accounts = await Catalog.ChannelAccountsAsync(CancellationToken.None);
-        statuses = ChannelStatusDisplay.ForAccounts(accounts, await Catalog.ListingsAsync(id, CancellationToken.None));
+        var accounts = await Catalog.ChannelAccountsAsync(Cancellation);
+        statuses = ChannelStatusDisplay.ForAccounts(accounts, await Catalog.ListingsAsync(id, Cancellation));
     }
 
     private async Task SaveAsync()
@@ -63,7 +63,7 @@ public sealed partial class ProductEditPage
         saving = true;
         try
         {
-            var result = await Catalog.SaveAsync(model, CancellationToken.None);
+            var result = await Catalog.SaveAsync(model, Cancellation);
             problems = result.Problems;
             if (!result.Succeeded)
             {
@@ -78,7 +78,7 @@ public sealed partial class ProductEditPage
             }
             else
             {
-                model = await Catalog.GetAsync(result.ProductId!.Value, CancellationToken.None);
+                model = await Catalog.GetAsync(result.ProductId!.Value, Cancellation);
             }
         }
         finally
@@ -94,7 +94,7 @@ public sealed partial class ProductEditPage
             return;
         }
 
-        switch (await Catalog.DeleteAsync(id, CancellationToken.None))
+        switch (await Catalog.DeleteAsync(id, Cancellation))
         {
             case DeleteOutcome.StillListed:
                 Snackbar.Add("This product is still live on a channel: unpublish it there first.", Severity.Warning);
@@ -109,8 +109,8 @@ public sealed partial class ProductEditPage
     private async Task OnChannelAction(ChannelAction action)
     {
         var account = statuses.FirstOrDefault(s => s.ChannelAccountId == action.ChannelAccountId)?.AccountName ?? "the channel";
-        var problems = await ProductChannels.RunAsync(Id!.Value, action, CancellationToken.None);
+        var problems = await ProductChannels.RunAsync(Id!.Value, action, Cancellation);
         SellerPortal.Features.Listings.ProductChannels.ChannelActionReport.Show(Snackbar, problems, $"{ChannelStatusDisplay.VerbLabel(action.Verb)} on {account} is queued.");
-        statuses = ChannelStatusDisplay.ForAccounts(await Catalog.ChannelAccountsAsync(CancellationToken.None), await Catalog.ListingsAsync(Id!.Value, CancellationToken.None));
+        statuses = ChannelStatusDisplay.ForAccounts(await Catalog.ChannelAccountsAsync(Cancellation), await Catalog.ListingsAsync(Id!.Value, Cancellation));
     }
 }

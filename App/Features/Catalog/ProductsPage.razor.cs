@@ -38,9 +38,9 @@ public sealed partial class ProductsPage
 
     private async Task LoadLookupsAsync()
     {
-        accounts = await Catalog.ChannelAccountsAsync(CancellationToken.None);
-        (brands, categories) = await Catalog.FacetsAsync(CancellationToken.None);
-        catalogEmpty = (await Catalog.QueryAsync(new ProductQuery { PageSize = 1 }, CancellationToken.None)).TotalCount == 0;
+        accounts = await Catalog.ChannelAccountsAsync(Cancellation);
+        (brands, categories) = await Catalog.FacetsAsync(Cancellation);
+        catalogEmpty = (await Catalog.QueryAsync(new ProductQuery { PageSize = 1 }, Cancellation)).TotalCount == 0;
     }
 
     private async Task<GridData<ProductRow>> LoadAsync(GridState<ProductRow> state)
@@ -63,7 +63,7 @@ public sealed partial class ProductsPage
             Descending = sort?.Descending ?? true,
             Page = state.Page,
             PageSize = state.PageSize,
-        }, CancellationToken.None);
+        }, Cancellation);
         return new GridData<ProductRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }
 
@@ -101,7 +101,7 @@ public sealed partial class ProductsPage
     private async Task OnChannelAction(ProductRow row, ChannelAction action)
     {
         var account = accounts.FirstOrDefault(a => a.Id == action.ChannelAccountId)?.DisplayName ?? "the channel";
-        var problems = await ProductChannels.RunAsync(row.Id, action, CancellationToken.None);
+        var problems = await ProductChannels.RunAsync(row.Id, action, Cancellation);
         ChannelActionReport.Show(Snackbar, problems, $"{ChannelStatusDisplay.VerbLabel(action.Verb)} of {row.Name} on {account} is queued.");
         if (grid is not null)
         {
@@ -135,7 +135,7 @@ public sealed partial class ProductsPage
         var kept = new List<string>();
         foreach (var row in rows)
         {
-            if (await Catalog.DeleteAsync(row.Id, CancellationToken.None) == DeleteOutcome.StillListed)
+            if (await Catalog.DeleteAsync(row.Id, Cancellation) == DeleteOutcome.StillListed)
             {
                 kept.Add(row.Name);
             }
