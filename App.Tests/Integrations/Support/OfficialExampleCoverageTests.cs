@@ -17,7 +17,6 @@ public sealed class OfficialExampleCoverageTests
     [
         "amazon_JSON_LISTINGS_FEED_example.json",
         "amazon_JSON_LISTINGS_FEED_processing_report_example.json",
-        "amazon_confirmShipment_request_example.json",
         "amazon_error_examples.json",
         "amazon_getOrder_example.json",
         "amazon_getOrders_sandbox_cases.json",
