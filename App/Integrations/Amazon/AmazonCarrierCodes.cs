@@ -7,7 +7,7 @@ namespace SellerPortal.Integrations.Amazon;
 /// The carrier codes Amazon takes in confirmShipment's <c>carrierCode</c> (the CarrierCode values of Amazon's order
 /// fulfillment schema, the same list Seller Central offers). A carrier typed by staff that is not one of them goes as
 /// <c>Other</c> with the typed name in <c>carrierName</c>, which Amazon then requires.
-/// https://developer-docs.amazon.com/sp-api/docs/orders-api-v0-reference#packagedetail
+/// https://developer-docs.amazon.com/sp-api/reference/confirmshipment
 /// </summary>
 public static class AmazonCarrierCodes
 {

@@ -255,7 +255,7 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
     /// <summary>
     /// Downloads a document Amazon wrote. When getFeedDocument named <c>compressionAlgorithm: GZIP</c> the bytes are
     /// gzip and are unpacked here: read as text they are no JSON at all and every per-SKU outcome would be lost.
-    /// https://developer-docs.amazon.com/sp-api/docs/feeds-api-v2021-06-30-reference#feeddocument
+    /// https://developer-docs.amazon.com/sp-api/reference/getfeeddocument
     /// </summary>
     public async Task<string> DownloadDocumentAsync(string url, string? compressionAlgorithm, CancellationToken ct)
     {

@@ -147,7 +147,7 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
     /// Amazon refuses a lastUpdatedBefore later than two minutes before the request (400 InvalidInput), so a window is
     /// cut to end there; the orders of those two minutes come in the next run, whose window overlaps this one
     /// (Orders:Import:OverlapWindow, 10 minutes by default).
-    /// https://developer-docs.amazon.com/sp-api/docs/orders-api-v2026-01-01-reference#searchorders
+    /// https://developer-docs.amazon.com/sp-api/reference/searchorders
     /// </summary>
     public static readonly TimeSpan SearchOrdersSettleTime = TimeSpan.FromMinutes(2);
 

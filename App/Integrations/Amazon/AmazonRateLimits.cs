@@ -33,7 +33,7 @@ public static class AmazonRateLimits
     {
         [GetOrders] = new(0.0167, 20),
         // Orders 2026-01-01 publishes its own, slower plan: one call every three minutes after a burst of 20.
-        // https://developer-docs.amazon.com/sp-api/docs/orders-api-v2026-01-01-reference#searchorders
+        // https://developer-docs.amazon.com/sp-api/reference/searchorders
         [SearchOrders] = new(0.0056, 20),
         [GetOrderV2] = new(0.5, 30),
         [GetOrder] = new(0.5, 30),
@@ -51,7 +51,7 @@ public static class AmazonRateLimits
         [CreateFeed] = new(0.0083, 15),
         [GetFeed] = new(2, 15),
         // Not in the notes' table; the Feeds API reference gives getFeedDocument 0.0222/s, burst 10.
-        // https://developer-docs.amazon.com/sp-api/docs/feeds-api-v2021-06-30-reference#getfeeddocument
+        // https://developer-docs.amazon.com/sp-api/reference/getfeeddocument
         [GetFeedDocument] = new(0.0222, 10),
     };
 }

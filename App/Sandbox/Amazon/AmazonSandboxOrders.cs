@@ -219,7 +219,7 @@ internal static class AmazonSandboxOrders
 
 /// <summary>
 /// confirmShipment's carrierCode: one of Amazon's carrier codes, or <c>Other</c> with the carrier's name in carrierName
-/// (https://developer-docs.amazon.com/sp-api/docs/orders-api-v0-reference#packagedetail). The list is the emulator's own,
+/// (https://developer-docs.amazon.com/sp-api/reference/confirmshipment). The list is the emulator's own,
 /// written from Amazon's CarrierCode values.
 /// </summary>
 internal static class AmazonSandboxCarriers

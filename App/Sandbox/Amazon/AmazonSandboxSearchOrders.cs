@@ -119,7 +119,7 @@ internal static class AmazonSandboxSearchOrders
         }
 
         // The upper bound, when given, must not be before the lower one and must lie two minutes or more in the past.
-        // https://developer-docs.amazon.com/sp-api/docs/orders-api-v2026-01-01-reference#searchorders
+        // https://developer-docs.amazon.com/sp-api/reference/searchorders
         if (before > now.AddMinutes(-2) || before < after)
         {
             error = Error(400, "InvalidInput", $"{beforeName} must be equal to or after {(byCreation ? "createdAfter" : "lastUpdatedAfter")} and at least two minutes before the time of the request.");

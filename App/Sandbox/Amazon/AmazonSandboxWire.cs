@@ -7,8 +7,8 @@ namespace SellerPortal.Sandbox.Amazon;
 // The Amazon emulator's own wire model, written member by member from Amazon's SP-API models (listingsItems_2021-08-01,
 // feeds_2021-06-30, listings-feed-schema-v2, catalogItems_2022-04-01, fbaInventory) and the official examples; nothing
 // here is shared with the client, so a member the client names wrongly is refused here as Amazon would refuse it.
-// https://developer-docs.amazon.com/sp-api/docs/listings-items-api-v2021-08-01-reference
-// https://developer-docs.amazon.com/sp-api/docs/feeds-api-v2021-06-30-reference
+// https://developer-docs.amazon.com/sp-api/reference/putlistingsitem
+// https://developer-docs.amazon.com/sp-api/reference/createfeed
 
 /// <summary>How the emulator reads and writes SP-API JSON: exact member names, no unknown members, no numbers in strings.</summary>
 internal static class AmazonSandboxJson

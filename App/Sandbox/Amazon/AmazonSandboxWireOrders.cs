@@ -5,7 +5,7 @@ namespace SellerPortal.Sandbox.Amazon;
 // Orders: v0 (PascalCase inside a lower-case "payload"; confirmShipment's body alone is camelCase) and 2026-01-01
 // (camelCase, no payload wrapper, items inline), from ordersV0.json, orders_2026-01-01.json and the official examples.
 // https://developer-docs.amazon.com/sp-api/docs/orders-api-v0-reference
-// https://developer-docs.amazon.com/sp-api/docs/orders-api-v2026-01-01-reference
+// https://developer-docs.amazon.com/sp-api/reference/searchorders, https://developer-docs.amazon.com/sp-api/reference/getorder-3
 
 internal sealed record AmazonWireV0Payload<T>([property: JsonPropertyName("payload")] T Payload);
 

@@ -80,7 +80,7 @@ public sealed record AmazonPayloadResponse<T>
 /// <summary>
 /// confirmShipment's body. Unlike the rest of Orders v0 it is camelCase (ordersV0.json's ConfirmShipmentRequest; the
 /// official request example), so every member names itself here rather than trusting the v0 PascalCase options.
-/// https://developer-docs.amazon.com/sp-api/docs/orders-api-v0-reference#confirmshipment
+/// https://developer-docs.amazon.com/sp-api/reference/confirmshipment
 /// </summary>
 public sealed record AmazonConfirmShipmentRequest
 {
