@@ -25,7 +25,10 @@ public sealed class AmazonMapperTests
     /// </summary>
     private static ChannelOrder Mapped(AmazonOrder order, IReadOnlyList<AmazonOrderItem> items)
     {
-        var wire = AmazonSandboxSearchOrders.ToWire(new SandboxOrder("A1SELLER", order, [.. items], []), AllBlocks);
+        // The fixture travels as v0 JSON into the emulator's own stored shape.
+        var stored = JsonSerializer.Deserialize<AmazonWireV0Order>(JsonSerializer.Serialize(order, AmazonJson.Orders))!;
+        var storedItems = items.Select(i => JsonSerializer.Deserialize<AmazonWireV0OrderItem>(JsonSerializer.Serialize(i, AmazonJson.Orders))!).ToList();
+        var wire = AmazonSandboxSearchOrders.ToWire(new SandboxOrder("A1SELLER", stored, storedItems, []), AllBlocks);
         var json = JsonSerializer.Serialize(wire, AmazonJson.Web);
         return AmazonMapper.ToChannelOrder(JsonSerializer.Deserialize<AmazonOrderV2>(json, AmazonJson.Web)!);
     }

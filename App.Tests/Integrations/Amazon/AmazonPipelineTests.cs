@@ -19,6 +19,7 @@ public sealed class AmazonPipelineTests(AmazonEmulatorFixture emulator)
         {
             builder.AddAmazon(http => http.AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(10)));
             builder.AddAmazonSandbox();
+            builder.PointAmazonAtEmulator();
             builder.Services.AddSingleton(sp => new AmazonTestTokenSource(factory, sp));
             builder.Services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<AmazonTestTokenSource>());
         });

@@ -18,6 +18,14 @@ namespace SellerPortal.Integrations.Amazon;
 public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IOptions<AmazonOptions> options)
 {
     public const string DocumentsClientName = "Amazon.FeedDocuments";
+
+    /// <summary>
+    /// Amazon asks every SP-API caller to name itself as <c>AppName/Version (Language=LanguageName/Version; Platform=OS/Version)</c>
+    /// so its support can find an app's calls. https://developer-docs.amazon.com/sp-api/docs/include-a-user-agent-header-in-all-requests
+    /// </summary>
+    public static string UserAgent { get; } =
+        $"SellerPortal/{typeof(AmazonClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"} "
+        + $"(Language=csharp/{Environment.Version}; Platform={Platform()}/{Environment.OSVersion.Version})";
     private readonly AmazonOptions settings = options.Value;
 
     public string MarketplaceId(ChannelAccountContext account) =>
@@ -244,7 +252,12 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
         (await SendAsync<FeedDocument>(account, HttpMethod.Get, $"/feeds/2021-06-30/documents/{Esc(feedDocumentId)}",
             null, AmazonRateLimits.GetFeedDocument, AmazonJson.Web, ct))!;
 
-    public async Task<string> DownloadDocumentAsync(string url, CancellationToken ct)
+    /// <summary>
+    /// Downloads a document Amazon wrote. When getFeedDocument named <c>compressionAlgorithm: GZIP</c> the bytes are
+    /// gzip and are unpacked here: read as text they are no JSON at all and every per-SKU outcome would be lost.
+    /// https://developer-docs.amazon.com/sp-api/reference/getfeeddocument
+    /// </summary>
+    public async Task<string> DownloadDocumentAsync(string url, string? compressionAlgorithm, CancellationToken ct)
     {
         using var response = await clients.CreateClient(DocumentsClientName).GetAsync(url, ct);
         if (!response.IsSuccessStatusCode)
@@ -253,7 +266,21 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
                 $"Amazon report download failed with HTTP {(int)response.StatusCode}.", httpStatus: (int)response.StatusCode);
         }
 
-        return await response.Content.ReadAsStringAsync(ct);
+        if (compressionAlgorithm is null)
+        {
+            return await response.Content.ReadAsStringAsync(ct);
+        }
+
+        if (!string.Equals(compressionAlgorithm, "GZIP", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ChannelServerException(ChannelKind.Amazon,
+                $"Amazon sent a document compressed with {compressionAlgorithm}, which this portal cannot read.", httpStatus: null);
+        }
+
+        await using var packed = await response.Content.ReadAsStreamAsync(ct);
+        await using var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return await reader.ReadToEndAsync(ct);
     }
 
     private string ListingsPath(ChannelAccountContext account, string sku) =>
@@ -266,6 +293,7 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
         var baseUrl = settings.ApiBaseUrl(account.Region, account.Environment).ToString().TrimEnd('/');
         using var request = new HttpRequestMessage(method, baseUrl + pathAndQuery) { Content = content }
             .For(account, operation, retrySafe);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         HttpResponseMessage response;
         try
         {
@@ -296,6 +324,9 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
             return string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, json);
         }
     }
+
+    private static string Platform() =>
+        OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : OperatingSystem.IsLinux() ? "Linux" : "Other";
 
     private static string Esc(string value) => Uri.EscapeDataString(value);
 

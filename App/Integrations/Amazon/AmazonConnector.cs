@@ -138,15 +138,32 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
         }
 
         var reportDocument = await client.GetFeedDocumentAsync(account, done.ResultFeedDocumentId, ct);
-        var reportJson = await client.DownloadDocumentAsync(reportDocument.Url, ct);
+        var reportJson = await client.DownloadDocumentAsync(reportDocument.Url, reportDocument.CompressionAlgorithm, ct);
         var report = JsonSerializer.Deserialize<ListingsFeedProcessingReport>(reportJson, AmazonJson.Web) ?? new ListingsFeedProcessingReport();
         return AmazonMapper.ToSkuResults(feed, report);
     }
 
+    /// <summary>
+    /// Amazon refuses a lastUpdatedBefore later than two minutes before the request (400 InvalidInput), so a window is
+    /// cut to end there; the orders of those two minutes come in the next run, whose window overlaps this one
+    /// (Orders:Import:OverlapWindow, 10 minutes by default).
+    /// https://developer-docs.amazon.com/sp-api/reference/searchorders
+    /// </summary>
+    public static readonly TimeSpan SearchOrdersSettleTime = TimeSpan.FromMinutes(2);
+
     /// <summary>Orders 2026-01-01 searchOrders: one call per page of up to 100 orders with their items.</summary>
     public async Task<Page<ChannelOrder>> ListOrdersAsync(ChannelAccountContext account, OrderQuery query, CancellationToken ct)
     {
-        var page = await client.SearchOrdersAsync(account, query.UpdatedSinceUtc, query.UpdatedUntilUtc, query.Cursor, query.PageSize, ct);
+        // A few seconds more than Amazon's two minutes, for the clocks of the two sides and the time the call travels.
+        var latest = time.GetUtcNow().UtcDateTime - SearchOrdersSettleTime - TimeSpan.FromSeconds(5);
+        var until = query.UpdatedUntilUtc is { } asked && asked < latest ? asked : latest;
+        if (query.Cursor is null && query.UpdatedSinceUtc >= until)
+        {
+            // Nothing can have settled in a window that ends before it starts.
+            return new Page<ChannelOrder>([], null);
+        }
+
+        var page = await client.SearchOrdersAsync(account, query.UpdatedSinceUtc, until, query.Cursor, query.PageSize, ct);
         return new Page<ChannelOrder>([.. page.Orders.Select(AmazonMapper.ToChannelOrder)], page.Pagination?.NextToken is { Length: > 0 } next ? next : null);
     }
 
@@ -172,13 +189,15 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
                 [new ChannelFieldError("orderItems", "No unshipped items match the shipment.")]);
         }
 
+        var (carrierCode, carrierName) = AmazonCarrierCodes.Resolve(shipment.Carrier);
         await client.ConfirmShipmentAsync(account, shipment.ExternalOrderId, new AmazonConfirmShipmentRequest
         {
             MarketplaceId = client.MarketplaceId(account),
             PackageDetail = new AmazonPackageDetail
             {
                 PackageReferenceId = "1",
-                CarrierCode = shipment.Carrier,
+                CarrierCode = carrierCode,
+                CarrierName = carrierName,
                 TrackingNumber = shipment.TrackingNumber,
                 ShipDate = AmazonMapper.FormatUtc(shipment.ShippedUtc ?? time.GetUtcNow().UtcDateTime),
                 OrderItems = lines,

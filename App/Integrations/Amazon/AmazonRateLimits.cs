@@ -6,7 +6,7 @@ public sealed record AmazonRateLimit(double RatePerSecond, int Burst);
 /// <summary>
 /// SP-API's published per-operation default limits (amazon-sp-api.md, "Errors and limits"). The operation names are the
 /// ones this client puts on each request (<see cref="Abstractions.ChannelRequestOptions.Operation"/>), so the shared rate
-/// limiter and the emulator read the same table. getOrders is by far the slowest: one call a minute after a burst of 20.
+/// limiter and the emulator read the same table. searchOrders is by far the slowest: one call every three minutes after a burst of 20.
 /// </summary>
 public static class AmazonRateLimits
 {
@@ -32,8 +32,9 @@ public static class AmazonRateLimits
     public static IReadOnlyDictionary<string, AmazonRateLimit> Published { get; } = new Dictionary<string, AmazonRateLimit>
     {
         [GetOrders] = new(0.0167, 20),
-        // Orders 2026-01-01: the notes give no figure for searchOrders; taken as getOrders', the operation it replaces.
-        [SearchOrders] = new(0.0167, 20),
+        // Orders 2026-01-01 publishes its own, slower plan: one call every three minutes after a burst of 20.
+        // https://developer-docs.amazon.com/sp-api/reference/searchorders
+        [SearchOrders] = new(0.0056, 20),
         [GetOrderV2] = new(0.5, 30),
         [GetOrder] = new(0.5, 30),
         [GetOrderItems] = new(0.5, 30),
@@ -49,7 +50,8 @@ public static class AmazonRateLimits
         [CreateFeedDocument] = new(0.5, 15),
         [CreateFeed] = new(0.0083, 15),
         [GetFeed] = new(2, 15),
-        // Not in the notes' table; Amazon documents getFeedDocument at the same 0.0222/10 class. Confirm before relying on it.
+        // Not in the notes' table; the Feeds API reference gives getFeedDocument 0.0222/s, burst 10.
+        // https://developer-docs.amazon.com/sp-api/reference/getfeeddocument
         [GetFeedDocument] = new(0.0222, 10),
     };
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 
@@ -127,7 +126,7 @@ internal static class AmazonSandboxAuth
         var access = "Atza|" + Token(48);
         await store.PutAsync(Channel, AccessTokens, access, new SandboxAccessToken(access, sellerId, now + app.AccessTokenLifetime));
         // The refresh token does not rotate: a refresh answers with the same one.
-        return Results.Json(new LwaTokenResponse(access, "bearer", (int)app.AccessTokenLifetime.TotalSeconds, refreshToken));
+        return Results.Json(new AmazonWireLwaToken(access, "bearer", (int)app.AccessTokenLifetime.TotalSeconds, refreshToken));
     }
 
     private static async Task<Dictionary<string, string>> ReadParametersAsync(HttpRequest request)
@@ -150,7 +149,7 @@ internal static class AmazonSandboxAuth
     }
 
     private static IResult LwaError(int status, string error, string description) =>
-        Results.Json(new LwaErrorResponse(error, description), statusCode: status);
+        Results.Json(new AmazonWireLwaError(error, description), AmazonSandboxJson.Options, statusCode: status);
 
     public static string Token(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.Amazon;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 
@@ -15,7 +13,16 @@ internal static class AmazonSandboxControl
         var control = amazon.MapGroup("/_control");
         control.MapPost("/orders", GenerateOrdersAsync);
         control.MapPost("/orders/{orderId}/status", ChangeOrderStatusAsync);
-        control.MapFaultControl(Channel, services => services.GetRequiredService<AmazonSandboxRateLimiter>().Reset());
+        control.MapFaultControl(Channel, services =>
+        {
+            services.GetRequiredService<AmazonSandboxRateLimiter>().Reset();
+            services.GetRequiredService<AmazonSandboxReports>().Gzip = false;
+        });
+        control.MapPost("/report-compression", (ReportCompression request, AmazonSandboxReports reports) =>
+        {
+            reports.Gzip = request.Gzip;
+            return Results.Json(new { gzip = reports.Gzip });
+        });
         control.MapPost("/refresh-tokens", MintRefreshTokenAsync);
         control.MapPost("/expire-access-tokens", ExpireAccessTokensAsync);
         control.MapGet("/stats", async (SandboxStore store) => Results.Json(new
@@ -36,8 +43,8 @@ internal static class AmazonSandboxControl
 
         var seller = request.SellerId ?? options.Value.SellerId;
         var marketplace = request.MarketplaceId ?? "ATVPDKIKX0DER";
-        var currency = request.Currency ?? AmazonMapper.CurrencyOf(marketplace);
-        var unit = AmazonMapper.ParseDecimal(request.UnitPrice ?? "19.99");
+        var currency = request.Currency ?? AmazonSandboxJson.CurrencyOf(marketplace);
+        var unit = AmazonSandboxJson.Amount(request.UnitPrice ?? "19.99");
         // Spread over the past half hour, all older than the two minutes getOrders holds back.
         var start = time.GetUtcNow().UtcDateTime.AddMinutes(-30);
         var step = Step(request.Count);
@@ -54,38 +61,38 @@ internal static class AmazonSandboxControl
                 var id = $"902-{Random.Shared.Next(1_000_000, 9_999_999)}-{Random.Shared.Next(1_000_000, 9_999_999)}";
                 var updated = start + (step * i);
                 var line = (unit * quantity).ToString("0.00", CultureInfo.InvariantCulture);
-                var order = new AmazonOrder
+                var order = new AmazonWireV0Order
                 {
                     AmazonOrderId = id,
-                    PurchaseDate = AmazonMapper.FormatUtc(updated.AddHours(-1)),
-                    LastUpdateDate = AmazonMapper.FormatUtc(updated),
+                    PurchaseDate = AmazonSandboxJson.Utc(updated.AddHours(-1)),
+                    LastUpdateDate = AmazonSandboxJson.Utc(updated),
                     OrderStatus = status,
                     FulfillmentChannel = "MFN",
                     SalesChannel = "Amazon.com",
-                    OrderTotal = status == "Canceled" ? null : new AmazonMoney(currency, line),
+                    OrderTotal = status == "Canceled" ? null : new AmazonWireV0Money(currency, line),
                     NumberOfItemsShipped = 0,
                     NumberOfItemsUnshipped = quantity,
                     MarketplaceId = marketplace,
                     IsPrime = i % 5 == 0,
-                    EarliestShipDate = AmazonMapper.FormatUtc(updated.AddHours(12)),
-                    LatestShipDate = AmazonMapper.FormatUtc(updated.AddDays(2)),
-                    ShippingAddress = new AmazonAddress
+                    EarliestShipDate = AmazonSandboxJson.Utc(updated.AddHours(12)),
+                    LatestShipDate = AmazonSandboxJson.Utc(updated.AddDays(2)),
+                    ShippingAddress = new AmazonWireV0Address
                     {
                         Name = $"Sandbox Buyer {i + 1}", AddressLine1 = $"{100 + i} Terry Ave N", City = "Seattle",
                         StateOrRegion = "WA", PostalCode = "98109", CountryCode = "US",
                     },
-                    BuyerInfo = new AmazonBuyerInfo($"buyer{i + 1}@marketplace.amazon.com"),
+                    BuyerInfo = new AmazonWireV0BuyerInfo($"buyer{i + 1}@marketplace.amazon.com"),
                 };
-                var item = new AmazonOrderItem
+                var item = new AmazonWireV0OrderItem
                 {
-                    ASIN = "B0SANDBOX01",
-                    SellerSKU = sku,
+                    Asin = "B0SANDBOX01",
+                    SellerSku = sku,
                     OrderItemId = Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999).ToString(CultureInfo.InvariantCulture),
                     Title = $"Sandbox item {sku}",
                     QuantityOrdered = quantity,
                     QuantityShipped = 0,
-                    ItemPrice = new AmazonMoney(currency, line),
-                    ItemTax = new AmazonMoney(currency, "0.00"),
+                    ItemPrice = new AmazonWireV0Money(currency, line),
+                    ItemTax = new AmazonWireV0Money(currency, "0.00"),
                 };
                 documents.Add((id, new SandboxOrder(seller, order, [item], []), new DateTimeOffset(updated).ToUnixTimeMilliseconds()));
                 ids.Add(id);
@@ -126,22 +133,22 @@ internal static class AmazonSandboxControl
 
             // getOrders holds back the last two minutes, so the change is dated just outside them (and after the
             // order's previous update) for a re-read to see it now.
-            var previous = AmazonMapper.ParseUtc(found.Order.LastUpdateDate);
+            var previous = AmazonSandboxJson.ParseUtc(found.Order.LastUpdateDate);
             var updated = new[] { previous.AddSeconds(1), time.GetUtcNow().UtcDateTime.AddMinutes(-2).AddSeconds(-5) }.Max();
             var shipped = request.Status == "Shipped";
             var items = found.Items.Select(i => shipped ? i with { QuantityShipped = i.QuantityOrdered } : i).ToList();
             var order = found.Order with
             {
                 OrderStatus = request.Status,
-                LastUpdateDate = AmazonMapper.FormatUtc(updated),
+                LastUpdateDate = AmazonSandboxJson.Utc(updated),
                 NumberOfItemsShipped = shipped ? items.Sum(i => i.QuantityOrdered) : found.Order.NumberOfItemsShipped,
                 NumberOfItemsUnshipped = shipped ? 0 : found.Order.NumberOfItemsUnshipped,
                 OrderTotal = shipped ? found.Order.OrderTotal : null,
             };
             if (!shipped)
             {
-                var stock = await AmazonSandboxStock.LoadAsync(store, found.SellerId, found.Items.Select(i => i.SellerSKU), CancellationToken.None);
-                stock.Give(found.Items.Select(i => (i.SellerSKU, i.QuantityOrdered - (i.QuantityShipped ?? 0))));
+                var stock = await AmazonSandboxStock.LoadAsync(store, found.SellerId, found.Items.Select(i => i.SellerSku), CancellationToken.None);
+                stock.Give(found.Items.Select(i => (i.SellerSku, i.QuantityOrdered - (i.QuantityShipped ?? 0))));
                 await AmazonSandboxStock.SaveAsync(store, found.SellerId, stock, CancellationToken.None);
             }
 
@@ -173,6 +180,8 @@ internal static class AmazonSandboxControl
     internal static TimeSpan Step(int count) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(500).Ticks, TimeSpan.FromMinutes(28).Ticks / Math.Max(1, count)));
 
     internal sealed record OrderStatusChange(string Status);
+
+    internal sealed record ReportCompression(bool Gzip);
 
     internal sealed record GenerateOrders(int Count, IReadOnlyList<string> Skus, string? Status = null, string? MarketplaceId = null,
         string? SellerId = null, string? UnitPrice = null, string? Currency = null);

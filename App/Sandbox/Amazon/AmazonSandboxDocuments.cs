@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.Amazon;
@@ -12,21 +11,23 @@ internal sealed record SandboxRefreshToken(string Token, string ClientId, string
 
 internal sealed record SandboxAccessToken(string Token, string SellerId, DateTime ExpiresUtc);
 
-internal sealed record SandboxOrder(string SellerId, AmazonOrder Order, List<AmazonOrderItem> Items, List<SandboxShipment> Shipments) : ISandboxOwned
+internal sealed record SandboxOrder(string SellerId, AmazonWireV0Order Order, List<AmazonWireV0OrderItem> Items, List<SandboxShipment> Shipments) : ISandboxOwned
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public string Owner => SellerId;
 }
 
-internal sealed record SandboxShipment(string CarrierCode, string TrackingNumber, string ShipDate, IReadOnlyList<AmazonConfirmShipmentItem> Items);
+internal sealed record SandboxShipment(string CarrierCode, string? CarrierName, string TrackingNumber, string ShipDate, IReadOnlyList<AmazonWireConfirmShipmentItem> Items);
 
 internal sealed record SandboxListing(
     string SellerId, string Sku, string MarketplaceId, string ProductType, string Asin,
     Dictionary<string, JsonElement> Attributes, DateTime CreatedUtc, DateTime UpdatedUtc);
 
-internal sealed record SandboxFeedDocument(string Id, string SellerId, string ContentType, string Signature, DateTime UrlExpiresUtc, string? Content);
+/// <summary>A feed or report document; a report kept with <c>GZIP</c> is served gzip-compressed, as Amazon may serve one.</summary>
+internal sealed record SandboxFeedDocument(string Id, string SellerId, string ContentType, string Signature, DateTime UrlExpiresUtc, string? Content,
+    string? CompressionAlgorithm = null);
 
-internal sealed record SandboxFeed(string SellerId, AmazonFeed Feed, string InputFeedDocumentId);
+internal sealed record SandboxFeed(string SellerId, AmazonWireFeed Feed, string InputFeedDocumentId);
 
 internal sealed record SandboxFbaStock(string SellerId, string Sku, string Asin, string FnSku, int Fulfillable, int Inbound, DateTime UpdatedUtc);
 

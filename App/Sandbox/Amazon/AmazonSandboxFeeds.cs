@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SellerPortal.Integrations.Amazon;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxGate;
@@ -18,27 +16,23 @@ internal static class AmazonSandboxFeeds
 {
     public static void Map(RouteGroupBuilder amazon)
     {
-        amazon.MapPost("/feeds/2021-06-30/documents", CreateDocumentAsync).Operation(AmazonRateLimits.CreateFeedDocument);
-        amazon.MapGet("/feeds/2021-06-30/documents/{feedDocumentId}", GetDocumentAsync).Operation(AmazonRateLimits.GetFeedDocument);
-        amazon.MapPost("/feeds/2021-06-30/feeds", CreateFeedAsync).Operation(AmazonRateLimits.CreateFeed);
-        amazon.MapGet("/feeds/2021-06-30/feeds/{feedId}", GetFeedAsync).Operation(AmazonRateLimits.GetFeed);
+        amazon.MapPost("/feeds/2021-06-30/documents", CreateDocumentAsync).Operation(AmazonSandboxUsagePlans.CreateFeedDocument);
+        amazon.MapGet("/feeds/2021-06-30/documents/{feedDocumentId}", GetDocumentAsync).Operation(AmazonSandboxUsagePlans.GetFeedDocument);
+        amazon.MapPost("/feeds/2021-06-30/feeds", CreateFeedAsync).Operation(AmazonSandboxUsagePlans.CreateFeed);
+        amazon.MapGet("/feeds/2021-06-30/feeds/{feedId}", GetFeedAsync).Operation(AmazonSandboxUsagePlans.GetFeed);
         amazon.MapPut("/_storage/{documentId}", UploadAsync);
         amazon.MapGet("/_storage/{documentId}", DownloadAsync);
     }
 
     private static async Task<IResult> CreateDocumentAsync(HttpContext http, SandboxStore store, TimeProvider time)
     {
-        CreateFeedDocumentRequest? body;
-        try
+        var (body, problem) = await AmazonSandboxRequests.ReadAsync<AmazonWireCreateFeedDocument>(http);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<CreateFeedDocumentRequest>(http.Request.Body, AmazonJson.Web, http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
+            return problem;
         }
 
-        if (string.IsNullOrEmpty(body?.ContentType))
+        if (string.IsNullOrEmpty(body!.ContentType))
         {
             return Error(400, "InvalidInput", "contentType is required.");
         }
@@ -51,7 +45,7 @@ internal static class AmazonSandboxFeeds
 
         var document = NewDocument(http.Seller(), body.ContentType, null, time);
         await store.PutAsync(Channel, Documents, document.Id, document);
-        return Results.Json(new CreateFeedDocumentResponse(document.Id, StorageUrl(http, document)), AmazonJson.Web, statusCode: 201);
+        return Results.Json(new AmazonWireFeedDocumentCreated(document.Id, StorageUrl(http, document)), AmazonSandboxJson.Options, statusCode: 201);
     }
 
     private static async Task<IResult> GetDocumentAsync(HttpContext http, string feedDocumentId, SandboxStore store, TimeProvider time)
@@ -65,22 +59,18 @@ internal static class AmazonSandboxFeeds
         // Each answer signs a fresh download URL, valid five minutes.
         var renewed = document with { Signature = AmazonSandboxAuth.Token(16), UrlExpiresUtc = time.GetUtcNow().UtcDateTime.AddMinutes(5) };
         await store.PutAsync(Channel, Documents, renewed.Id, renewed);
-        return Results.Json(new FeedDocument(renewed.Id, StorageUrl(http, renewed)), AmazonJson.Web);
+        return Results.Json(new AmazonWireFeedDocument(renewed.Id, StorageUrl(http, renewed), renewed.CompressionAlgorithm), AmazonSandboxJson.Options);
     }
 
     private static async Task<IResult> CreateFeedAsync(HttpContext http, SandboxStore store, TimeProvider time)
     {
-        CreateFeedRequest? body;
-        try
+        var (body, problem) = await AmazonSandboxRequests.ReadAsync<AmazonWireCreateFeed>(http);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<CreateFeedRequest>(http.Request.Body, AmazonJson.Web, http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
+            return problem;
         }
 
-        if (body is null || string.IsNullOrEmpty(body.FeedType) || body.MarketplaceIds is not { Count: > 0 } || string.IsNullOrEmpty(body.InputFeedDocumentId))
+        if (string.IsNullOrEmpty(body!.FeedType) || body.MarketplaceIds is not { Count: > 0 } || string.IsNullOrEmpty(body.InputFeedDocumentId))
         {
             return Error(400, "InvalidInput", "feedType, marketplaceIds and inputFeedDocumentId are required.");
         }
@@ -97,20 +87,20 @@ internal static class AmazonSandboxFeeds
         }
 
         var feedId = (50_000_000_000L + Random.Shared.NextInt64(1, 9_999_999_999L)).ToString(CultureInfo.InvariantCulture);
-        var feed = new AmazonFeed
+        var feed = new AmazonWireFeed
         {
             FeedId = feedId,
             FeedType = body.FeedType,
             MarketplaceIds = body.MarketplaceIds,
-            CreatedTime = AmazonMapper.FormatUtc(time.GetUtcNow().UtcDateTime),
+            CreatedTime = AmazonSandboxJson.Utc(time.GetUtcNow().UtcDateTime),
             ProcessingStatus = "IN_QUEUE",
         };
         await store.PutAsync(Channel, Feeds, feedId, new SandboxFeed(http.Seller(), feed, input.Id));
         await CountAsync(store, "feeds");
-        return Results.Json(new CreateFeedResponse(feedId), AmazonJson.Web, statusCode: 202);
+        return Results.Json(new AmazonWireFeedCreated(feedId), AmazonSandboxJson.Options, statusCode: 202);
     }
 
-    private static async Task<IResult> GetFeedAsync(HttpContext http, string feedId, SandboxStore store, TimeProvider time)
+    private static async Task<IResult> GetFeedAsync(HttpContext http, string feedId, SandboxStore store, TimeProvider time, AmazonSandboxReports reports)
     {
         var stored = await store.GetAsync<SandboxFeed>(Channel, Feeds, feedId);
         if (stored is null || stored.SellerId != http.Seller())
@@ -118,15 +108,15 @@ internal static class AmazonSandboxFeeds
             return Error(404, "NotFound", $"Feed {feedId} was not found.");
         }
 
-        var now = AmazonMapper.FormatUtc(time.GetUtcNow().UtcDateTime);
+        var now = AmazonSandboxJson.Utc(time.GetUtcNow().UtcDateTime);
         var feed = stored.Feed.ProcessingStatus switch
         {
             "IN_QUEUE" => stored.Feed with { ProcessingStatus = "IN_PROGRESS", ProcessingStartTime = now },
-            "IN_PROGRESS" => await ProcessAsync(stored, store, time) with { ProcessingEndTime = now },
+            "IN_PROGRESS" => await ProcessAsync(stored, store, time, reports.Gzip) with { ProcessingEndTime = now },
             _ => stored.Feed,
         };
         await store.PutAsync(Channel, Feeds, feedId, stored with { Feed = feed });
-        return Results.Json(feed, AmazonJson.Web);
+        return Results.Json(feed, AmazonSandboxJson.Options);
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, string documentId, SandboxStore store, TimeProvider time)
@@ -151,17 +141,28 @@ internal static class AmazonSandboxFeeds
         }
 
         http.Response.Headers.XContentTypeOptions = "nosniff";
+        if (document.CompressionAlgorithm == "GZIP")
+        {
+            using var packed = new MemoryStream();
+            await using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                await gzip.WriteAsync(Encoding.UTF8.GetBytes(document.Content), http.RequestAborted);
+            }
+
+            return Results.Bytes(packed.ToArray(), document.ContentType);
+        }
+
         return Results.Text(document.Content, document.ContentType);
     }
 
     /// <summary>Applies each message to the seller's listings and writes the processing report (listings-feed-schema-v2).</summary>
-    private static async Task<AmazonFeed> ProcessAsync(SandboxFeed stored, SandboxStore store, TimeProvider time)
+    private static async Task<AmazonWireFeed> ProcessAsync(SandboxFeed stored, SandboxStore store, TimeProvider time, bool gzipReports)
     {
         var input = await store.GetAsync<SandboxFeedDocument>(Channel, Documents, stored.InputFeedDocumentId);
-        ListingsFeed? content;
+        AmazonWireListingsFeed? content;
         try
         {
-            content = JsonSerializer.Deserialize<ListingsFeed>(input?.Content ?? "", AmazonJson.Web);
+            content = JsonSerializer.Deserialize<AmazonWireListingsFeed>(input?.Content ?? "", AmazonSandboxJson.Options);
         }
         catch (JsonException)
         {
@@ -171,11 +172,11 @@ internal static class AmazonSandboxFeeds
         if (content is null || content.Header.SellerId != stored.SellerId)
         {
             // An unreadable feed, or one for another seller, ends FATAL with a report naming why.
-            var fatal = Report(stored, [new ListingsFeedIssue { Code = "100001", Severity = "ERROR", Message = "The feed could not be parsed or names another seller." }], 0, 0);
-            return stored.Feed with { ProcessingStatus = "FATAL", ResultFeedDocumentId = await SaveReportAsync(stored.SellerId, fatal, store, time) };
+            var fatal = Report(stored, [new AmazonWireReportIssue(null, null, "100001", "ERROR", "The feed could not be parsed or names another seller.")], 0, 0);
+            return stored.Feed with { ProcessingStatus = "FATAL", ResultFeedDocumentId = await SaveReportAsync(stored.SellerId, fatal, store, time, gzipReports) };
         }
 
-        var issues = new List<ListingsFeedIssue>();
+        var issues = new List<AmazonWireReportIssue>();
         var accepted = 0;
         var now = time.GetUtcNow().UtcDateTime;
         var marketplace = stored.Feed.MarketplaceIds?.FirstOrDefault() ?? "ATVPDKIKX0DER";
@@ -186,7 +187,7 @@ internal static class AmazonSandboxFeeds
             {
                 var key = AmazonSandboxListings.Key(stored.SellerId, message.Sku);
                 var listing = await store.GetAsync<SandboxListing>(Channel, Listings, key);
-                List<ListingsIssue> messageIssues;
+                List<AmazonWireIssue> messageIssues;
                 switch (message.OperationType)
                 {
                     case "DELETE":
@@ -199,7 +200,7 @@ internal static class AmazonSandboxFeeds
                         break;
                     case "PATCH" or "PARTIAL_UPDATE":
                         var patches = message.Patches
-                            ?? message.Attributes?.Select(a => new ListingsPatch("replace", "/attributes/" + a.Key, a.Value)).ToList()
+                            ?? message.Attributes?.Select(a => new AmazonWirePatch("replace", "/attributes/" + a.Key, a.Value)).ToList()
                             ?? [];
                         var (patched, patchIssues) = AmazonSandboxListings.ApplyPatches(listing, patches, now);
                         messageIssues = patchIssues;
@@ -220,45 +221,31 @@ internal static class AmazonSandboxFeeds
 
                         break;
                     default:
-                        messageIssues = [new ListingsIssue { Code = "4000001", Message = $"Operation {message.OperationType} needs productType and attributes or patches.", Severity = "ERROR" }];
+                        messageIssues = [new AmazonWireIssue("4000001", $"Operation {message.OperationType} needs productType and attributes or patches.", "ERROR")];
                         break;
                 }
 
-                issues.AddRange(messageIssues.Select(i => new ListingsFeedIssue
-                {
-                    MessageId = message.MessageId,
-                    Sku = message.Sku,
-                    Code = i.Code,
-                    Severity = i.Severity,
-                    Message = i.Message,
-                    AttributeName = i.AttributeNames?.FirstOrDefault(),
-                }));
+                issues.AddRange(messageIssues.Select(i =>
+                    new AmazonWireReportIssue(message.MessageId, message.Sku, i.Code, i.Severity, i.Message, i.AttributeNames?.FirstOrDefault())));
                 accepted += messageIssues.Any(i => i.Severity == "ERROR") ? 0 : 1;
             }
             return true;
         });
 
         var report = Report(stored, issues, content.Messages.Count, accepted);
-        return stored.Feed with { ProcessingStatus = "DONE", ResultFeedDocumentId = await SaveReportAsync(stored.SellerId, report, store, time) };
+        return stored.Feed with { ProcessingStatus = "DONE", ResultFeedDocumentId = await SaveReportAsync(stored.SellerId, report, store, time, gzipReports) };
     }
 
-    private static object Report(SandboxFeed stored, List<ListingsFeedIssue> issues, int processed, int accepted) => new
-    {
-        header = new { sellerId = stored.SellerId, version = "2.0", feedId = stored.Feed.FeedId },
+    private static AmazonWireProcessingReport Report(SandboxFeed stored, List<AmazonWireReportIssue> issues, int processed, int accepted) => new(
+        new AmazonWireReportHeader(stored.SellerId, "2.0", stored.Feed.FeedId),
         issues,
-        summary = new ListingsFeedSummary
-        {
-            Errors = issues.Count(i => i.Severity == "ERROR"),
-            Warnings = issues.Count(i => i.Severity == "WARNING"),
-            MessagesProcessed = processed,
-            MessagesAccepted = accepted,
-            MessagesInvalid = processed - accepted,
-        },
-    };
+        new AmazonWireReportSummary(
+            issues.Count(i => i.Severity == "ERROR"), issues.Count(i => i.Severity == "WARNING"), processed, accepted, processed - accepted));
 
-    private static async Task<string> SaveReportAsync(string sellerId, object report, SandboxStore store, TimeProvider time)
+    private static async Task<string> SaveReportAsync(string sellerId, AmazonWireProcessingReport report, SandboxStore store, TimeProvider time, bool gzip)
     {
-        var document = NewDocument(sellerId, "application/json", JsonSerializer.Serialize(report, AmazonJson.Web), time);
+        var document = NewDocument(sellerId, "application/json", JsonSerializer.Serialize(report, AmazonSandboxJson.Options), time)
+            with { CompressionAlgorithm = gzip ? "GZIP" : null };
         await store.PutAsync(Channel, Documents, document.Id, document);
         return document.Id;
     }
@@ -295,4 +282,13 @@ internal static class AmazonSandboxFeeds
         var current = await store.GetAsync<int?>(Channel, Stats, counter) ?? 0;
         await store.PutAsync(Channel, Stats, counter, current + 1);
     }
+}
+
+/// <summary>
+/// How the emulator writes processing reports: plain by default; gzip-compressed (with <c>compressionAlgorithm: GZIP</c>
+/// on getFeedDocument) after <c>POST /_control/report-compression {"gzip":true}</c>, as Amazon may serve any report.
+/// </summary>
+public sealed class AmazonSandboxReports
+{
+    public bool Gzip { get; set; }
 }

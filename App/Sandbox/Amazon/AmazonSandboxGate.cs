@@ -1,5 +1,4 @@
 using System.Globalization;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 
@@ -9,6 +8,8 @@ namespace SellerPortal.Sandbox.Amazon;
 /// What every emulated SP-API call passes before its handler, in the real service's order: injected faults, the
 /// <c>x-amz-access-token</c> check (403 Unauthorized for a missing, unknown or expired token), then the operation's
 /// token bucket (429 QuotaExceeded with <c>x-amzn-RateLimit-Limit</c>). Every answer carries <c>x-amzn-RequestId</c>.
+/// A call that does not name its application in User-Agent is refused: Amazon asks every caller for one
+/// (https://developer-docs.amazon.com/sp-api/docs/include-a-user-agent-header-in-all-requests).
 /// </summary>
 internal static class AmazonSandboxGate
 {
@@ -36,9 +37,15 @@ internal static class AmazonSandboxGate
                     http.Abort();
                     return Results.Empty;
                 case FaultDecision.TooManyRequests:
-                    return QuotaExceeded(http, Integrations.Amazon.AmazonRateLimits.Published.GetValueOrDefault(operation)?.RatePerSecond ?? 1);
+                    return QuotaExceeded(http, AmazonSandboxUsagePlans.Defaults.GetValueOrDefault(operation)?.RatePerSecond ?? 1);
                 case FaultDecision.ServerError:
                     return Error(500, "InternalFailure", "We encountered an internal error. Please try again.");
+            }
+
+            if (!UserAgentNamesAnApp(http.Request.Headers.UserAgent.ToString()))
+            {
+                return Error(400, "InvalidInput", "The User-Agent header must name the application.",
+                    "Expected AppName/Version (Language=LanguageName/Version; Platform=OS/Version).");
             }
 
             var token = http.Request.Headers["x-amz-access-token"].ToString();
@@ -75,11 +82,46 @@ internal static class AmazonSandboxGate
     public static string Seller(this HttpContext http) => (string)http.Items[SellerItem]!;
 
     public static IResult Error(int status, string code, string message, string details = "") =>
-        Results.Json(new AmazonErrorResponse([new AmazonError(code, message, details)]), statusCode: status);
+        Results.Json(new AmazonWireErrorList([new AmazonWireError(code, message, details)]), AmazonSandboxJson.Options, statusCode: status);
+
+    /// <summary><c>Name/Version (Language=…)</c>: an application name and version, then the language in parentheses.</summary>
+    internal static bool UserAgentNamesAnApp(string userAgent)
+    {
+        var slash = userAgent.IndexOf('/', StringComparison.Ordinal);
+        var open = userAgent.IndexOf("(Language=", StringComparison.Ordinal);
+        return slash > 0 && open > slash + 1 && userAgent.EndsWith(')');
+    }
 
     private static IResult QuotaExceeded(HttpContext http, double rate)
     {
         http.Response.Headers["x-amzn-RateLimit-Limit"] = rate.ToString(CultureInfo.InvariantCulture);
         return Error(429, "QuotaExceeded", "You exceeded your quota for the requested resource.");
+    }
+}
+
+/// <summary>
+/// How the emulator takes a JSON body, as SP-API does: a JSON content type (415 otherwise), then the operation's model
+/// exactly, so a misspelled or wrongly cased member, a missing required one or a value of the wrong JSON type is a
+/// 400 InvalidInput in Amazon's error envelope.
+/// </summary>
+internal static class AmazonSandboxRequests
+{
+    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext http) where T : class
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, AmazonSandboxGate.Error(415, "InvalidInput", "The request's Content-Type header is invalid.",
+                $"Content-Type {http.Request.ContentType ?? "(none)"} is not application/json."));
+        }
+
+        try
+        {
+            var body = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(http.Request.Body, AmazonSandboxJson.Options, http.RequestAborted);
+            return body is null ? (null, AmazonSandboxGate.Error(400, "InvalidInput", "The request body is empty.")) : (body, null);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return (null, AmazonSandboxGate.Error(400, "InvalidInput", "The request body is invalid.", $"{ex.Path ?? "$"}: {ex.Message}"));
+        }
     }
 }

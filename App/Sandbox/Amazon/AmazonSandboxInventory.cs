@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.Amazon;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxGate;
@@ -20,7 +18,7 @@ internal static class AmazonSandboxInventory
 
     public static void Map(RouteGroupBuilder amazon)
     {
-        amazon.MapGet("/fba/inventory/v1/summaries", SummariesAsync).Operation(AmazonRateLimits.GetInventorySummaries);
+        amazon.MapGet("/fba/inventory/v1/summaries", SummariesAsync).Operation(AmazonSandboxUsagePlans.GetInventorySummaries);
         amazon.MapPost("/_control/fba-inventory", SetAsync);
     }
 
@@ -73,23 +71,14 @@ internal static class AmazonSandboxInventory
             .Where(s => s.SellerId == seller && (skus.Length == 0 || skus.Contains(s.Sku)) && (since is null || s.UpdatedUtc >= since))
             .OrderBy(s => s.Sku, StringComparer.Ordinal)
             .ToList();
-        var page = all.Skip(offset).Take(PageSize).Select(s => new InventorySummary
-        {
-            Asin = s.Asin,
-            FnSku = s.FnSku,
-            SellerSku = s.Sku,
-            Condition = "NewItem",
-            ProductName = $"Sandbox item {s.Sku}",
-            LastUpdatedTime = AmazonMapper.FormatUtc(s.UpdatedUtc),
-            TotalQuantity = s.Fulfillable + s.Inbound,
-            InventoryDetails = details ? new InventoryDetails { FulfillableQuantity = s.Fulfillable, InboundReceivingQuantity = s.Inbound } : null,
-        }).ToList();
+        var page = all.Skip(offset).Take(PageSize).Select(s => new AmazonWireInventorySummary(
+            s.Asin, s.FnSku, s.Sku, "NewItem",
+            details ? new AmazonWireInventoryDetails(s.Fulfillable, 0, 0, s.Inbound) : null,
+            AmazonSandboxJson.Utc(s.UpdatedUtc), $"Sandbox item {s.Sku}", s.Fulfillable + s.Inbound)).ToList();
         var next = offset + PageSize < all.Count ? Encode(offset + PageSize) : null;
-        return Results.Json(new InventorySummariesResponse
-        {
-            Payload = new InventorySummariesPayload { InventorySummaries = page },
-            Pagination = next is null ? null : new InventoryPagination(next),
-        }, AmazonJson.Web);
+        return Results.Json(new AmazonWireInventoryResponse(
+            new AmazonWireInventoryPayload(new AmazonWireGranularity("Marketplace", marketplace), page),
+            next is null ? null : new AmazonWirePageTokens(next)), AmazonSandboxJson.Options);
     }
 
     /// <summary>Body: <c>{"sellerId":"A1...","items":[{"sku":"A","fulfillable":7,"inbound":2,"asin":"B0..."}]}</c>; replaces those SKUs' FBA stock.</summary>

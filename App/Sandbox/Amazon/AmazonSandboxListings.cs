@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SellerPortal.Integrations.Amazon;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxGate;
@@ -12,7 +10,7 @@ namespace SellerPortal.Sandbox.Amazon;
 /// <summary>Listings Items API 2021-08-01 and Catalog Items API 2022-04-01.</summary>
 internal static class AmazonSandboxListings
 {
-    private static readonly CatalogItem[] BuiltInCatalog =
+    private static readonly AmazonWireCatalogItem[] BuiltInCatalog =
     [
         Catalog("B0SANDBOX01", "Premium 9-Pocket Card Binder, Black", "Vault X", ("EAN", "4006381333931"), ("UPC", "012345678905")),
         Catalog("B0SANDBOX02", "Front Brake Pads for 2009-2014 Ford F-150", "StopRight", ("EAN", "5012345678900")),
@@ -23,12 +21,12 @@ internal static class AmazonSandboxListings
     public static void Map(RouteGroupBuilder amazon)
     {
         const string item = "/listings/2021-08-01/items/{sellerId}/{sku}";
-        amazon.MapGet(item, GetAsync).Operation(AmazonRateLimits.GetListingsItem);
-        amazon.MapPut(item, PutAsync).Operation(AmazonRateLimits.PutListingsItem);
-        amazon.MapPatch(item, PatchAsync).Operation(AmazonRateLimits.PatchListingsItem);
-        amazon.MapDelete(item, DeleteAsync).Operation(AmazonRateLimits.DeleteListingsItem);
-        amazon.MapGet("/listings/2021-08-01/items/{sellerId}", SearchAsync).Operation(AmazonRateLimits.SearchListingsItems);
-        amazon.MapGet("/catalog/2022-04-01/items", SearchCatalogAsync).Operation(AmazonRateLimits.SearchCatalogItems);
+        amazon.MapGet(item, GetAsync).Operation(AmazonSandboxUsagePlans.GetListingsItem);
+        amazon.MapPut(item, PutAsync).Operation(AmazonSandboxUsagePlans.PutListingsItem);
+        amazon.MapPatch(item, PatchAsync).Operation(AmazonSandboxUsagePlans.PatchListingsItem);
+        amazon.MapDelete(item, DeleteAsync).Operation(AmazonSandboxUsagePlans.DeleteListingsItem);
+        amazon.MapGet("/listings/2021-08-01/items/{sellerId}", SearchAsync).Operation(AmazonSandboxUsagePlans.SearchListingsItems);
+        amazon.MapGet("/catalog/2022-04-01/items", SearchCatalogAsync).Operation(AmazonSandboxUsagePlans.SearchCatalogItems);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, string sellerId, string sku, SandboxStore store)
@@ -41,7 +39,7 @@ internal static class AmazonSandboxListings
         var listing = await store.GetAsync<SandboxListing>(Channel, Listings, Key(sellerId, sku));
         return listing is null
             ? Error(404, "NOT_FOUND", $"SKU '{sku}' not found in marketplace {http.Request.Query["marketplaceIds"]}")
-            : Results.Json(ToItem(listing), AmazonJson.Web);
+            : Results.Json(ToItem(listing), AmazonSandboxJson.Options);
     }
 
     private static async Task<IResult> PutAsync(HttpContext http, string sellerId, string sku, SandboxStore store, TimeProvider time)
@@ -51,16 +49,26 @@ internal static class AmazonSandboxListings
             return rejected;
         }
 
-        var body = await ReadAsync<ListingsItemPutRequest>(http);
-        if (body is null || string.IsNullOrEmpty(body.ProductType) || body.Attributes is null)
+        var (body, problem) = await AmazonSandboxRequests.ReadAsync<AmazonWireListingsPut>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrEmpty(body!.ProductType))
         {
             return Error(400, "InvalidInput", "productType and attributes are required.");
+        }
+
+        if (body.Requirements is not (null or "LISTING" or "LISTING_PRODUCT_ONLY" or "LISTING_OFFER_ONLY"))
+        {
+            return Error(400, "InvalidInput", $"requirements {body.Requirements} is not one of LISTING, LISTING_PRODUCT_ONLY, LISTING_OFFER_ONLY.");
         }
 
         var issues = Validate(body.Attributes, requireListing: body.Requirements is null or "LISTING");
         if (issues.Count > 0)
         {
-            return Results.Json(Submission(sku, issues), AmazonJson.Web);
+            return Results.Json(Submission(sku, issues), AmazonSandboxJson.Options);
         }
 
         await store.SerializedAsync(Channel, async () =>
@@ -73,7 +81,7 @@ internal static class AmazonSandboxListings
             await store.PutAsync(Channel, Listings, Key(sellerId, sku), listing);
             return true;
         });
-        return Results.Json(Submission(sku, []), AmazonJson.Web);
+        return Results.Json(Submission(sku, []), AmazonSandboxJson.Options);
     }
 
     private static async Task<IResult> PatchAsync(HttpContext http, string sellerId, string sku, SandboxStore store, TimeProvider time)
@@ -83,8 +91,13 @@ internal static class AmazonSandboxListings
             return rejected;
         }
 
-        var body = await ReadAsync<ListingsItemPatchRequest>(http);
-        if (body is null || string.IsNullOrEmpty(body.ProductType) || body.Patches is not { Count: > 0 })
+        var (body, problem) = await AmazonSandboxRequests.ReadAsync<AmazonWireListingsPatchBody>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrEmpty(body!.ProductType) || body.Patches is not { Count: > 0 })
         {
             return Error(400, "InvalidInput", "productType and patches are required.");
         }
@@ -103,7 +116,7 @@ internal static class AmazonSandboxListings
                 await store.PutAsync(Channel, Listings, Key(sellerId, sku), patched);
             }
 
-            return Results.Json(Submission(sku, issues), AmazonJson.Web);
+            return Results.Json(Submission(sku, issues), AmazonSandboxJson.Options);
         });
     }
 
@@ -115,7 +128,7 @@ internal static class AmazonSandboxListings
         }
 
         return await store.DeleteAsync(Channel, Listings, Key(sellerId, sku))
-            ? Results.Json(Submission(sku, []), AmazonJson.Web)
+            ? Results.Json(Submission(sku, []), AmazonSandboxJson.Options)
             : Error(404, "NOT_FOUND", $"SKU '{sku}' not found in marketplace {Marketplace(http)}");
     }
 
@@ -141,12 +154,7 @@ internal static class AmazonSandboxListings
         var all = (await store.ListAsync<SandboxListing>(Channel, Listings)).Where(l => l.Document.SellerId == sellerId).ToList();
         var page = all.Skip(offset).Take(pageSize).Select(l => ToItem(l.Document)).ToList();
         var next = offset + pageSize < all.Count ? EncodeOffset(offset + pageSize) : null;
-        return Results.Json(new ListingsSearchResponse
-        {
-            NumberOfResults = all.Count,
-            Pagination = next is null ? null : new ListingsPagination(next),
-            Items = page,
-        }, AmazonJson.Web);
+        return Results.Json(new AmazonWireListingsSearch(all.Count, next is null ? null : new AmazonWirePageTokens(next), page), AmazonSandboxJson.Options);
     }
 
     private static async Task<IResult> SearchCatalogAsync(HttpContext http, SandboxStore store)
@@ -191,7 +199,7 @@ internal static class AmazonSandboxListings
 
         var listings = (await store.ListAsync<SandboxListing>(Channel, Listings)).Select(l => l.Document).ToList();
         var catalog = BuiltInCatalog.Concat(listings.Select(l => Catalog(l.Asin, ItemName(l) ?? l.Sku, First(l.Attributes, "brand")))).DistinctBy(c => c.Asin).ToList();
-        IEnumerable<CatalogItem> found = identifiers.Length == 0
+        IEnumerable<AmazonWireCatalogItem> found = identifiers.Length == 0
             ? catalog.Where(c => keywords.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .All(k => c.Summaries![0].ItemName!.Contains(k, StringComparison.OrdinalIgnoreCase)))
             : type switch
@@ -209,11 +217,11 @@ internal static class AmazonSandboxListings
             Images = included.Contains("images") ? [c.Images![0] with { MarketplaceId = market }] : null,
             Identifiers = included.Contains("identifiers") ? [c.Identifiers![0] with { MarketplaceId = market }] : null,
         }).ToList();
-        return Results.Json(new CatalogSearchResponse { NumberOfResults = items.Count, Items = items }, AmazonJson.Web);
+        return Results.Json(new AmazonWireCatalogSearch(items.Count, null, items), AmazonSandboxJson.Options);
     }
 
     /// <summary>Applies replace/merge/delete patches on /attributes/{name}; validates the result as the real API does.</summary>
-    internal static (SandboxListing Listing, List<ListingsIssue> Issues) ApplyPatches(SandboxListing listing, IReadOnlyList<ListingsPatch> patches, DateTime now)
+    internal static (SandboxListing Listing, List<AmazonWireIssue> Issues) ApplyPatches(SandboxListing listing, IReadOnlyList<AmazonWirePatch> patches, DateTime now)
     {
         var attributes = new Dictionary<string, JsonElement>(listing.Attributes);
         foreach (var patch in patches)
@@ -243,9 +251,9 @@ internal static class AmazonSandboxListings
     }
 
     /// <summary>The checks this emulator makes: a positive price with a currency, a quantity of at least 0, a title for full listings.</summary>
-    internal static List<ListingsIssue> Validate(Dictionary<string, JsonElement> attributes, bool requireListing)
+    internal static List<AmazonWireIssue> Validate(Dictionary<string, JsonElement> attributes, bool requireListing)
     {
-        var issues = new List<ListingsIssue>();
+        var issues = new List<AmazonWireIssue>();
         if (requireListing && string.IsNullOrWhiteSpace(ItemName(attributes)))
         {
             issues.Add(Issue("90220", "'item_name' is required but not supplied.", "item_name"));
@@ -268,48 +276,32 @@ internal static class AmazonSandboxListings
         return issues;
     }
 
-    internal static ListingsItem ToItem(SandboxListing l)
+    internal static AmazonWireListingsItem ToItem(SandboxListing l)
     {
         var (price, currency) = Price(l.Attributes);
         var quantity = Quantity(l.Attributes);
-        return new ListingsItem
-        {
-            Sku = l.Sku,
-            Summaries =
+        return new AmazonWireListingsItem(
+            l.Sku,
             [
-                new ListingsItemSummary
-                {
-                    MarketplaceId = l.MarketplaceId,
-                    Asin = l.Asin,
-                    ProductType = l.ProductType,
-                    ConditionType = First(l.Attributes, "condition_type"),
-                    Status = quantity > 0 ? ["BUYABLE", "DISCOVERABLE"] : ["DISCOVERABLE"],
-                    ItemName = ItemName(l.Attributes),
-                    CreatedDate = AmazonMapper.FormatUtc(l.CreatedUtc),
-                    LastUpdatedDate = AmazonMapper.FormatUtc(l.UpdatedUtc),
-                },
+                new AmazonWireListingSummary(l.MarketplaceId, l.Asin, l.ProductType, First(l.Attributes, "condition_type"),
+                    quantity > 0 ? ["BUYABLE", "DISCOVERABLE"] : ["DISCOVERABLE"], ItemName(l.Attributes),
+                    AmazonSandboxJson.Utc(l.CreatedUtc), AmazonSandboxJson.Utc(l.UpdatedUtc)),
             ],
-            Attributes = l.Attributes,
-            Issues = [],
-            Offers = price is { } p && currency is not null
-                ? [new ListingsOffer { MarketplaceId = l.MarketplaceId, OfferType = "B2C", Price = new ListingsMoney(currency, p.ToString(CultureInfo.InvariantCulture)) }]
+            l.Attributes,
+            [],
+            price is { } p && currency is not null
+                ? [new AmazonWireOffer(l.MarketplaceId, "B2C", new AmazonWireListingMoney(currency, p.ToString(CultureInfo.InvariantCulture)))]
                 : [],
-            FulfillmentAvailability = [new ListingsFulfillmentAvailability("DEFAULT", quantity)],
-        };
+            [new AmazonWireFulfillmentAvailability("DEFAULT", quantity)]);
     }
 
     internal static string Key(string sellerId, string sku) => sellerId + "|" + sku;
 
-    private static ListingsItemSubmissionResponse Submission(string sku, List<ListingsIssue> issues) => new()
-    {
-        Sku = sku,
-        Status = issues.Any(i => i.Severity == "ERROR") ? "INVALID" : "ACCEPTED",
-        SubmissionId = Guid.NewGuid().ToString("N"),
-        Issues = issues,
-    };
+    private static AmazonWireSubmission Submission(string sku, List<AmazonWireIssue> issues) =>
+        new(sku, issues.Any(i => i.Severity == "ERROR") ? "INVALID" : "ACCEPTED", Guid.NewGuid().ToString("N"), issues);
 
-    private static ListingsIssue Issue(string code, string message, string? attribute) =>
-        new() { Code = code, Message = message, Severity = "ERROR", AttributeNames = attribute is null ? null : [attribute] };
+    private static AmazonWireIssue Issue(string code, string message, string? attribute) =>
+        new(code, message, "ERROR", attribute is null ? null : [attribute]);
 
     private static IResult? Check(HttpContext http, string sellerId)
     {
@@ -322,18 +314,6 @@ internal static class AmazonSandboxListings
     }
 
     private static string Marketplace(HttpContext http) => http.Request.Query["marketplaceIds"].ToString().Split(',')[0];
-
-    private static async Task<T?> ReadAsync<T>(HttpContext http) where T : class
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(http.Request.Body, AmazonJson.Web, http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     internal static string? ItemName(SandboxListing l) => ItemName(l.Attributes);
 
@@ -364,13 +344,11 @@ internal static class AmazonSandboxListings
         attributes.TryGetValue("fulfillment_availability", out var fa) && fa.ValueKind == JsonValueKind.Array && fa.GetArrayLength() > 0
         && fa[0].TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number ? q.GetInt32() : null;
 
-    private static CatalogItem Catalog(string asin, string name, string? brand, params (string Type, string Value)[] identifiers) => new()
-    {
-        Asin = asin,
-        Summaries = [new CatalogItemSummary { MarketplaceId = "ATVPDKIKX0DER", ItemName = name, Brand = brand }],
-        Images = [new CatalogItemImages("ATVPDKIKX0DER", [new CatalogItemImage("MAIN", $"https://m.media-amazon.example/images/I/{asin}.jpg", 500, 500)])],
-        Identifiers = [new CatalogItemIdentifiers("ATVPDKIKX0DER", identifiers.Select(i => new CatalogItemIdentifier(i.Type, i.Value)).ToList())],
-    };
+    private static AmazonWireCatalogItem Catalog(string asin, string name, string? brand, params (string Type, string Value)[] identifiers) => new(
+        asin,
+        [new AmazonWireCatalogSummary("ATVPDKIKX0DER", name, brand)],
+        [new AmazonWireCatalogImages("ATVPDKIKX0DER", [new AmazonWireCatalogImage("MAIN", $"https://m.media-amazon.example/images/I/{asin}.jpg", 500, 500)])],
+        [new AmazonWireCatalogIdentifiers("ATVPDKIKX0DER", identifiers.Select(i => new AmazonWireCatalogIdentifier(i.Type, i.Value)).ToList())]);
 
     private static string EncodeOffset(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));
 

@@ -1,4 +1,3 @@
-using SellerPortal.Integrations.Amazon;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 
@@ -40,7 +39,7 @@ internal static class AmazonSandboxOrderPages
 
     private static bool Includes(UpdateWindow window, SandboxOrder order)
     {
-        var updated = AmazonMapper.ParseUtc(order.Order.LastUpdateDate);
+        var updated = AmazonSandboxJson.ParseUtc(order.Order.LastUpdateDate);
         return order.SellerId == window.SellerId && updated >= window.After && updated <= window.Before
             && (window.Marketplaces is null || window.Marketplaces.Contains(order.Order.MarketplaceId ?? ""));
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SellerPortal.Integrations.Amazon;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxGate;
@@ -14,10 +12,10 @@ internal static class AmazonSandboxOrders
 {
     public static void Map(RouteGroupBuilder amazon)
     {
-        amazon.MapGet("/orders/v0/orders", GetOrdersAsync).Operation(AmazonRateLimits.GetOrders);
-        amazon.MapGet("/orders/v0/orders/{orderId}", GetOrderAsync).Operation(AmazonRateLimits.GetOrder);
-        amazon.MapGet("/orders/v0/orders/{orderId}/orderItems", GetOrderItemsAsync).Operation(AmazonRateLimits.GetOrderItems);
-        amazon.MapPost("/orders/v0/orders/{orderId}/shipmentConfirmation", ConfirmShipmentAsync).Operation(AmazonRateLimits.ConfirmShipment);
+        amazon.MapGet("/orders/v0/orders", GetOrdersAsync).Operation(AmazonSandboxUsagePlans.GetOrders);
+        amazon.MapGet("/orders/v0/orders/{orderId}", GetOrderAsync).Operation(AmazonSandboxUsagePlans.GetOrder);
+        amazon.MapGet("/orders/v0/orders/{orderId}/orderItems", GetOrderItemsAsync).Operation(AmazonSandboxUsagePlans.GetOrderItems);
+        amazon.MapPost("/orders/v0/orders/{orderId}/shipmentConfirmation", ConfirmShipmentAsync).Operation(AmazonSandboxUsagePlans.ConfirmShipment);
     }
 
     private static async Task<IResult> GetOrdersAsync(HttpContext http, SandboxStore store, TimeProvider time)
@@ -68,6 +66,11 @@ internal static class AmazonSandboxOrders
                 return Error(400, "InvalidInput", "LastUpdatedBefore must be an ISO 8601 date time.");
             }
 
+            if (before > now.AddMinutes(-2) || before < after)
+            {
+                return Error(400, "InvalidInput", "LastUpdatedBefore must be after LastUpdatedAfter and at least two minutes before the time of the request.");
+            }
+
             var max = 100;
             if (q["MaxResultsPerPage"].ToString() is { Length: > 0 } m && (!int.TryParse(m, CultureInfo.InvariantCulture, out max) || max is < 1 or > 100))
             {
@@ -81,21 +84,17 @@ internal static class AmazonSandboxOrders
         {
             var window = new UpdateWindow(http.Seller(), cursor.After, cursor.Before, cursor.Marketplaces);
             var found = await AmazonSandboxOrderPages.ByUpdateAsync(store, window, cursor.LastSort is { } s ? (s, cursor.LastId!) : null, cursor.Max, http.RequestAborted);
-            return Results.Json(new AmazonPayloadResponse<AmazonOrdersPayload>
-            {
-                Payload = new AmazonOrdersPayload
-                {
-                    Orders = found.Orders.Select(o => o.Order).ToList(),
-                    NextToken = found.Next is { } n ? Encode(cursor with { LastSort = n.SortKey, LastId = n.Id }) : null,
-                    LastUpdatedBefore = AmazonMapper.FormatUtc(cursor.Before),
-                },
-            }, AmazonJson.Orders);
+            return Results.Json(new AmazonWireV0Payload<AmazonWireV0Orders>(new AmazonWireV0Orders(
+                [.. found.Orders.Select(o => o.Order)],
+                found.Next is { } n ? Encode(cursor with { LastSort = n.SortKey, LastId = n.Id }) : null,
+                AmazonSandboxJson.Utc(cursor.Before),
+                null)), AmazonSandboxJson.Options);
         }
 
         var all = await store.ListAsync<SandboxOrder>(Channel, Orders, ct: http.RequestAborted);
         var matching = all
             .Where(d => d.Document.SellerId == http.Seller() && cursor.Marketplaces.Contains(d.Document.Order.MarketplaceId ?? ""))
-            .Select(d => (d.Id, Key: AmazonMapper.ParseUtc(cursor.ByCreation ? d.Document.Order.PurchaseDate : d.Document.Order.LastUpdateDate), d.Document))
+            .Select(d => (d.Id, Key: AmazonSandboxJson.ParseUtc(cursor.ByCreation ? d.Document.Order.PurchaseDate : d.Document.Order.LastUpdateDate), d.Document))
             .Where(o => o.Key >= cursor.After && o.Key <= cursor.Before)
             .OrderBy(o => o.Key).ThenBy(o => o.Id, StringComparer.Ordinal)
             .Where(o => cursor.LastKey is null || o.Key > cursor.LastKey || (o.Key == cursor.LastKey && string.CompareOrdinal(o.Id, cursor.LastId) > 0))
@@ -103,14 +102,12 @@ internal static class AmazonSandboxOrders
             .ToList();
         var page = matching.Take(cursor.Max).ToList();
         var next = matching.Count > cursor.Max ? Encode(cursor with { LastKey = page[^1].Key, LastId = page[^1].Id }) : null;
-        var payload = new AmazonOrdersPayload
-        {
-            Orders = page.Select(o => o.Document.Order).ToList(),
-            NextToken = next,
-            LastUpdatedBefore = cursor.ByCreation ? null : AmazonMapper.FormatUtc(cursor.Before),
-            CreatedBefore = cursor.ByCreation ? AmazonMapper.FormatUtc(cursor.Before) : null,
-        };
-        return Results.Json(new AmazonPayloadResponse<AmazonOrdersPayload> { Payload = payload }, AmazonJson.Orders);
+        var payload = new AmazonWireV0Orders(
+            [.. page.Select(o => o.Document.Order)],
+            next,
+            cursor.ByCreation ? null : AmazonSandboxJson.Utc(cursor.Before),
+            cursor.ByCreation ? AmazonSandboxJson.Utc(cursor.Before) : null);
+        return Results.Json(new AmazonWireV0Payload<AmazonWireV0Orders>(payload), AmazonSandboxJson.Options);
     }
 
     private static async Task<IResult> GetOrderAsync(HttpContext http, string orderId, SandboxStore store)
@@ -118,7 +115,7 @@ internal static class AmazonSandboxOrders
         var order = await FindAsync(http, store, orderId);
         return order is null
             ? Error(404, "NotFound", $"Order {orderId} was not found.")
-            : Results.Json(new AmazonPayloadResponse<AmazonOrder> { Payload = order.Order }, AmazonJson.Orders);
+            : Results.Json(new AmazonWireV0Payload<AmazonWireV0Order>(order.Order), AmazonSandboxJson.Options);
     }
 
     private static async Task<IResult> GetOrderItemsAsync(HttpContext http, string orderId, SandboxStore store)
@@ -126,29 +123,27 @@ internal static class AmazonSandboxOrders
         var order = await FindAsync(http, store, orderId);
         return order is null
             ? Error(404, "NotFound", $"Order {orderId} was not found.")
-            : Results.Json(new AmazonPayloadResponse<AmazonOrderItemsPayload>
-            {
-                Payload = new AmazonOrderItemsPayload { AmazonOrderId = orderId, OrderItems = order.Items },
-            }, AmazonJson.Orders);
+            : Results.Json(new AmazonWireV0Payload<AmazonWireV0OrderItems>(new AmazonWireV0OrderItems(orderId, order.Items)), AmazonSandboxJson.Options);
     }
 
     private static async Task<IResult> ConfirmShipmentAsync(HttpContext http, string orderId, SandboxStore store, TimeProvider time)
     {
-        AmazonConfirmShipmentRequest? body;
-        try
+        var (body, problem) = await AmazonSandboxRequests.ReadAsync<AmazonWireConfirmShipment>(http);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<AmazonConfirmShipmentRequest>(http.Request.Body, AmazonJson.Orders, http.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return Error(400, "InvalidInput", "Invalid request body.", ex.Message);
+            return problem;
         }
 
-        var p = body?.PackageDetail;
-        if (body is null || string.IsNullOrEmpty(body.MarketplaceId) || p is null || string.IsNullOrEmpty(p.CarrierCode)
-            || string.IsNullOrEmpty(p.TrackingNumber) || string.IsNullOrEmpty(p.ShipDate) || p.OrderItems is not { Count: > 0 })
+        var p = body!.PackageDetail;
+        if (string.IsNullOrEmpty(body.MarketplaceId) || string.IsNullOrEmpty(p.PackageReferenceId) || string.IsNullOrEmpty(p.CarrierCode)
+            || string.IsNullOrEmpty(p.TrackingNumber) || !TryParse(p.ShipDate, out _) || p.OrderItems is not { Count: > 0 })
         {
             return Error(400, "InvalidInput", "marketplaceId and packageDetail (packageReferenceId, carrierCode, trackingNumber, shipDate, orderItems) are required.");
+        }
+
+        if (AmazonSandboxCarriers.Check(p.CarrierCode, p.CarrierName) is { } carrierProblem)
+        {
+            return Error(400, "InvalidInput", carrierProblem);
         }
 
         var order = await FindAsync(http, store, orderId);
@@ -182,12 +177,12 @@ internal static class AmazonSandboxOrders
             Order = order.Order with
             {
                 OrderStatus = shippedUnits >= orderedUnits ? "Shipped" : "PartiallyShipped",
-                LastUpdateDate = AmazonMapper.FormatUtc(now),
+                LastUpdateDate = AmazonSandboxJson.Utc(now),
                 NumberOfItemsShipped = shippedUnits,
                 NumberOfItemsUnshipped = orderedUnits - shippedUnits,
             },
             Items = items,
-            Shipments = [.. order.Shipments, new SandboxShipment(p.CarrierCode, p.TrackingNumber, p.ShipDate, p.OrderItems)],
+            Shipments = [.. order.Shipments, new SandboxShipment(p.CarrierCode, p.CarrierName, p.TrackingNumber, p.ShipDate, p.OrderItems)],
         };
         await store.PutAsync(Channel, Orders, orderId, updated, new DateTimeOffset(now).ToUnixTimeMilliseconds());
         return Results.NoContent();
@@ -220,4 +215,28 @@ internal static class AmazonSandboxOrders
     /// <summary>NextToken's content. By update time the position is the store's (sort key, id); by creation, the purchase date's.</summary>
     private sealed record OrdersCursor(bool ByCreation, DateTime After, DateTime Before, int Max, string[] Marketplaces, DateTime? LastKey, string? LastId,
         long? LastSort = null);
+}
+
+/// <summary>
+/// confirmShipment's carrierCode: one of Amazon's carrier codes, or <c>Other</c> with the carrier's name in carrierName
+/// (https://developer-docs.amazon.com/sp-api/reference/confirmshipment). The list is the emulator's own,
+/// written from Amazon's CarrierCode values.
+/// </summary>
+internal static class AmazonSandboxCarriers
+{
+    private static readonly HashSet<string> Codes = new(StringComparer.Ordinal)
+    {
+        "AFL/Fedex", "Aramex", "Blue Package", "BlueDart", "Canada Post", "Chronopost", "City Link", "DHL", "DHL Global Mail",
+        "DPD", "DTDC", "Delhivery", "Deutsche Post", "FEDEX_JP", "Fastway", "FedEx", "FedEx SmartPost", "First Flight", "GLS",
+        "GO!", "Hermes Logistik Gruppe", "India Post", "JP_EXPRESS", "La Poste", "Lasership", "NITTSU", "Newgistics",
+        "NipponExpress", "OSM", "OnTrac", "Overnite Express", "Parcelforce", "Parcelnet", "Poste Italiane", "Professional",
+        "Royal Mail", "SAGAWA", "SDA", "SagawaExpress", "Smartmail", "Streamlite", "TNT", "Target", "UPS",
+        "UPS Mail Innovations", "UPSMI", "USPS", "YAMATO", "YamatoTransport", "Yodel", "Other",
+    };
+
+    /// <summary>Null when Amazon would take the pair; otherwise why not.</summary>
+    public static string? Check(string carrierCode, string? carrierName) =>
+        !Codes.Contains(carrierCode) ? $"carrierCode {carrierCode} is not a valid carrier code; use Other with carrierName."
+        : carrierCode == "Other" && string.IsNullOrWhiteSpace(carrierName) ? "carrierName is required when carrierCode is Other."
+        : null;
 }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using SellerPortal.Integrations.Amazon;
-
 namespace SellerPortal.Sandbox.Amazon;
 
 /// <summary>SP-API's token buckets: one per (selling partner, operation), sized by the published rate and burst.</summary>
@@ -9,9 +7,9 @@ public sealed class AmazonSandboxRateLimiter(TimeProvider time)
     private readonly ConcurrentDictionary<(string Seller, string Operation), Bucket> buckets = new();
 
     /// <summary>Takes one token; false when the bucket is empty (answer 429 QuotaExceeded).</summary>
-    public bool TryAcquire(string sellerId, string operation, out AmazonRateLimit limit)
+    public bool TryAcquire(string sellerId, string operation, out AmazonSandboxUsagePlan limit)
     {
-        limit = AmazonRateLimits.Published.TryGetValue(operation, out var l) ? l : new AmazonRateLimit(10, 10);
+        limit = AmazonSandboxUsagePlans.Defaults.TryGetValue(operation, out var l) ? l : new AmazonSandboxUsagePlan(10, 10);
         var now = time.GetUtcNow();
         var bucket = buckets.GetOrAdd((sellerId, operation), _ => new Bucket(l?.Burst ?? 10, now));
         lock (bucket)

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SellerPortal.Integrations.Amazon;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Sandbox.Common;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxCollections;
 using static SellerPortal.Sandbox.Amazon.AmazonSandboxGate;
@@ -20,8 +18,8 @@ internal static class AmazonSandboxSearchOrders
 
     public static void Map(RouteGroupBuilder amazon)
     {
-        amazon.MapGet("/orders/2026-01-01/orders", SearchAsync).Operation(AmazonRateLimits.SearchOrders);
-        amazon.MapGet("/orders/2026-01-01/orders/{orderId}", GetOrderAsync).Operation(AmazonRateLimits.GetOrderV2);
+        amazon.MapGet("/orders/2026-01-01/orders", SearchAsync).Operation(AmazonSandboxUsagePlans.SearchOrders);
+        amazon.MapGet("/orders/2026-01-01/orders/{orderId}", GetOrderAsync).Operation(AmazonSandboxUsagePlans.GetOrder2026);
     }
 
     /// <summary>getOrder: the order in an <c>order</c> envelope, blocks as includedData names them.</summary>
@@ -33,7 +31,7 @@ internal static class AmazonSandboxSearchOrders
         }
 
         return await AmazonSandboxOrders.FindAsync(http, store, orderId) is { } order
-            ? Results.Json(new AmazonGetOrderResponse(ToWire(order, included)), AmazonJson.Web)
+            ? Results.Json(new AmazonWireGetOrder(ToWire(order, included)), AmazonSandboxJson.Options)
             : Error(404, "NotFound", $"Order {orderId} was not found.");
     }
 
@@ -86,13 +84,11 @@ internal static class AmazonSandboxSearchOrders
             (page, next) = (found.Orders, found.Next);
         }
 
-        return Results.Json(new AmazonSearchOrdersResponse
-        {
-            Orders = [.. page.Select(o => ToWire(o, included))],
-            Pagination = next is { } n ? new AmazonPagination(Encode(cursor with { LastSort = n.SortKey, LastId = n.Id })) : null,
-            LastUpdatedBefore = cursor.ByCreation ? null : AmazonMapper.FormatUtc(cursor.Before),
-            CreatedBefore = cursor.ByCreation ? AmazonMapper.FormatUtc(cursor.Before) : null,
-        }, AmazonJson.Web);
+        return Results.Json(new AmazonWireSearchOrders(
+            [.. page.Select(o => ToWire(o, included))],
+            next is { } n ? new AmazonWireOrdersPagination(Encode(cursor with { LastSort = n.SortKey, LastId = n.Id })) : null,
+            cursor.ByCreation ? null : AmazonSandboxJson.Utc(cursor.Before),
+            cursor.ByCreation ? AmazonSandboxJson.Utc(cursor.Before) : null), AmazonSandboxJson.Options);
     }
 
     private static SearchCursor? Parse(IQueryCollection q, DateTime now, out IResult? error)
@@ -122,6 +118,14 @@ internal static class AmazonSandboxSearchOrders
             return null;
         }
 
+        // The upper bound, when given, must not be before the lower one and must lie two minutes or more in the past.
+        // https://developer-docs.amazon.com/sp-api/reference/searchorders
+        if (before > now.AddMinutes(-2) || before < after)
+        {
+            error = Error(400, "InvalidInput", $"{beforeName} must be equal to or after {(byCreation ? "createdAfter" : "lastUpdatedAfter")} and at least two minutes before the time of the request.");
+            return null;
+        }
+
         var max = 100;
         if (q["maxResultsPerPage"].ToString() is { Length: > 0 } m && (!int.TryParse(m, CultureInfo.InvariantCulture, out max) || max is < 1 or > 100))
         {
@@ -139,7 +143,7 @@ internal static class AmazonSandboxSearchOrders
         var matching = (await store.ListAsync<SandboxOrder>(Channel, Orders, new DocumentRange(Owner: seller), ct: ct))
             .Select(d => d.Document)
             .Where(o => o.SellerId == seller && (cursor.Marketplaces is null || cursor.Marketplaces.Contains(o.Order.MarketplaceId ?? "")))
-            .Select(o => (Key: new DateTimeOffset(AmazonMapper.ParseUtc(o.Order.PurchaseDate)).ToUnixTimeMilliseconds(), Order: o))
+            .Select(o => (Key: new DateTimeOffset(AmazonSandboxJson.ParseUtc(o.Order.PurchaseDate)).ToUnixTimeMilliseconds(), Order: o))
             .Where(o => o.Key >= new DateTimeOffset(cursor.After).ToUnixTimeMilliseconds() && o.Key <= new DateTimeOffset(cursor.Before).ToUnixTimeMilliseconds())
             .OrderBy(o => o.Key).ThenBy(o => o.Order.Order.AmazonOrderId, StringComparer.Ordinal)
             .Where(o => cursor.LastSort is null || o.Key > cursor.LastSort || (o.Key == cursor.LastSort && string.CompareOrdinal(o.Order.Order.AmazonOrderId, cursor.LastId) > 0))
@@ -150,27 +154,37 @@ internal static class AmazonSandboxSearchOrders
     }
 
     /// <summary>The stored (v0-shaped) order in 2026-01-01's shape: statuses in upper snake case, unit prices per item.</summary>
-    internal static AmazonOrderV2 ToWire(SandboxOrder stored, IReadOnlySet<string> included)
+    internal static AmazonWireOrder ToWire(SandboxOrder stored, IReadOnlySet<string> included)
     {
         var o = stored.Order;
         var a = o.ShippingAddress;
-        return new AmazonOrderV2
+        return new AmazonWireOrder
         {
             OrderId = o.AmazonOrderId,
             CreatedTime = o.PurchaseDate,
             LastUpdatedTime = o.LastUpdateDate,
-            SalesChannel = new AmazonSalesChannel("AMAZON", o.MarketplaceId, o.SalesChannel),
-            Buyer = included.Contains("BUYER") ? new AmazonBuyerV2(o.BuyerInfo?.BuyerName, o.BuyerInfo?.BuyerEmail) : null,
-            Recipient = included.Contains("RECIPIENT") && a is not null ? new AmazonRecipient(a) : null,
-            Proceeds = included.Contains("PROCEEDS") && o.OrderTotal is { } total ? new AmazonProceeds(total) : null,
-            Fulfillment = included.Contains("FULFILLMENT") ? new AmazonFulfillmentV2(UpperSnake(o.OrderStatus), o.FulfillmentChannel == "AFN" ? "AMAZON" : "MERCHANT") : null,
-            OrderItems = [.. stored.Items.Select(i => new AmazonOrderItemV2
+            SalesChannel = new AmazonWireSalesChannel("AMAZON", o.MarketplaceId, o.SalesChannel),
+            Buyer = included.Contains("BUYER") ? new AmazonWireBuyer(o.BuyerInfo?.BuyerName, o.BuyerInfo?.BuyerEmail) : null,
+            Recipient = included.Contains("RECIPIENT") && a is not null
+                ? new AmazonWireRecipient(new AmazonWireAddress
+                {
+                    Name = a.Name, AddressLine1 = a.AddressLine1, AddressLine2 = a.AddressLine2, City = a.City,
+                    StateOrRegion = a.StateOrRegion, PostalCode = a.PostalCode, CountryCode = a.CountryCode, Phone = a.Phone,
+                })
+                : null,
+            Proceeds = included.Contains("PROCEEDS") && o.OrderTotal is { } total
+                ? new AmazonWireProceeds(new AmazonWireMoney(total.CurrencyCode, total.Amount))
+                : null,
+            Fulfillment = included.Contains("FULFILLMENT")
+                ? new AmazonWireOrderFulfillment(UpperSnake(o.OrderStatus), o.FulfillmentChannel == "AFN" ? "AMAZON" : "MERCHANT")
+                : null,
+            OrderItems = [.. stored.Items.Select(i => new AmazonWireOrderItem
             {
                 OrderItemId = i.OrderItemId,
                 QuantityOrdered = i.QuantityOrdered,
-                Product = new AmazonItemProduct { Asin = i.ASIN, Title = i.Title, SellerSku = i.SellerSKU, Price = new AmazonItemPrice(UnitPrice(i)) },
+                Product = new AmazonWireItemProduct(i.Asin, i.Title, i.SellerSku, UnitPrice(i) is { } unit ? new AmazonWireItemPrice(unit) : null),
                 Fulfillment = included.Contains("FULFILLMENT")
-                    ? new AmazonItemFulfillment(i.QuantityShipped ?? 0, i.QuantityOrdered - (i.QuantityShipped ?? 0))
+                    ? new AmazonWireItemFulfillment(i.QuantityShipped ?? 0, i.QuantityOrdered - (i.QuantityShipped ?? 0))
                     : null,
             })],
         };
@@ -181,9 +195,9 @@ internal static class AmazonSandboxSearchOrders
         ? "CANCELLED"
         : string.Concat(status.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
 
-    private static AmazonMoney? UnitPrice(AmazonOrderItem item) =>
-        item.ItemPrice is { Amount: { } amount } price && item.QuantityOrdered > 0
-            ? new AmazonMoney(price.CurrencyCode, (AmazonMapper.ParseDecimal(amount) / item.QuantityOrdered).ToString("0.00", CultureInfo.InvariantCulture))
+    private static AmazonWireMoney? UnitPrice(AmazonWireV0OrderItem item) =>
+        item.ItemPrice is { } price && item.QuantityOrdered > 0
+            ? new AmazonWireMoney(price.CurrencyCode, (AmazonSandboxJson.Amount(price.Amount) / item.QuantityOrdered).ToString("0.00", CultureInfo.InvariantCulture))
             : null;
 
     private static bool TryParse(string value, out DateTime utc) =>

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.Amazon;
-using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.Amazon;
 
@@ -10,30 +7,15 @@ public static class AmazonSandboxServiceCollectionExtensions
     public const string MountPath = "/sandbox/amazon";
 
     /// <summary>
-    /// The SP-API emulator's services, and the Amazon client pointed at it: every region's hosts, the sandbox hosts,
-    /// Seller Central and the LWA endpoint become <c>{Sandbox:PortalBaseUrl}/sandbox/amazon</c>.
+    /// The SP-API emulator's services. The client is pointed at it from the client's own folder
+    /// (<c>PointAmazonAtEmulator</c>), so nothing here names a client type.
     /// </summary>
     public static IHostApplicationBuilder AddAmazonSandbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AmazonSandboxOptions>().BindConfiguration(AmazonSandboxOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AmazonSandboxRateLimiter>();
-        builder.Services.AddOptions<AmazonOptions>().PostConfigure<IOptions<SandboxOptions>, IOptions<AmazonSandboxOptions>>((amazon, sandbox, app) =>
-        {
-            var emulator = new Uri(sandbox.Value.BaseUrl + MountPath);
-            // The emulator's registered app, unless real-looking credentials were configured on purpose.
-            amazon.ClientId ??= app.Value.ClientId;
-            amazon.ClientSecret ??= app.Value.ClientSecret;
-            amazon.ApplicationId ??= app.Value.ApplicationId;
-            foreach (var region in amazon.Regions.Values)
-            {
-                region.ApiBaseUrl = emulator;
-                region.SandboxApiBaseUrl = emulator;
-                region.SellerCentralUrl = emulator;
-            }
-
-            amazon.LwaTokenEndpoint = new Uri(emulator + "/auth/o2/token");
-        });
+        builder.Services.AddSingleton<AmazonSandboxReports>();
         return builder;
     }
 
@@ -46,6 +28,30 @@ public static class AmazonSandboxServiceCollectionExtensions
         AmazonSandboxListings.Map(amazon);
         AmazonSandboxFeeds.Map(amazon);
         AmazonSandboxInventory.Map(amazon);
+        // A method a resource does not take: 405 in Amazon's error envelope, not ASP.NET's empty answer.
+        foreach (var (pattern, allowed) in new (string, string[])[]
+        {
+            ("/orders/v0/orders", ["GET"]),
+            ("/orders/v0/orders/{orderId}", ["GET"]),
+            ("/orders/v0/orders/{orderId}/orderItems", ["GET"]),
+            ("/orders/v0/orders/{orderId}/shipmentConfirmation", ["POST"]),
+            ("/orders/2026-01-01/orders", ["GET"]),
+            ("/orders/2026-01-01/orders/{orderId}", ["GET"]),
+            ("/listings/2021-08-01/items/{sellerId}/{sku}", ["GET", "PUT", "PATCH", "DELETE"]),
+            ("/listings/2021-08-01/items/{sellerId}", ["GET"]),
+            ("/catalog/2022-04-01/items", ["GET"]),
+            ("/fba/inventory/v1/summaries", ["GET"]),
+            ("/feeds/2021-06-30/documents", ["POST"]),
+            ("/feeds/2021-06-30/documents/{feedDocumentId}", ["GET"]),
+            ("/feeds/2021-06-30/feeds", ["POST"]),
+            ("/feeds/2021-06-30/feeds/{feedId}", ["GET"]),
+        })
+        {
+            amazon.MapMethods(pattern, new[] { "GET", "POST", "PUT", "DELETE", "PATCH" }.Except(allowed), (HttpContext http) =>
+                AmazonSandboxGate.Error(405, "MethodNotAllowed", $"Method {http.Request.Method} is not allowed for this resource.",
+                    $"Allowed: {string.Join(", ", allowed)}."));
+        }
+
         AmazonSandboxControl.Map(amazon);
         return sandbox;
     }

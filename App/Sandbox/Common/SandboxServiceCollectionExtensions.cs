@@ -31,6 +31,7 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddSingleton<SandboxControlToken>();
         builder.Services.AddHostedService<SandboxControlTokenAnnouncer>();
         builder.AddAmazonSandbox();
+        Integrations.Amazon.AmazonEmulatorTarget.PointAmazonAtEmulator(builder);
         builder.AddEbaySandbox();
         Integrations.Ebay.EbayEmulatorTarget.PointEbayAtEmulator(builder);
         builder.AddTikTokShopSandbox();

@@ -23,6 +23,8 @@ public sealed class AmazonEmulatorFixture : IAsyncLifetime
         ["Channels:Amazon:FeedPollTimeout"] = "00:00:30",
     };
 
+    public const string RawUserAgent = "SellerPortalTests/1.0 (Language=csharp/10.0)";
+
     public PortalAppFactory Factory { get; } = new();
 
     public IHost Host { get; private set; } = null!;
@@ -42,11 +44,14 @@ public sealed class AmazonEmulatorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Raw = Factory.CreateClient();
+        // Amazon asks every caller to name its application; the emulator refuses a call that does not.
+        Raw.DefaultRequestHeaders.UserAgent.ParseAdd(RawUserAgent);
         var factory = Factory;
         Host = ClientHost.Build(Factory, ClientSettings, builder =>
         {
             builder.AddAmazon();
             builder.AddAmazonSandbox();
+            builder.PointAmazonAtEmulator();
             builder.Services.AddSingleton(sp => new AmazonTestTokenSource(factory, sp));
             builder.Services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<AmazonTestTokenSource>());
         });

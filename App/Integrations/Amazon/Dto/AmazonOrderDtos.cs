@@ -77,20 +77,45 @@ public sealed record AmazonPayloadResponse<T>
     public IReadOnlyList<AmazonError>? Errors { get; init; }
 }
 
+/// <summary>
+/// confirmShipment's body. Unlike the rest of Orders v0 it is camelCase (ordersV0.json's ConfirmShipmentRequest; the
+/// official request example), so every member names itself here rather than trusting the v0 PascalCase options.
+/// https://developer-docs.amazon.com/sp-api/reference/confirmshipment
+/// </summary>
 public sealed record AmazonConfirmShipmentRequest
 {
+    [JsonPropertyName("marketplaceId")]
     public required string MarketplaceId { get; init; }
+
+    [JsonPropertyName("packageDetail")]
     public required AmazonPackageDetail PackageDetail { get; init; }
 }
 
 public sealed record AmazonPackageDetail
 {
+    [JsonPropertyName("packageReferenceId")]
     public required string PackageReferenceId { get; init; }
+
+    /// <summary>One of Amazon's carrier codes (<see cref="SellerPortal.Integrations.Amazon.AmazonCarrierCodes"/>), or <c>Other</c> with <see cref="CarrierName"/>.</summary>
+    [JsonPropertyName("carrierCode")]
     public required string CarrierCode { get; init; }
+
+    [JsonPropertyName("carrierName")]
     public string? CarrierName { get; init; }
+
+    [JsonPropertyName("shippingMethod")]
+    public string? ShippingMethod { get; init; }
+
+    [JsonPropertyName("trackingNumber")]
     public required string TrackingNumber { get; init; }
+
+    [JsonPropertyName("shipDate")]
     public required string ShipDate { get; init; }
+
+    [JsonPropertyName("orderItems")]
     public required IReadOnlyList<AmazonConfirmShipmentItem> OrderItems { get; init; }
 }
 
-public sealed record AmazonConfirmShipmentItem(string OrderItemId, int Quantity);
+public sealed record AmazonConfirmShipmentItem(
+    [property: JsonPropertyName("orderItemId")] string OrderItemId,
+    [property: JsonPropertyName("quantity")] int Quantity);
