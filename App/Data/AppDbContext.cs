@@ -42,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
+    public DbSet<ChannelMediaUpload> ChannelMediaUploads => Set<ChannelMediaUpload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -630,6 +630,44 @@ namespace SellerPortal.Migrations.SqlServer
                     b.ToTable("ChannelAccounts");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Channels.ChannelMediaUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChannelReference")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("SourceUrlHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelAccountId", "SourceUrlHash")
+                        .IsUnique();
+
+                    b.ToTable("ChannelMediaUploads");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Channels.OAuthState", b =>
                 {
                     b.Property<long>("Id")
@@ -1537,6 +1575,17 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Navigation("Options");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Channels.ChannelMediaUpload", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", "ChannelAccount")
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ChannelAccount");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.ListingReconcileCheck", b =>

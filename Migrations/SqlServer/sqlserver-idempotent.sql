@@ -1343,3 +1343,41 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163751_ChannelMediaUploads'
+)
+BEGIN
+    CREATE TABLE [ChannelMediaUploads] (
+        [Id] int NOT NULL IDENTITY,
+        [ChannelAccountId] int NOT NULL,
+        [SourceUrl] nvarchar(2048) NOT NULL,
+        [SourceUrlHash] nchar(64) NOT NULL,
+        [ChannelReference] nvarchar(512) NOT NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ChannelMediaUploads] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChannelMediaUploads_ChannelAccounts_ChannelAccountId] FOREIGN KEY ([ChannelAccountId]) REFERENCES [ChannelAccounts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163751_ChannelMediaUploads'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ChannelMediaUploads_ChannelAccountId_SourceUrlHash] ON [ChannelMediaUploads] ([ChannelAccountId], [SourceUrlHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163751_ChannelMediaUploads'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206163751_ChannelMediaUploads', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

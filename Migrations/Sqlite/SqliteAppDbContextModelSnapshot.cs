@@ -604,6 +604,42 @@ namespace SellerPortal.Migrations.Sqlite
                     b.ToTable("ChannelAccounts");
                 });
 
+            modelBuilder.Entity("SellerPortal.Features.Channels.ChannelMediaUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelReference")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrlHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelAccountId", "SourceUrlHash")
+                        .IsUnique();
+
+                    b.ToTable("ChannelMediaUploads");
+                });
+
             modelBuilder.Entity("SellerPortal.Features.Channels.OAuthState", b =>
                 {
                     b.Property<long>("Id")
@@ -1493,6 +1529,17 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Navigation("Options");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SellerPortal.Features.Channels.ChannelMediaUpload", b =>
+                {
+                    b.HasOne("SellerPortal.Features.Channels.ChannelAccount", "ChannelAccount")
+                        .WithMany()
+                        .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ChannelAccount");
                 });
 
             modelBuilder.Entity("SellerPortal.Features.Inventory.ListingReconcileCheck", b =>

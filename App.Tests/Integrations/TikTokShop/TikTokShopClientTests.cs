@@ -63,7 +63,7 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
     public async Task Create_RetriedWithTheSameIdempotencyKey_ReturnsTheSameProduct()
     {
         var account = await emulator.Tokens.ConnectAsync("Idempotent Seller");
-        var request = TikTokShopMapper.ToCreateProductRequest(Draft("P-175", "IDEM-1"), (await emulator.Client.GetWarehousesAsync(account, default)).Warehouses[0].Id);
+        var request = TikTokShopMapper.ToCreateProductRequest(Draft("P-175", "IDEM-1"), (await emulator.Client.GetWarehousesAsync(account, default)).Warehouses[0].Id, []);
 
         var first = await emulator.Client.CreateProductAsync(account, request, default);
         var second = await emulator.Client.CreateProductAsync(account, request, default);
@@ -96,7 +96,7 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
 
         Assert.True(Assert.Single(results).Succeeded);
         var product = await emulator.Client.GetProductAsync(account, created.ExternalId, default);
-        Assert.Equal("12.50", product.Skus[0].Price!.Amount);
+        Assert.Equal("12.50", product.Skus[0].Price!.TaxExclusivePrice);
     }
 
     [Fact]
@@ -293,7 +293,6 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
         ProductKey = key,
         Title = $"Product {key}",
         CategoryId = "600001",
-        ImageUrls = ["tos-maliva-i-o3syd03w52-us/c668cdf70b7f483c94dbe"],
         Variants = [.. skus.Select((s, i) => new ListingVariantDraft(s, new ChannelMoney(19.99m + i, "USD"), 5,
             new Dictionary<string, string> { ["Color"] = s }, WeightGrams: 500))],
     };

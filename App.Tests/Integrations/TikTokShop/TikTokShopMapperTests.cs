@@ -143,12 +143,12 @@ public sealed class TikTokShopMapperTests
             ],
         };
 
-        var request = TikTokShopMapper.ToCreateProductRequest(draft, "7068517275539719942");
+        var request = TikTokShopMapper.ToCreateProductRequest(draft, "7068517275539719942", ["tos-maliva-i-o3syd03w52-us/c668cdf70b7f483c94dbe"]);
         var json = JsonDocument.Parse(JsonSerializer.Serialize(request, TikTokJson.Options)).RootElement;
 
         Assert.Equal("600001", json.GetProperty("category_id").GetString());
         Assert.Equal("7082427311584347905", json.GetProperty("brand_id").GetString());
-        Assert.Equal("https://img.example/1.jpg", json.GetProperty("main_images")[0].GetProperty("uri").GetString());
+        Assert.Equal("tos-maliva-i-o3syd03w52-us/c668cdf70b7f483c94dbe", json.GetProperty("main_images")[0].GetProperty("uri").GetString());
         Assert.Equal("1.32", json.GetProperty("package_weight").GetProperty("value").GetString());
         Assert.Equal("KILOGRAM", json.GetProperty("package_weight").GetProperty("unit").GetString());
         var sku = json.GetProperty("skus")[0];
@@ -173,10 +173,10 @@ public sealed class TikTokShopMapperTests
             Title = "Sleeves",
             CategoryId = "700002",
             ChannelFields = new Dictionary<string, string> { ["categoryId"] = "ignored", ["brandId"] = "42", ["mainImageUris"] = "tos-a, tos-b" },
-            Variants = [new ListingVariantDraft("SL-1", new ChannelMoney(5m, "GBP"), 3, new Dictionary<string, string>())],
+            Variants = [new ListingVariantDraft("SL-1", new ChannelMoney(5m, "GBP"), 3, new Dictionary<string, string>(), WeightGrams: 80)],
         };
 
-        var request = TikTokShopMapper.ToCreateProductRequest(draft, "w1");
+        var request = TikTokShopMapper.ToCreateProductRequest(draft, "w1", TikTokShopMapper.GivenImageUris(draft)!);
 
         Assert.Equal("700002", request.CategoryId);
         Assert.Equal("42", request.BrandId);
@@ -195,9 +195,11 @@ public sealed class TikTokShopMapperTests
             Variants = [new ListingVariantDraft("X", new ChannelMoney(1m, "USD"), 1, new Dictionary<string, string>())],
         };
 
-        var ex = Assert.Throws<ChannelValidationException>(() => TikTokShopMapper.ToCreateProductRequest(draft, "w"));
+        var ex = Assert.Throws<ChannelValidationException>(() => TikTokShopMapper.ToCreateProductRequest(draft, "w", []));
 
-        Assert.Equal("categoryId", Assert.Single(ex.FieldErrors).Field);
+        // Neither a category nor a weight: both named, before any call.
+        Assert.Equal(["categoryId", "WeightGrams"], ex.FieldErrors.Select(e => e.Field));
+        Assert.Contains("package weight", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

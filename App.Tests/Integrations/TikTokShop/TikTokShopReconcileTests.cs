@@ -27,7 +27,6 @@ public sealed class TikTokShopReconcileTests(TikTokShopEmulatorFixture emulator)
             ProductKey = "P-REC",
             Title = "Reconciled binder",
             CategoryId = "600001",
-            ImageUrls = ["tos-maliva-i-o3syd03w52-us/c668cdf70b7f483c94dbe"],
             Variants =
             [
                 new ListingVariantDraft("REC-BLK", new ChannelMoney(19.99m, "USD"), 5, new Dictionary<string, string> { ["Color"] = "Black" }, WeightGrams: 500),

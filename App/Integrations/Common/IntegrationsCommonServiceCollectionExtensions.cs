@@ -14,6 +14,7 @@ public static class IntegrationsCommonServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddSingleton<ChannelCredentialStore>();
+        services.AddSingleton<Abstractions.IChannelMediaCache, ChannelMediaCache>();
         services.AddSingleton<ChannelTokenService>();
         services.AddSingleton<Abstractions.IAccessTokenSource>(sp => sp.GetRequiredService<ChannelTokenService>());
         services.TryAddSingleton<ChannelRateLimiters>();

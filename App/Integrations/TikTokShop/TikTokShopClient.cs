@@ -25,6 +25,9 @@ public sealed class TikTokShopClient
     /// <summary>Order detail takes up to 50 ids per call.</summary>
     public const int MaxOrderIdsPerCall = 50;
 
+    /// <summary>The image upload path, relative to the API base (app-scoped: sent without shop_cipher).</summary>
+    public const string ImageUploadPath = "product/202309/images/upload";
+
     private readonly HttpClient http;
 
     public TikTokShopClient(HttpClient http, IOptionsMonitor<TikTokShopOptions> options)
@@ -78,6 +81,21 @@ public sealed class TikTokShopClient
     public Task<TikTokEmpty> UpdatePricesAsync(ChannelAccountContext account, string productId, TikTokPriceUpdate body, CancellationToken ct) =>
         SendAsync<TikTokEmpty>(
             Request(HttpMethod.Post, $"product/202309/products/{Uri.EscapeDataString(productId)}/prices/update", account, "UpdatePrices", body, retrySafe: true), ct);
+
+    /// <summary>
+    /// POST /product/202309/images/upload: multipart/form-data, the picture in field <c>data</c> and its
+    /// <c>use_case</c>; the sign leaves the multipart body out, and no shop_cipher is sent (the image belongs to the
+    /// app, not a shop). https://partner.tiktokshop.com/docv2/page/upload-product-image-202309
+    /// </summary>
+    public Task<TikTokUploadedImage> UploadProductImageAsync(
+        ChannelAccountContext account, byte[] image, string fileName, string mediaType, string useCase, CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, ImageUploadPath).For(account, "UploadProductImage", retrySafe: true);
+        var file = new ByteArrayContent(image);
+        file.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        request.Content = new MultipartFormDataContent { { file, "data", fileName }, { new StringContent(useCase), "use_case" } };
+        return SendAsync<TikTokUploadedImage>(request, ct);
+    }
 
     public Task<TikTokWarehouses> GetWarehousesAsync(ChannelAccountContext account, CancellationToken ct) =>
         SendAsync<TikTokWarehouses>(Request(HttpMethod.Get, "logistics/202309/warehouses", account, "GetWarehouses"), ct);

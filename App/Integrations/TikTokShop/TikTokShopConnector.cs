@@ -5,10 +5,10 @@ using SellerPortal.Integrations.TikTokShop.Dto;
 namespace SellerPortal.Integrations.TikTokShop;
 
 /// <summary>TikTok Shop in the merchant's words, over <see cref="TikTokShopClient"/>.</summary>
-public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConnector
+public sealed class TikTokShopConnector(TikTokShopClient client, TikTokShopImages images) : IChannelConnector
 {
-    /// <summary>Account property naming the warehouse stock goes to; else the shop's default sales warehouse.</summary>
-    public const string WarehouseProperty = "warehouse_id";
+    /// <summary>Account property naming the warehouse the portal's stock goes to (<see cref="TikTokShopAccountSettings"/>); else the shop's default sales warehouse.</summary>
+    public const string WarehouseProperty = TikTokShopAccountSettings.Warehouse;
 
     public ChannelKind Channel => ChannelKind.TikTokShop;
 
@@ -52,16 +52,22 @@ public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConne
 
     public async Task<ListingResult> CreateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
     {
+        TikTokShopMapper.RequireListable(draft);
+        var uris = await ImageUrisAsync(account, draft, ct);
         var warehouse = await WarehouseAsync(account, ct);
-        var created = await client.CreateProductAsync(account, TikTokShopMapper.ToCreateProductRequest(draft, warehouse), ct);
+        var created = await client.CreateProductAsync(account, TikTokShopMapper.ToCreateProductRequest(draft, warehouse, uris), ct);
         return ToResult(created, created.ProductId ?? throw new ChannelServerException(Channel, "TikTok Shop returned no product id."));
     }
 
     public async Task<ListingResult> UpdateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
     {
         var productId = draft.ExternalId ?? throw new ArgumentException("Only a published listing can be updated.", nameof(draft));
+        TikTokShopMapper.RequireListable(draft);
+        var uris = await ImageUrisAsync(account, draft, ct);
         var warehouse = await WarehouseAsync(account, ct);
-        var edited = await client.EditProductAsync(account, productId, TikTokShopMapper.ToEditProductRequest(draft, warehouse), ct);
+        // The SKUs' stock in the shop's other warehouses is read first and sent back unchanged.
+        var current = await client.GetProductAsync(account, productId, ct);
+        var edited = await client.EditProductAsync(account, productId, TikTokShopMapper.ToEditProductRequest(draft, warehouse, uris, current), ct);
         return ToResult(edited, edited.ProductId ?? productId);
     }
 
@@ -88,10 +94,13 @@ public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConne
         var warehouse = await WarehouseAsync(account, ct);
         foreach (var product in products)
         {
-            var body = new TikTokInventoryUpdate([.. product.Select(i => new TikTokSkuInventory(
-                i.ExternalSkuId!, [new TikTokInventory { WarehouseId = warehouse, Quantity = Math.Max(0, i.Quantity) }]))]);
             try
             {
+                // An update must list every warehouse of each SKU: TikTok's own figures for the others go back as read.
+                var current = (await client.GetProductAsync(account, product.Key, ct)).Skus
+                    .Where(s => s.Id is not null).ToDictionary(s => s.Id!, StringComparer.Ordinal);
+                var body = new TikTokInventoryUpdate([.. product.Select(i => new TikTokSkuInventory(
+                    i.ExternalSkuId!, TikTokShopMapper.Inventory(current.GetValueOrDefault(i.ExternalSkuId!), warehouse, i.Quantity)))]);
                 var answer = await client.UpdateInventoryAsync(account, product.Key, body, ct);
                 results.AddRange(PerSku(product.Select(i => (i.Sku, i.ExternalSkuId!)), answer));
             }
@@ -189,18 +198,14 @@ public sealed class TikTokShopConnector(TikTokShopClient client) : IChannelConne
                 [new("shipping_provider_id", $"Choose one of: {string.Join(", ", providers.Select(p => p.Name))}")], httpStatus: null);
     }
 
-    private async Task<string> WarehouseAsync(ChannelAccountContext account, CancellationToken ct)
-    {
-        if (account.Property(WarehouseProperty) is { Length: > 0 } configured)
-        {
-            return configured;
-        }
+    private async Task<string> WarehouseAsync(ChannelAccountContext account, CancellationToken ct) =>
+        account.Property(WarehouseProperty) is { Length: > 0 } chosen
+            ? chosen
+            : TikTokShopAccountSettings.DefaultWarehouse(await client.GetWarehousesAsync(account, ct))?.Id
+                ?? throw new ChannelValidationException(Channel, "The TikTok shop has no sales warehouse.", [new(WarehouseProperty, "Add a warehouse in Seller Center.")], httpStatus: null);
 
-        var warehouses = (await client.GetWarehousesAsync(account, ct)).Warehouses
-            .Where(w => w.Type is null or "SALES_WAREHOUSE").ToList();
-        return (warehouses.FirstOrDefault(w => w.IsDefault) ?? warehouses.FirstOrDefault())?.Id
-            ?? throw new ChannelValidationException(Channel, "The TikTok shop has no sales warehouse.", [new(WarehouseProperty, "Add a warehouse in Seller Center.")], httpStatus: null);
-    }
+    private async Task<IReadOnlyList<string>> ImageUrisAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct) =>
+        TikTokShopMapper.GivenImageUris(draft) ?? await images.UrisAsync(account, draft.ImageUrls, ct);
 
     private static IEnumerable<SkuUpdateResult> PerSku(IEnumerable<(string Sku, string SkuId)> sent, TikTokPartialResult answer)
     {

@@ -17,12 +17,56 @@ public static class TikTokShopMapper
     /// <summary>Comma-separated image URIs already uploaded to TikTok (its image upload API returns them).</summary>
     public const string MainImageUrisField = "mainImageUris";
 
-    public static TikTokProductRequest ToCreateProductRequest(ListingDraft draft, string warehouseId) =>
-        ToProductRequest(draft, warehouseId, keepSkuIds: false) with { IdempotencyKey = IdempotencyKey(draft) };
+    /// <summary>
+    /// Refuses, before any call, a draft Create Product would refuse: TikTok needs a leaf category, a description
+    /// (one is made from the title when the product has none) and the package weight.
+    /// https://partner.tiktokshop.com/docv2/page/create-product-202309
+    /// </summary>
+    public static void RequireListable(ListingDraft draft)
+    {
+        var errors = new List<ChannelFieldError>();
+        if ((draft.CategoryId ?? Field(draft, CategoryIdField)) is null)
+        {
+            errors.Add(new(CategoryIdField, "Choose a TikTok category (map the product's category on the Categories page)."));
+        }
 
-    /// <summary>A full edit: every variant is sent (TikTok deletes SKUs a PUT leaves out), with its TikTok SKU id.</summary>
-    public static TikTokProductRequest ToEditProductRequest(ListingDraft draft, string warehouseId) =>
-        ToProductRequest(draft, warehouseId, keepSkuIds: true);
+        if (PackageWeight(draft) is null)
+        {
+            errors.Add(new("WeightGrams", "Set the product's weight (or each variant's): TikTok Shop needs the package weight."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ChannelValidationException(ChannelKind.TikTokShop,
+                "TikTok Shop cannot list the product yet: " + string.Join(" ", errors.Select(e => e.Message)), errors, httpStatus: null);
+        }
+    }
+
+    /// <summary>Image uris staff gave on the product's TikTok fields (already uploaded to TikTok), or null.</summary>
+    public static IReadOnlyList<string>? GivenImageUris(ListingDraft draft) =>
+        Field(draft, MainImageUrisField) is { } uris ? uris.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+
+    /// <param name="imageUris">TikTok's uris for the draft's images (<see cref="TikTokShopImages"/>), never outside URLs.</param>
+    public static TikTokProductRequest ToCreateProductRequest(ListingDraft draft, string warehouseId, IReadOnlyList<string> imageUris) =>
+        ToProductRequest(draft, warehouseId, imageUris, current: null) with { IdempotencyKey = IdempotencyKey(draft) };
+
+    /// <summary>
+    /// A full edit: every variant is sent (TikTok deletes SKUs a PUT leaves out), with its TikTok SKU id, and each
+    /// SKU's stock in the shop's other warehouses as TikTok holds it (<paramref name="current"/>), unchanged.
+    /// </summary>
+    public static TikTokProductRequest ToEditProductRequest(ListingDraft draft, string warehouseId, IReadOnlyList<string> imageUris, TikTokProduct? current) =>
+        ToProductRequest(draft, warehouseId, imageUris, current ?? new TikTokProduct());
+
+    /// <summary>
+    /// A SKU's inventory for an update: every warehouse TikTok lists for it (an update must name them all), ours with
+    /// the new quantity and the others unchanged; ours is added when TikTok does not list it yet.
+    /// https://partner.tiktokshop.com/docv2/page/update-inventory-202309
+    /// </summary>
+    public static IReadOnlyList<TikTokInventory> Inventory(TikTokProductSku? current, string warehouseId, int quantity)
+    {
+        var others = (current?.Inventory ?? []).Where(i => i.WarehouseId is not null && i.WarehouseId != warehouseId);
+        return [new TikTokInventory { WarehouseId = warehouseId, Quantity = Math.Max(0, quantity) }, .. others];
+    }
 
     public static OrderStatus MapStatus(string? status) => status?.ToUpperInvariant() switch
     {
@@ -69,7 +113,8 @@ public static class TikTokShopMapper
         [.. product.Skus.Select(s => new ChannelSkuSnapshot(
             s.SellerSku ?? s.Id ?? "",
             s.Id,
-            s.Price?.Amount is null ? null : Money(s.Price.Amount, s.Price.Currency ?? ""),
+            // Reads carry tax_exclusive_price (the listed price), never amount; sale_price is a promotion's.
+            s.Price?.TaxExclusivePrice is null ? null : Money(s.Price.TaxExclusivePrice, s.Price.Currency ?? ""),
             s.Inventory?.Sum(i => i.Quantity)))]);
 
     /// <summary>A decimal string ("29.99", "5000") to money; a missing amount is zero. Never through a float.</summary>
@@ -84,35 +129,35 @@ public static class TikTokShopMapper
 
     public static long ToUnix(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
 
-    private static TikTokProductRequest ToProductRequest(ListingDraft draft, string warehouseId, bool keepSkuIds)
+    private static TikTokProductRequest ToProductRequest(ListingDraft draft, string warehouseId, IReadOnlyList<string> imageUris, TikTokProduct? current)
     {
-        var categoryId = draft.CategoryId ?? Field(draft, CategoryIdField)
-            ?? throw new ChannelValidationException(ChannelKind.TikTokShop, "TikTok Shop needs a category for the listing.",
-                [new(CategoryIdField, "Choose a TikTok category.")], httpStatus: null);
-        var images = Field(draft, MainImageUrisField) is { } uris
-            ? uris.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : draft.ImageUrls;
-        var weight = draft.Variants.Select(v => v.WeightGrams).FirstOrDefault(w => w is > 0);
+        RequireListable(draft);
+        var weight = PackageWeight(draft)!.Value;
+        var currentSkus = (current?.Skus ?? []).Where(s => s.Id is not null).ToDictionary(s => s.Id!, StringComparer.Ordinal);
         return new TikTokProductRequest
         {
             SaveMode = "LISTING",
             Title = draft.Title,
             Description = string.IsNullOrWhiteSpace(draft.Description) ? $"<p>{System.Net.WebUtility.HtmlEncode(draft.Title)}</p>" : draft.Description,
-            CategoryId = categoryId,
+            CategoryId = draft.CategoryId ?? Field(draft, CategoryIdField)!,
             BrandId = Field(draft, BrandIdField),
-            MainImages = [.. images.Select(u => new TikTokImage(u))],
-            PackageWeight = weight is null ? null : new TikTokWeight((weight.Value / 1000m).ToString("0.###", CultureInfo.InvariantCulture), "KILOGRAM"),
+            MainImages = [.. imageUris.Select(u => new TikTokImage(u))],
+            PackageWeight = new TikTokWeight((weight / 1000m).ToString("0.###", CultureInfo.InvariantCulture), "KILOGRAM"),
             Skus = [.. draft.Variants.Select(v => new TikTokSku
             {
-                Id = keepSkuIds ? v.ExternalSkuId : null,
+                Id = current is null ? null : v.ExternalSkuId,
                 SellerSku = v.Sku,
                 Price = new TikTokPrice { Amount = Amount(v.Price.Amount), Currency = v.Price.Currency },
-                Inventory = [new TikTokInventory { WarehouseId = warehouseId, Quantity = Math.Max(0, v.Quantity) }],
+                Inventory = Inventory(v.ExternalSkuId is { } id && current is not null ? currentSkus.GetValueOrDefault(id) : null, warehouseId, v.Quantity),
                 SalesAttributes = [.. v.Options.OrderBy(o => o.Key, StringComparer.Ordinal)
                     .Select(o => new TikTokSalesAttribute { Name = o.Key, ValueName = o.Value })],
             })],
         };
     }
+
+    /// <summary>The heaviest variant's weight in grams: the package must hold any of them.</summary>
+    private static int? PackageWeight(ListingDraft draft) =>
+        draft.Variants.Select(v => v.WeightGrams).Where(w => w is > 0).Max();
 
     private static ChannelAddress ToAddress(TikTokRecipientAddress a)
     {

@@ -44,6 +44,18 @@ public static class TikTokShopServiceCollectionExtensions
         // The token host: unsigned, app_secret in the query (TikTok's protocol); its calls carry no account.
         services.AddHttpClient(TikTokShopAuthorization.TokenClientName);
 
+        // The merchant's own image host, read to upload each picture once (TikTok takes no outside URL).
+        services.AddHttpClient(TikTokShopImages.SourceClientName, c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(30);
+            c.MaxResponseContentBufferSize = TikTokShopImages.MaxBytes;
+        });
+        // A factory registration for the same reason as the signing handler: the media cache comes from Integrations/Common.
+        services.TryAddTransient(sp => new TikTokShopImages(
+            sp.GetRequiredService<TikTokShopClient>(), sp.GetRequiredService<IChannelMediaCache>(), sp.GetRequiredService<IHttpClientFactory>()));
+        services.TryAddTransient<TikTokShopAccountSettings>();
+        services.AddTransient<IChannelAccountSettings>(sp => sp.GetRequiredService<TikTokShopAccountSettings>());
+        services.AddKeyedTransient<IChannelAccountSettings>(ChannelKind.TikTokShop, (sp, _) => sp.GetRequiredService<TikTokShopAccountSettings>());
         services.TryAddTransient<TikTokShopConnector>();
         services.TryAddTransient<TikTokShopAuthorization>();
         services.TryAddSingleton<TikTokShopWebhookVerifier>();

@@ -65,9 +65,9 @@ public sealed class TikTokShopSigningHandler(
 
         query["app_key"] = settings.AppKey;
         query["timestamp"] = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // Authorization calls refuse a shop_cipher (36009004); every other call is shop-scoped.
+        // Authorization calls and the image upload refuse a shop_cipher (36009004); every other call is shop-scoped.
         var cipher = account.Property(ShopCipherProperty);
-        if (cipher is not null && !path.StartsWith("/authorization/", StringComparison.Ordinal))
+        if (cipher is not null && !IsAppScoped(path))
         {
             query["shop_cipher"] = cipher;
         }
@@ -85,6 +85,9 @@ public sealed class TikTokShopSigningHandler(
         request.Headers.Remove(AccessTokenHeader);
         request.Headers.TryAddWithoutValidation(AccessTokenHeader, token);
     }
+
+    private static bool IsAppScoped(string path) =>
+        path.StartsWith("/authorization/", StringComparison.Ordinal) || path == "/" + TikTokShopClient.ImageUploadPath;
 
     private static async Task<bool> IsRejectedTokenAsync(HttpResponseMessage response, CancellationToken ct)
     {

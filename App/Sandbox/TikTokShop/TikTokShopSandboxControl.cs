@@ -295,8 +295,8 @@ public sealed class TikTokShopSandboxControl(
                 ProductId = product?.Product.Id ?? TikTokShopSandboxStore.NumericId(19),
                 SellerSku = sellerSku,
                 ProductName = product?.Product.Title ?? $"Sandbox product {sellerSku}",
-                SalePrice = sku?.Price?.Amount ?? "10.00",
-                OriginalPrice = sku?.Price?.Amount ?? "10.00",
+                SalePrice = sku?.Price?.TaxExclusivePrice ?? "10.00",
+                OriginalPrice = sku?.Price?.TaxExclusivePrice ?? "10.00",
                 Currency = sku?.Price?.Currency ?? "USD",
                 DisplayStatus = status,
             });

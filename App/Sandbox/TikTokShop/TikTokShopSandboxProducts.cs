@@ -91,7 +91,7 @@ public sealed class TikTokShopSandboxProducts(TikTokShopSandboxStore store, TikT
                 // The emulator approves at once; TikTok reviews first (PENDING).
                 Status = body.SaveMode == "AS_DRAFT" ? "DRAFT" : "ACTIVATE",
                 MainImages = body.MainImages,
-                Skus = [.. body.Skus.Select(s => s with { Id = TikTokShopSandboxStore.NumericId(19) })],
+                Skus = [.. body.Skus.Select(s => Read(s with { Id = TikTokShopSandboxStore.NumericId(19) }))],
                 CreateTime = call.Now,
                 UpdateTime = call.Now,
             };
@@ -138,7 +138,7 @@ public sealed class TikTokShopSandboxProducts(TikTokShopSandboxStore store, TikT
                 Title = body.Title,
                 Description = body.Description,
                 MainImages = body.MainImages,
-                Skus = [.. body.Skus.Select(s => s with { Id = s.Id ?? TikTokShopSandboxStore.NumericId(19) })],
+                Skus = [.. body.Skus.Select(s => Read(s with { Id = s.Id ?? TikTokShopSandboxStore.NumericId(19) }))],
                 UpdateTime = call.Now,
             };
             await SaveAsync(found with { CategoryId = body.CategoryId, Product = product }, http.RequestAborted);
@@ -232,7 +232,7 @@ public sealed class TikTokShopSandboxProducts(TikTokShopSandboxStore store, TikT
             foreach (var update in body.Skus)
             {
                 var index = skus.FindIndex(s => s.Id == update.Id);
-                skus[index] = skus[index] with { Price = update.Price };
+                skus[index] = skus[index] with { Price = new TikTokProductPrice { Currency = update.Price.Currency, TaxExclusivePrice = update.Price.Amount } };
             }
 
             await SaveAsync(found with { Product = found.Product with { Skus = skus, UpdateTime = call.Now } }, http.RequestAborted);
@@ -350,7 +350,16 @@ public sealed class TikTokShopSandboxProducts(TikTokShopSandboxStore store, TikT
     private static TikTokProductWriteResult WriteResult(TikTokProduct product) => new()
     {
         ProductId = product.Id,
-        Skus = [.. product.Skus.Select(s => new TikTokSku { Id = s.Id, SellerSku = s.SellerSku })],
+        Skus = [.. product.Skus.Select(s => new TikTokWrittenSku { Id = s.Id, SellerSku = s.SellerSku })],
+    };
+
+    private static TikTokProductSku Read(TikTokSku s) => new()
+    {
+        Id = s.Id,
+        SellerSku = s.SellerSku,
+        Price = new TikTokProductPrice { Currency = s.Price?.Currency, TaxExclusivePrice = s.Price?.Amount },
+        Inventory = s.Inventory,
+        SalesAttributes = s.SalesAttributes,
     };
 
     private static IResult NotFound(string productId) =>

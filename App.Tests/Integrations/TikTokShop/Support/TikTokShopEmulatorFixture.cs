@@ -50,6 +50,11 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
 
     public HttpClient Portal { get; private set; } = null!;
 
+    /// <summary>The merchant's picture host the client reads images from.</summary>
+    public MerchantImageHost Images { get; } = new();
+
+    public MemoryMediaCache Media { get; } = new();
+
     public IServiceProvider Services { get; private set; } = null!;
 
     public EmulatorAccessTokenSource Tokens => (EmulatorAccessTokenSource)Services.GetRequiredService<IAccessTokenSource>();
@@ -83,6 +88,8 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
         builder.AddTikTokShop();
         builder.Services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Factory.Server.CreateHandler()));
         builder.Services.AddSingleton<IAccessTokenSource>(sp => new EmulatorAccessTokenSource(sp, Portal));
+        builder.Services.AddSingleton<IChannelMediaCache>(Media);
+        builder.Services.AddHttpClient(TikTokShopImages.SourceClientName).ConfigurePrimaryHttpMessageHandler(() => Images);
         configure?.Invoke(builder);
         return builder.Build().Services;
     }

@@ -1,10 +1,23 @@
 namespace SellerPortal.Integrations.TikTokShop.Dto;
 
+/// <summary>A price as writes send it (create, edit, prices/update): <c>{amount, currency, sale_price}</c>.</summary>
 public sealed record TikTokPrice
 {
     /// <summary>A decimal string, e.g. "19.99".</summary>
     public string? Amount { get; init; }
     public string? Currency { get; init; }
+    public string? SalePrice { get; init; }
+}
+
+/// <summary>
+/// A price as Search Products and Get Product return it: <c>{currency, tax_exclusive_price, sale_price}</c>, never
+/// <c>amount</c>; <c>sale_price</c> only where a promotion applies. Decimal strings.
+/// https://partner.tiktokshop.com/docv2/page/get-product-202309
+/// </summary>
+public sealed record TikTokProductPrice
+{
+    public string? Currency { get; init; }
+    public string? TaxExclusivePrice { get; init; }
     public string? SalePrice { get; init; }
 }
 
@@ -56,11 +69,31 @@ public sealed record TikTokProductRequest
 public sealed record TikTokProductWriteResult
 {
     public string? ProductId { get; init; }
-    public IReadOnlyList<TikTokSku> Skus { get; init; } = [];
+    public IReadOnlyList<TikTokWrittenSku> Skus { get; init; } = [];
     public IReadOnlyList<TikTokWarning>? Warnings { get; init; }
 }
 
+/// <summary>A SKU in a create or edit answer: <c>{id, seller_sku, sales_attributes, external_sku_id}</c>.</summary>
+public sealed record TikTokWrittenSku
+{
+    public string? Id { get; init; }
+    public string? SellerSku { get; init; }
+}
+
 public sealed record TikTokWarning(string? Message);
+
+/// <summary>
+/// data of POST /product/202309/images/upload: the <c>uri</c> main_images must name (TikTok accepts no outside URL),
+/// the <c>url</c> it serves the picture from, and its size in pixels.
+/// https://partner.tiktokshop.com/docv2/page/upload-product-image-202309
+/// </summary>
+public sealed record TikTokUploadedImage
+{
+    public string Uri { get; init; } = "";
+    public string? Url { get; init; }
+    public int Width { get; init; }
+    public int Height { get; init; }
+}
 
 /// <summary>Body of POST /product/202309/products/search.</summary>
 public sealed record TikTokProductSearchRequest
@@ -77,6 +110,16 @@ public sealed record TikTokProductSearchResult
     public int TotalCount { get; init; }
 }
 
+/// <summary>A SKU as search and get return it: the read price, and one inventory entry per warehouse.</summary>
+public sealed record TikTokProductSku
+{
+    public string? Id { get; init; }
+    public string? SellerSku { get; init; }
+    public TikTokProductPrice? Price { get; init; }
+    public IReadOnlyList<TikTokInventory>? Inventory { get; init; }
+    public IReadOnlyList<TikTokSalesAttribute>? SalesAttributes { get; init; }
+}
+
 /// <summary>A product as search and get return it.</summary>
 public sealed record TikTokProduct
 {
@@ -84,7 +127,7 @@ public sealed record TikTokProduct
     public string? Title { get; init; }
     public string? Description { get; init; }
     public string? Status { get; init; }
-    public IReadOnlyList<TikTokSku> Skus { get; init; } = [];
+    public IReadOnlyList<TikTokProductSku> Skus { get; init; } = [];
     public IReadOnlyList<TikTokImage>? MainImages { get; init; }
     public long CreateTime { get; init; }
     public long UpdateTime { get; init; }
