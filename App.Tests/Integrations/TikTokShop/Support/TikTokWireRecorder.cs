@@ -22,7 +22,7 @@ public sealed class TikTokWireRecorder : WireRecorder<TikTokWireRecorder>
     };
 
     /// <summary>The client's whole registration (signing handler included), every HTTP client sending into this recorder.</summary>
-    public IServiceProvider Services(MerchantImageHost? images = null)
+    public IServiceProvider Services(MerchantImageHost? images = null, TimeProvider? time = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -31,6 +31,11 @@ public sealed class TikTokWireRecorder : WireRecorder<TikTokWireRecorder>
             ["Channels:TikTokShop:AppSecret"] = AppSecret,
             ["Channels:TikTokShop:ServiceId"] = "offline-service",
         });
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.AddTikTokShop();
         builder.Services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => this));
         builder.Services.AddHttpClient(TikTokShopImages.SourceClientName).ConfigurePrimaryHttpMessageHandler(() => images ?? new MerchantImageHost());
