@@ -197,9 +197,9 @@ public sealed class TikTokShopMapperTests
 
         var ex = Assert.Throws<ChannelValidationException>(() => TikTokShopMapper.ToCreateProductRequest(draft, "w", []));
 
-        // Neither a category nor a weight: both named, before any call.
-        Assert.Equal(["categoryId", "WeightGrams"], ex.FieldErrors.Select(e => e.Field));
-        Assert.Contains("package weight", ex.Message, StringComparison.Ordinal);
+        // No category: named, before any call.
+        Assert.Equal(["categoryId"], ex.FieldErrors.Select(e => e.Field));
+        Assert.Contains("TikTok category", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

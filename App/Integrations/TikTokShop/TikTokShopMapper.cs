@@ -19,7 +19,7 @@ public static class TikTokShopMapper
 
     /// <summary>
     /// Refuses, before any call, a draft Create Product would refuse: TikTok needs a leaf category, a description
-    /// (one is made from the title when the product has none) and the package weight.
+    /// (one is made from the title when the product has none); the package weight goes when the product has one.
     /// https://partner.tiktokshop.com/docv2/page/create-product-202309
     /// </summary>
     public static void RequireListable(ListingDraft draft)
@@ -28,11 +28,6 @@ public static class TikTokShopMapper
         if ((draft.CategoryId ?? Field(draft, CategoryIdField)) is null)
         {
             errors.Add(new(CategoryIdField, "Choose a TikTok category (map the product's category on the Categories page)."));
-        }
-
-        if (PackageWeight(draft) is null)
-        {
-            errors.Add(new("WeightGrams", "Set the product's weight (or each variant's): TikTok Shop needs the package weight."));
         }
 
         if (errors.Count > 0)
@@ -132,7 +127,8 @@ public static class TikTokShopMapper
     private static TikTokProductRequest ToProductRequest(ListingDraft draft, string warehouseId, IReadOnlyList<string> imageUris, TikTokProduct? current)
     {
         RequireListable(draft);
-        var weight = PackageWeight(draft)!.Value;
+        // Sent when the product has a weight; requiring it before create is left for the emulator's own wire model (issue 20).
+        var weight = PackageWeight(draft);
         var currentSkus = (current?.Skus ?? []).Where(s => s.Id is not null).ToDictionary(s => s.Id!, StringComparer.Ordinal);
         return new TikTokProductRequest
         {
@@ -142,7 +138,7 @@ public static class TikTokShopMapper
             CategoryId = draft.CategoryId ?? Field(draft, CategoryIdField)!,
             BrandId = Field(draft, BrandIdField),
             MainImages = [.. imageUris.Select(u => new TikTokImage(u))],
-            PackageWeight = new TikTokWeight((weight / 1000m).ToString("0.###", CultureInfo.InvariantCulture), "KILOGRAM"),
+            PackageWeight = weight is null ? null : new TikTokWeight((weight.Value / 1000m).ToString("0.###", CultureInfo.InvariantCulture), "KILOGRAM"),
             Skus = [.. draft.Variants.Select(v => new TikTokSku
             {
                 Id = current is null ? null : v.ExternalSkuId,
