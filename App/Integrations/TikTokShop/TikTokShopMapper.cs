@@ -17,9 +17,13 @@ public static class TikTokShopMapper
     /// <summary>Comma-separated image URIs already uploaded to TikTok (its image upload API returns them).</summary>
     public const string MainImageUrisField = "mainImageUris";
 
+    /// <summary>Create Product takes 1 to 9 main images.</summary>
+    public const int MaxMainImages = 9;
+
     /// <summary>
-    /// Refuses, before any call, a draft Create Product would refuse: TikTok needs a leaf category, a description
-    /// (one is made from the title when the product has none); the package weight goes when the product has one.
+    /// Refuses, before any call, a draft Create Product would refuse, naming every gap at once: TikTok needs a leaf
+    /// category, at least one main image (at most 9), and a package weight; a description is made from the title
+    /// when the product has none.
     /// https://partner.tiktokshop.com/docv2/page/create-product-202309
     /// </summary>
     public static void RequireListable(ListingDraft draft)
@@ -28,6 +32,19 @@ public static class TikTokShopMapper
         if ((draft.CategoryId ?? Field(draft, CategoryIdField)) is null)
         {
             errors.Add(new(CategoryIdField, "Choose a TikTok category (map the product's category on the Categories page)."));
+        }
+
+        var images = GivenImageUris(draft)?.Count ?? draft.ImageUrls.Count;
+        if (images is 0 or > MaxMainImages)
+        {
+            errors.Add(new("ImageUrls", images == 0
+                ? "Add at least one product image: TikTok Shop lists no product without one."
+                : $"TikTok Shop takes at most {MaxMainImages} main images; this product has {images}."));
+        }
+
+        if (PackageWeight(draft) is null)
+        {
+            errors.Add(new("WeightGrams", "Enter the package weight (on the product or its variants): TikTok Shop needs it to ship."));
         }
 
         if (errors.Count > 0)
@@ -127,8 +144,7 @@ public static class TikTokShopMapper
     private static TikTokProductRequest ToProductRequest(ListingDraft draft, string warehouseId, IReadOnlyList<string> imageUris, TikTokProduct? current)
     {
         RequireListable(draft);
-        // Sent when the product has a weight; requiring it before create is left for the emulator's own wire model (issue 20).
-        var weight = PackageWeight(draft);
+        var weight = PackageWeight(draft)!.Value;
         var currentSkus = (current?.Skus ?? []).Where(s => s.Id is not null).ToDictionary(s => s.Id!, StringComparer.Ordinal);
         return new TikTokProductRequest
         {
@@ -138,7 +154,7 @@ public static class TikTokShopMapper
             CategoryId = draft.CategoryId ?? Field(draft, CategoryIdField)!,
             BrandId = Field(draft, BrandIdField),
             MainImages = [.. imageUris.Select(u => new TikTokImage(u))],
-            PackageWeight = weight is null ? null : new TikTokWeight((weight.Value / 1000m).ToString("0.###", CultureInfo.InvariantCulture), "KILOGRAM"),
+            PackageWeight = new TikTokWeight((weight / 1000m).ToString("0.###", CultureInfo.InvariantCulture), "KILOGRAM"),
             Skus = [.. draft.Variants.Select(v => new TikTokSku
             {
                 Id = current is null ? null : v.ExternalSkuId,

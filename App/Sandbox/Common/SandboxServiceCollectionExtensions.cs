@@ -35,6 +35,7 @@ public static class SandboxServiceCollectionExtensions
         builder.AddEbaySandbox();
         Integrations.Ebay.EbayEmulatorTarget.PointEbayAtEmulator(builder);
         builder.AddTikTokShopSandbox();
+        Integrations.TikTokShop.TikTokShopEmulatorTarget.PointTikTokShopAtEmulator(builder);
         return builder;
     }
 

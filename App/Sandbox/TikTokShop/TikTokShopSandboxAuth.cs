@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.TikTokShop.Dto;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
@@ -9,7 +8,7 @@ namespace SellerPortal.Sandbox.TikTokShop;
 /// The seller consent page (services.tiktokshop.com/open/authorize), the token host (auth.tiktok-shops.com
 /// /api/v2/token/get and /refresh, with refresh-token rotation) and GET /authorization/202309/shops.
 /// </summary>
-public sealed class TikTokShopSandboxAuth(
+internal sealed class TikTokShopSandboxAuth(
     TikTokShopSandboxStore store,
     TikTokShopSandboxGate gate,
     IOptionsMonitor<TikTokShopSandboxOptions> options,
@@ -143,10 +142,7 @@ public sealed class TikTokShopSandboxAuth(
         }
 
         var shop = call.Shop;
-        return TikTokShopSandboxResults.Ok(new TikTokAuthorizedShops
-        {
-            Shops = [new TikTokAuthorizedShop { Id = shop.Id, Name = shop.Name, Region = shop.Region, SellerType = shop.SellerType, Cipher = shop.Cipher, Code = shop.Code }],
-        });
+        return TikTokShopSandboxResults.Ok(new TikTokWireShops([new TikTokWireShop(shop.Id, shop.Name, shop.Region, shop.SellerType, shop.Cipher, shop.Code)]));
     }
 
     /// <summary>Revokes every token of the seller behind a shop (a seller deauthorizing the app).</summary>
@@ -190,18 +186,8 @@ public sealed class TikTokShopSandboxAuth(
         var refresh = new SandboxRefreshToken("TTP_" + TikTokShopSandboxStore.Token(36), openId, now + settings.RefreshTokenLifetimeSeconds, false, false);
         await store.PutAsync("access_tokens", access.Token, access, 0, ct);
         await store.PutAsync("refresh_tokens", refresh.Token, refresh, 0, ct);
-        return TikTokShopSandboxResults.Ok(new TikTokTokenData
-        {
-            AccessToken = access.Token,
-            AccessTokenExpireIn = access.ExpiresAt,
-            RefreshToken = refresh.Token,
-            RefreshTokenExpireIn = refresh.ExpiresAt,
-            OpenId = openId,
-            SellerName = shop?.SellerName,
-            SellerBaseRegion = shop?.Region,
-            UserType = 0,
-            GrantedScopes = Scopes,
-        });
+        return TikTokShopSandboxResults.Ok(new TikTokWireToken(
+            access.Token, access.ExpiresAt, refresh.Token, refresh.ExpiresAt, openId, shop?.SellerName, shop?.Region, UserType: 0, Scopes));
     }
 
     private string RegisteredRedirect(HttpContext http) =>

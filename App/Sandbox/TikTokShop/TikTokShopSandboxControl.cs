@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.TikTokShop;
-using SellerPortal.Integrations.TikTokShop.Dto;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
@@ -58,8 +56,18 @@ public sealed record TikTokRevokeRequest
     public bool SendWebhook { get; init; }
 }
 
+/// <summary>Body of POST /sandbox/tiktok/_control/products/{product_id}/inventory.</summary>
+public sealed record WarehouseStockRequest(string SkuId, string WarehouseId, int Quantity);
+
+/// <summary>TikTok's webhook types (1 order status change, 6 seller deauthorization), as its webhook pages number them.</summary>
+internal static class WebhookTypes
+{
+    public const int OrderStatusChange = 1;
+    public const int SellerDeauthorization = 6;
+}
+
 /// <summary>The emulator's control API: faults, buyer orders (with signed webhooks), revocation, and state for tests.</summary>
-public sealed class TikTokShopSandboxControl(
+internal sealed class TikTokShopSandboxControl(
     TikTokShopSandboxStore store,
     TikTokShopSandboxOrders orders,
     TikTokShopSandboxAuth auth,
@@ -103,7 +111,7 @@ public sealed class TikTokShopSandboxControl(
             faults.Queue5xx(channel, body.Queue5xx);
         }
 
-        return Results.Json(faults.For(channel), TikTokJson.Options);
+        return Results.Json(faults.For(channel), TikTokShopSandboxJson.Control);
     }
 
     public async Task<IResult> GenerateOrdersAsync(HttpContext http)
@@ -122,7 +130,7 @@ public sealed class TikTokShopSandboxControl(
             // Each order takes one unit of each SKU off the shop's stock; a buyer cannot order what the shop shows none
             // of. An order made cancelled took its units and gave them back.
             var (stock, products) = await TikTokShopSandboxStock.LoadAsync(store, shop.Id, http.RequestAborted);
-            var made = new List<TikTokOrder>();
+            var made = new List<TikTokWireOrder>();
             var refusedHere = 0;
             for (var n = 0; n < body.Count; n++)
             {
@@ -151,7 +159,7 @@ public sealed class TikTokShopSandboxControl(
             deliveries.Add(await DeliverAsync(http, StatusChangePayload(shop.Id, order, now), body.SendWebhooks));
         }
 
-        return Results.Json(new TikTokGenerateOrdersResult([.. created.Select(o => o.Id)], deliveries, refused), TikTokJson.Options);
+        return Results.Json(new TikTokGenerateOrdersResult([.. created.Select(o => o.Id)], deliveries, refused), TikTokShopSandboxJson.Control);
     }
 
     /// <summary>
@@ -167,52 +175,56 @@ public sealed class TikTokShopSandboxControl(
         }
 
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var (changed, problem) = await store.SerializedAsync<(SandboxOrder?, string?)>(async () =>
-        {
-            if (await store.GetAsync<SandboxOrder>("orders", orderId, http.RequestAborted) is not { } found)
-            {
-                return (null, $"Order {orderId} does not exist.");
-            }
-
-            var before = found.Order.Status;
-            var shipped = before is "IN_TRANSIT" or "DELIVERED" or "COMPLETED";
-            if (before == "CANCELLED" || (body.Status == "CANCELLED" && shipped))
-            {
-                return (null, $"Order {orderId} is {before}; it cannot become {body.Status}.");
-            }
-
-            var lines = found.Order.LineItems ?? [];
-            var tracking = body.Status == "CANCELLED" ? found.Order.TrackingNumber : found.Order.TrackingNumber ?? "TT" + TikTokShopSandboxStore.NumericId(12);
-            var order = found.Order with
-            {
-                Status = body.Status,
-                UpdateTime = Math.Max(now, found.Order.UpdateTime + 1),
-                TrackingNumber = tracking,
-                LineItems = [.. lines.Select(l => l with { DisplayStatus = body.Status, TrackingNumber = l.TrackingNumber ?? (body.Status == "CANCELLED" ? null : tracking) })],
-            };
-            if (body.Status == "CANCELLED")
-            {
-                var (stock, products) = await TikTokShopSandboxStock.LoadAsync(store, found.ShopId, http.RequestAborted);
-                stock.Give(lines.Where(l => l.SellerSku is not null).Select(l => (l.SellerSku!, 1)));
-                await TikTokShopSandboxStock.SaveAsync(store, products, stock, http.RequestAborted);
-            }
-
-            var saved = found with { Order = order };
-            await orders.SaveAsync(saved, http.RequestAborted);
-            return (saved, null);
-        }, http.RequestAborted);
+        var (changed, problem) = await ChangeAsync(orderId, body.Status, now, http.RequestAborted);
         if (changed is null)
         {
             return Results.BadRequest(new { error = problem });
         }
 
         var delivery = await DeliverAsync(http, StatusChangePayload(changed.ShopId, changed.Order, now), body.SendWebhook);
-        return Results.Json(new TikTokOrderStatusResult(orderId, changed.Order.Status, delivery), TikTokJson.Options);
+        return Results.Json(new TikTokOrderStatusResult(orderId, changed.Order.Status, delivery), TikTokShopSandboxJson.Control);
     }
 
-    private static string StatusChangePayload(string shopId, TikTokOrder order, long now) => JsonSerializer.Serialize(new
+    /// <summary>Moves an order as the buyer or TikTok would; the units of a cancelled order go back on the shelf.</summary>
+    internal Task<(SandboxOrder? Changed, string? Problem)> ChangeAsync(string orderId, string status, long now, CancellationToken ct) =>
+        store.SerializedAsync<(SandboxOrder?, string?)>(async () =>
+        {
+            if (await store.GetAsync<SandboxOrder>("orders", orderId, ct) is not { } found)
+            {
+                return (null, $"Order {orderId} does not exist.");
+            }
+
+            var before = found.Order.Status;
+            var shipped = before is "IN_TRANSIT" or "DELIVERED" or "COMPLETED";
+            if (before == "CANCELLED" || (status == "CANCELLED" && shipped))
+            {
+                return (null, $"Order {orderId} is {before}; it cannot become {status}.");
+            }
+
+            var lines = found.Order.LineItems;
+            var tracking = status == "CANCELLED" ? found.Order.TrackingNumber : found.Order.TrackingNumber ?? "TT" + TikTokShopSandboxStore.NumericId(12);
+            var order = found.Order with
+            {
+                Status = status,
+                UpdateTime = Math.Max(now, found.Order.UpdateTime + 1),
+                TrackingNumber = tracking,
+                LineItems = [.. lines.Select(l => l with { DisplayStatus = status, TrackingNumber = l.TrackingNumber ?? (status == "CANCELLED" ? null : tracking) })],
+            };
+            if (status == "CANCELLED")
+            {
+                var (stock, products) = await TikTokShopSandboxStock.LoadAsync(store, found.ShopId, ct);
+                stock.Give(lines.Select(l => (l.SellerSku, 1)));
+                await TikTokShopSandboxStock.SaveAsync(store, products, stock, ct);
+            }
+
+            var saved = found with { Order = order };
+            await orders.SaveAsync(saved, ct);
+            return (saved, null);
+        }, ct);
+
+    private static string StatusChangePayload(string shopId, TikTokWireOrder order, long now) => JsonSerializer.Serialize(new
     {
-        type = TikTokShopWebhookVerifier.OrderStatusChange,
+        type = WebhookTypes.OrderStatusChange,
         tts_notification_id = TikTokShopSandboxStore.NumericId(19),
         shop_id = shopId,
         timestamp = now,
@@ -232,24 +244,24 @@ public sealed class TikTokShopSandboxControl(
         var revoked = await auth.RevokeAsync(shop.OpenId, http.RequestAborted);
         var payload = JsonSerializer.Serialize(new
         {
-            type = TikTokShopWebhookVerifier.SellerDeauthorization,
+            type = WebhookTypes.SellerDeauthorization,
             tts_notification_id = TikTokShopSandboxStore.NumericId(19),
             shop_id = shop.Id,
             timestamp = time.GetUtcNow().ToUnixTimeSeconds(),
             data = new { message = "seller deauthorized the app" },
         });
         var delivery = await DeliverAsync(http, payload, body.SendWebhook);
-        return Results.Json(new { shop_id = shop.Id, open_id = shop.OpenId, revoked_refresh_tokens = revoked, webhook = delivery }, TikTokJson.Options);
+        return Results.Json(new { shop_id = shop.Id, open_id = shop.OpenId, revoked_refresh_tokens = revoked, webhook = delivery }, TikTokShopSandboxJson.Control);
     }
 
     public async Task<IResult> GetOrderAsync(HttpContext http, string orderId) =>
         await store.GetAsync<SandboxOrder>("orders", orderId, http.RequestAborted) is { } order
-            ? Results.Json(order.Order, TikTokJson.Options)
+            ? Results.Json(order.Order, TikTokShopSandboxJson.Control)
             : Results.NotFound();
 
     public async Task<IResult> GetProductAsync(HttpContext http, string productId) =>
         await store.GetAsync<SandboxProduct>("products", productId, http.RequestAborted) is { } product
-            ? Results.Json(product.Product, TikTokJson.Options)
+            ? Results.Json(product.Product, TikTokShopSandboxJson.Control)
             : Results.NotFound();
 
     /// <summary>
@@ -281,70 +293,116 @@ public sealed class TikTokShopSandboxControl(
         }
     }
 
-    private static TikTokOrder NewOrder(SandboxTikTokShop shop, List<SandboxProduct> products, IReadOnlyList<string> sellerSkus, string status, long now, int n)
+    /// <summary>An order shaped like TikTok's Get Order Detail example, one line per unit of each SKU.</summary>
+    internal static TikTokWireOrder NewOrder(SandboxTikTokShop shop, List<SandboxProduct> products, IReadOnlyList<string> sellerSkus, string status, long now, int n)
     {
-        var lines = new List<TikTokLineItem>();
+        var packageId = TikTokShopSandboxStore.NumericId(19);
+        var lines = new List<TikTokWireLineItem>();
         foreach (var sellerSku in sellerSkus)
         {
             var product = products.FirstOrDefault(p => p.Product.Skus.Any(s => s.SellerSku == sellerSku));
             var sku = product?.Product.Skus.First(s => s.SellerSku == sellerSku);
-            lines.Add(new TikTokLineItem
+            var price = sku?.Price?.TaxExclusivePrice ?? "10.00";
+            lines.Add(new TikTokWireLineItem
             {
                 Id = TikTokShopSandboxStore.NumericId(18),
                 SkuId = sku?.Id ?? TikTokShopSandboxStore.NumericId(19),
                 ProductId = product?.Product.Id ?? TikTokShopSandboxStore.NumericId(19),
                 SellerSku = sellerSku,
                 ProductName = product?.Product.Title ?? $"Sandbox product {sellerSku}",
-                SalePrice = sku?.Price?.TaxExclusivePrice ?? "10.00",
-                OriginalPrice = sku?.Price?.TaxExclusivePrice ?? "10.00",
+                SalePrice = price,
+                OriginalPrice = price,
                 Currency = sku?.Price?.Currency ?? "USD",
                 DisplayStatus = status,
+                PackageId = packageId,
             });
         }
 
-        var currency = lines[0].Currency!;
-        var subtotal = lines.Sum(l => decimal.Parse(l.SalePrice!, CultureInfo.InvariantCulture));
-        var packageId = TikTokShopSandboxStore.NumericId(19);
-        return new TikTokOrder
+        var subtotal = Money(lines.Sum(l => decimal.Parse(l.SalePrice, CultureInfo.InvariantCulture)));
+        return new TikTokWireOrder
         {
             Id = TikTokShopSandboxStore.NumericId(18),
             Status = status,
             CreateTime = now,
             UpdateTime = now,
+            PaidTime = status == "UNPAID" ? null : now,
             UserId = TikTokShopSandboxStore.NumericId(19),
             BuyerEmail = $"sbx{TikTokShopSandboxStore.NumericId(6)}@scs.tiktokw.us",
-            Payment = new TikTokPayment
+            Payment = new TikTokWirePayment
             {
-                Currency = currency,
-                SubTotal = TikTokShopMapper.Amount(subtotal),
+                Currency = lines[0].Currency,
+                SubTotal = subtotal,
                 ShippingFee = "0.00",
                 Tax = "0.00",
-                TotalAmount = TikTokShopMapper.Amount(subtotal),
+                TotalAmount = subtotal,
+                OriginalTotalProductPrice = subtotal,
             },
-            RecipientAddress = new TikTokRecipientAddress
+            RecipientAddress = new TikTokWireAddress
             {
                 Name = $"Sandbox Buyer {n + 1}",
                 PhoneNumber = "(+1)213***0000",
+                FullAddress = $"{100 + n} Sandbox Ave, Los Angeles, California 90071",
                 AddressLine1 = $"{100 + n} Sandbox Ave",
                 PostalCode = "90071",
                 RegionCode = shop.Region,
                 DistrictInfo =
                 [
-                    new TikTokDistrict { AddressLevelName = "State", AddressName = "California", AddressLevel = "L1" },
-                    new TikTokDistrict { AddressLevelName = "City", AddressName = "Los Angeles", AddressLevel = "L3" },
+                    new TikTokWireDistrict("State", "California", "L1"),
+                    new TikTokWireDistrict("City", "Los Angeles", "L3"),
                 ],
             },
-            LineItems = [.. lines.Select(l => l with { PackageId = packageId })],
-            Packages = [new TikTokPackageRef(packageId)],
+            LineItems = lines,
+            Packages = [new TikTokWirePackageRef(packageId)],
             DeliveryOptionId = "7091146663229654785",
+            WarehouseId = shop.WarehouseId,
             IsOnHoldOrder = false,
         };
     }
+
+    /// <summary>
+    /// Sets one SKU's quantity in one of the shop's warehouses, as the seller would in TikTok's Seller Center (so a
+    /// test can give the second warehouse stock the portal does not manage).
+    /// </summary>
+    public async Task<IResult> SetWarehouseStockAsync(HttpContext http, string productId)
+    {
+        var body = await ReadAsync<WarehouseStockRequest>(http);
+        if (body is null || body.Quantity < 0)
+        {
+            return Results.BadRequest(new { error = "sku_id, warehouse_id and a quantity of 0 or more are required." });
+        }
+
+        return await store.SerializedAsync(async () =>
+        {
+            var found = await store.GetAsync<SandboxProduct>("products", productId, http.RequestAborted);
+            var shop = found is null ? null : await store.GetAsync<SandboxTikTokShop>("shops", found.ShopId, http.RequestAborted);
+            var sku = found?.Product.Skus.FirstOrDefault(s => s.Id == body.SkuId);
+            if (found is null || shop is null || sku is null || !shop.Warehouses.Contains(body.WarehouseId))
+            {
+                return Results.NotFound(new { error = $"Product {productId} has no SKU {body.SkuId}, or {body.WarehouseId} is not its shop's warehouse." });
+            }
+
+            var inventory = sku.Inventory.Where(i => i.WarehouseId != body.WarehouseId).Append(new TikTokWireStock(body.WarehouseId, body.Quantity))
+                .OrderBy(i => shop.Warehouses.ToList().IndexOf(i.WarehouseId)).ToList();
+            var product = found.Product with { Skus = [.. found.Product.Skus.Select(s => s.Id == sku.Id ? s with { Inventory = inventory } : s)] };
+            await store.PutAsync("products", product.Id, found with { Product = product }, product.UpdateTime, http.RequestAborted);
+            return Results.Json(product, TikTokShopSandboxJson.Control);
+        }, http.RequestAborted);
+    }
+
+    internal static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static async Task<T?> ReadAsync<T>(HttpContext http)
         where T : class
     {
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        return TikTokShopSandboxResults.Read<T>(await reader.ReadToEndAsync(http.RequestAborted));
+        var text = await reader.ReadToEndAsync(http.RequestAborted);
+        try
+        {
+            return text.Length == 0 ? null : JsonSerializer.Deserialize<T>(text, TikTokShopSandboxJson.Control);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -1,11 +1,18 @@
-using SellerPortal.Integrations.TikTokShop.Dto;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
 
 /// <summary>An emulated seller and the one shop its consent covers.</summary>
+/// <summary>
+/// An emulated seller and the one shop its consent covers. The shop has two sales warehouses, the default first, so
+/// a client that leaves one out of an inventory update is caught.
+/// </summary>
 public sealed record SandboxTikTokShop(
-    string Id, string Name, string Region, string Cipher, string Code, string SellerType, string OpenId, string SellerName, string WarehouseId);
+    string Id, string Name, string Region, string Cipher, string Code, string SellerType, string OpenId, string SellerName, string WarehouseId,
+    string? SecondWarehouseId = null)
+{
+    public IReadOnlyList<string> Warehouses => SecondWarehouseId is null ? [WarehouseId] : [WarehouseId, SecondWarehouseId];
+}
 
 public sealed record SandboxAuthCode(string Code, string OpenId, long ExpiresAt, bool Used);
 
@@ -13,9 +20,12 @@ public sealed record SandboxAccessToken(string Token, string OpenId, long Expire
 
 public sealed record SandboxRefreshToken(string Token, string OpenId, long ExpiresAt, bool Used, bool Revoked);
 
-public sealed record SandboxProduct(string ShopId, string? CategoryId, string? IdempotencyKey, TikTokProduct Product);
+internal sealed record SandboxProduct(string ShopId, string? CategoryId, string? IdempotencyKey, TikTokWireProduct Product);
 
-public sealed record SandboxOrder(string ShopId, TikTokOrder Order) : ISandboxOwned
+/// <summary>A picture uploaded to the shop's seller (Upload Product Image): only these uris may be named in main_images.</summary>
+internal sealed record SandboxImage(string Uri, string OpenId, int Width, int Height, string UseCase);
+
+internal sealed record SandboxOrder(string ShopId, TikTokWireOrder Order) : ISandboxOwned
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public string Owner => ShopId;
@@ -43,4 +53,8 @@ public static class SandboxCodes
     /// <summary>Emulator's choice (real code not confirmed): order unknown, or not in a state that allows the call.</summary>
     public const int OrderNotFound = 21011001;
     public const int OrderStateInvalid = 21011002;
+    /// <summary>Emulator's choice (real code not confirmed): a main_images uri this seller never uploaded.</summary>
+    public const int ImageNotFound = 12052217;
+    /// <summary>Emulator's choice (real code not confirmed): an inventory update that leaves out one of the SKU's warehouses.</summary>
+    public const int WarehouseMissing = 12052098;
 }

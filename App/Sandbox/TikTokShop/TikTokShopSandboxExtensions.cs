@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.TikTokShop;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
@@ -8,9 +7,8 @@ namespace SellerPortal.Sandbox.TikTokShop;
 public static class TikTokShopSandboxExtensions
 {
     /// <summary>
-    /// The TikTok Shop emulator's services, and the portal's TikTok options pointed at it (hosts not set explicitly
-    /// in Channels:TikTokShop go to {Sandbox:PortalBaseUrl}/sandbox/tiktok; empty credentials take the sandbox app's).
-    /// Called from AddSandbox only when the sandbox is enabled.
+    /// The TikTok Shop emulator's services, with its side of the common control contract. Called from AddSandbox only
+    /// when the sandbox is enabled (the client is pointed at it by TikTokShopEmulatorTarget).
     /// </summary>
     public static IHostApplicationBuilder AddTikTokShopSandbox(this IHostApplicationBuilder builder)
     {
@@ -22,47 +20,13 @@ public static class TikTokShopSandboxExtensions
         services.AddSingleton<TikTokShopSandboxGate>();
         services.AddSingleton<TikTokShopSandboxAuth>();
         services.AddSingleton<TikTokShopSandboxProducts>();
+        services.AddSingleton<TikTokShopSandboxImages>();
         services.AddSingleton<TikTokShopSandboxOrders>();
         services.AddSingleton<TikTokShopSandboxControl>();
         // TikTok expects an answer within 3 seconds.
         services.AddHttpClient(TikTokShopSandboxControl.WebhookClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
 
-        var configured = builder.Configuration.GetSection(TikTokShopOptions.SectionName);
-        services.AddOptions<TikTokShopOptions>().PostConfigure<IServiceProvider>((o, sp) =>
-        {
-            var app = sp.GetRequiredService<IOptions<TikTokShopSandboxOptions>>().Value;
-            var emulator = PortalBase(sp) + TikTokShopSandboxGate.MountPath;
-            if (configured[nameof(TikTokShopOptions.ApiBaseUrl)] is null)
-            {
-                o.ApiBaseUrl = emulator;
-            }
-
-            if (configured[nameof(TikTokShopOptions.AuthBaseUrl)] is null)
-            {
-                o.AuthBaseUrl = emulator;
-            }
-
-            if (configured[nameof(TikTokShopOptions.AuthorizePageUrl)] is null)
-            {
-                o.AuthorizePageUrl = emulator + "/oauth/authorize";
-            }
-
-            if (configured[nameof(TikTokShopOptions.UsAuthorizePageUrl)] is null)
-            {
-                o.UsAuthorizePageUrl = emulator + "/oauth/authorize";
-            }
-
-            if (string.IsNullOrEmpty(o.AppKey) && string.IsNullOrEmpty(o.AppSecret))
-            {
-                o.AppKey = app.AppKey;
-                o.AppSecret = app.AppSecret;
-            }
-
-            if (string.IsNullOrEmpty(o.ServiceId))
-            {
-                o.ServiceId = app.ServiceId;
-            }
-        });
+        services.AddSandboxControl<TikTokShopSandboxControls>();
         return builder;
     }
 
@@ -80,6 +44,7 @@ public static class TikTokShopSandboxExtensions
 
         tiktok.MapPost("/product/202309/products/search", (HttpContext h, TikTokShopSandboxProducts p) => p.SearchAsync(h));
         tiktok.MapPost("/product/202502/products/search", (HttpContext h, TikTokShopSandboxProducts p) => p.SearchAsync(h));
+        tiktok.MapPost("/product/202309/images/upload", (HttpContext h, TikTokShopSandboxImages i) => i.UploadAsync(h));
         tiktok.MapPost("/product/202309/products", (HttpContext h, TikTokShopSandboxProducts p) => p.CreateAsync(h));
         tiktok.MapPost("/product/202309/products/activate", (HttpContext h, TikTokShopSandboxProducts p) => p.ActivateAsync(h));
         tiktok.MapPost("/product/202309/products/deactivate", (HttpContext h, TikTokShopSandboxProducts p) => p.DeactivateAsync(h));
@@ -107,6 +72,8 @@ public static class TikTokShopSandboxExtensions
         tiktok.MapPost("/_control/orders/{order_id}/status", (HttpContext h, string order_id, TikTokShopSandboxControl c) => c.ChangeOrderStatusAsync(h, order_id));
         tiktok.MapGet("/_control/orders/{order_id}", (HttpContext h, string order_id, TikTokShopSandboxControl c) => c.GetOrderAsync(h, order_id));
         tiktok.MapGet("/_control/products/{product_id}", (HttpContext h, string product_id, TikTokShopSandboxControl c) => c.GetProductAsync(h, product_id));
+        tiktok.MapPost("/_control/products/{product_id}/inventory",
+            (HttpContext h, string product_id, TikTokShopSandboxControl c) => c.SetWarehouseStockAsync(h, product_id));
         return endpoints;
     }
 

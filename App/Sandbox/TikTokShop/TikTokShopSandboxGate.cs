@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using SellerPortal.Integrations.TikTokShop;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
 
 public enum SandboxScope
 {
-    /// <summary>/authorization/*: a shop_cipher is refused.</summary>
+    /// <summary>/authorization/* and the image upload (app-scoped): a shop_cipher is refused.</summary>
     Authorization,
     /// <summary>Everything else: shop_cipher required and must belong to the token's seller.</summary>
     Shop,
@@ -29,6 +28,9 @@ public sealed class TikTokShopSandboxGate(
     TimeProvider time)
 {
     public const string MountPath = "/sandbox/tiktok";
+
+    /// <summary>The header TikTok reads the access token from.</summary>
+    public const string AccessTokenHeader = "x-tts-access-token";
 
     /// <summary>Faults for calls outside the API (token endpoints). Null to go on, else the answer already chosen.</summary>
     public async Task<IResult?> FaultAsync(HttpContext http)
@@ -103,7 +105,7 @@ public sealed class TikTokShopSandboxGate(
             return Deny(401, SandboxCodes.InvalidSign, "Invalid credentials. The 'sign' query parameter is invalid.");
         }
 
-        var tokenValue = request.Headers[TikTokShopSigningHandler.AccessTokenHeader].ToString();
+        var tokenValue = request.Headers[AccessTokenHeader].ToString();
         var token = tokenValue.Length == 0 ? null : await store.GetAsync<SandboxAccessToken>("access_tokens", tokenValue, http.RequestAborted);
         if (token is null || token.Revoked)
         {

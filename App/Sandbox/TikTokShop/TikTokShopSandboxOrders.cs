@@ -1,13 +1,12 @@
-using SellerPortal.Integrations.TikTokShop.Dto;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
 
 /// <summary>Orders (/order/202309/…), fulfilment (/fulfillment/202309/…) and shipping providers.</summary>
-public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTokShopSandboxGate gate)
+internal sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTokShopSandboxGate gate)
 {
     /// <summary>The providers every sandbox delivery option offers.</summary>
-    public static readonly IReadOnlyList<TikTokShippingProvider> Providers =
+    public static readonly IReadOnlyList<TikTokWireShippingProvider> Providers =
     [
         new("6617675021119438849", "USPS"),
         new("6617675021119438850", "UPS"),
@@ -36,13 +35,19 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             return TikTokShopSandboxResults.BadParameter("page_size (1..100), sort_field (create_time|update_time) and sort_order (ASC|DESC) are invalid.");
         }
 
-        var filter = call.Body.Length == 0 ? new TikTokOrderSearchRequest() : TikTokShopSandboxResults.Read<TikTokOrderSearchRequest>(call.Body);
-        if (filter is null || (filter.OrderStatus is not null && !Statuses.Contains(filter.OrderStatus)))
+        var problem = "";
+        var filter = call.Body.Length == 0 ? new TikTokWireOrderSearch() : TikTokShopSandboxResults.Read<TikTokWireOrderSearch>(call.Body, out problem);
+        if (filter is null)
         {
-            return TikTokShopSandboxResults.BadParameter("The request body is invalid (order_status, create_time_*, update_time_*).");
+            return TikTokShopSandboxResults.Unreadable("an order search", problem);
         }
 
-        Func<TikTokOrder, long> sortKey = sortField == "update_time" ? x => x.UpdateTime : x => x.CreateTime;
+        if (filter.OrderStatus is not null && !Statuses.Contains(filter.OrderStatus))
+        {
+            return TikTokShopSandboxResults.BadParameter($"order_status {filter.OrderStatus} is not one of {string.Join(", ", Statuses)}.");
+        }
+
+        Func<TikTokWireOrder, long> sortKey = sortField == "update_time" ? x => x.UpdateTime : x => x.CreateTime;
         var descending = sortOrder == "DESC";
         if (sortField == "update_time" && filter.OrderStatus is null && filter.CreateTimeGe is null && filter.CreateTimeLt is null)
         {
@@ -63,14 +68,14 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             return TikTokShopSandboxResults.BadParameter("page_token is invalid.");
         }
 
-        return TikTokShopSandboxResults.Ok(new TikTokOrderSearchResult { Orders = page.Page, NextPageToken = page.NextToken, TotalCount = sorted.Count });
+        return TikTokShopSandboxResults.Ok(new TikTokWireOrderPage(page.Page, page.NextToken, sorted.Count));
     }
 
     /// <summary>
     /// The importer's query (changed since, by update time) read as one indexed range of the store, whose sort key is
     /// the update time: a page costs the same with ten orders or a hundred thousand.
     /// </summary>
-    private async Task<IResult> SearchByUpdateTimeAsync(string shopId, TikTokOrderSearchRequest filter, bool descending, string? token, int size, CancellationToken ct)
+    private async Task<IResult> SearchByUpdateTimeAsync(string shopId, TikTokWireOrderSearch filter, bool descending, string? token, int size, CancellationToken ct)
     {
         if (!TikTokShopSandboxPaging.TryPosition(token, out var after))
         {
@@ -82,7 +87,7 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             .Where(o => o.ShopId == shopId).Select(o => o.Order).ToList();
         var (page, next) = TikTokShopSandboxPaging.FromKeyset(fetched, x => (x.UpdateTime, x.Id), size);
         var total = await store.CountAsync("orders", range, ct);
-        return TikTokShopSandboxResults.Ok(new TikTokOrderSearchResult { Orders = page, NextPageToken = next, TotalCount = total });
+        return TikTokShopSandboxResults.Ok(new TikTokWireOrderPage(page, next, total));
     }
 
     public async Task<IResult> DetailAsync(HttpContext http)
@@ -99,7 +104,7 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             return TikTokShopSandboxResults.BadParameter("ids must list 1 to 50 order ids.");
         }
 
-        var orders = new List<TikTokOrder>();
+        var orders = new List<TikTokWireOrder>();
         foreach (var id in ids)
         {
             if (await FindAsync(call, id, http.RequestAborted) is { } found)
@@ -108,7 +113,7 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             }
         }
 
-        return TikTokShopSandboxResults.Ok(new TikTokOrderList { Orders = orders });
+        return TikTokShopSandboxResults.Ok(new TikTokWireOrders(orders));
     }
 
     public async Task<IResult> MarkShippedAsync(HttpContext http, string orderId)
@@ -119,8 +124,13 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             return error!;
         }
 
-        var body = TikTokShopSandboxResults.Read<TikTokMarkShippedRequest>(call.Body);
-        if (body is null || string.IsNullOrWhiteSpace(body.TrackingNumber) || Providers.All(p => p.Id != body.ShippingProviderId))
+        var body = TikTokShopSandboxResults.Read<TikTokWireMarkShipped>(call.Body, out var problem);
+        if (body is null)
+        {
+            return TikTokShopSandboxResults.Unreadable("a shipment", problem);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.TrackingNumber) || Providers.All(p => p.Id != body.ShippingProviderId))
         {
             return TikTokShopSandboxResults.BadParameter("tracking_number and a known shipping_provider_id are required.");
         }
@@ -132,22 +142,22 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
                 return OrderNotFound(orderId);
             }
 
-            var lines = found.Order.LineItems ?? [];
-            var chosen = body.OrderLineItemIds.Count > 0 ? body.OrderLineItemIds : [.. lines.Select(l => l.Id!)];
+            var lines = found.Order.LineItems;
+            var chosen = body.OrderLineItemIds is { Count: > 0 } ids ? ids : [.. lines.Select(l => l.Id)];
             if (chosen.Any(id => lines.All(l => l.Id != id)))
             {
                 return TikTokShopSandboxResults.BadParameter("order_line_item_ids holds a line that is not in this order.");
             }
 
-            if (!Shippable.Contains(found.Order.Status) || lines.Any(l => chosen.Contains(l.Id!) && l.TrackingNumber is not null))
+            if (!Shippable.Contains(found.Order.Status) || lines.Any(l => chosen.Contains(l.Id) && l.TrackingNumber is not null))
             {
                 return TikTokShopSandboxResults.Error(400, SandboxCodes.OrderStateInvalid, $"Order {orderId} is {found.Order.Status}; these lines cannot be shipped.");
             }
 
-            var packageId = found.Order.Packages?.FirstOrDefault()?.Id ?? TikTokShopSandboxStore.NumericId(19);
-            var order = Ship(found.Order, chosen, packageId, body.TrackingNumber, body.ShippingProviderId, call.Now);
+            var packageId = found.Order.Packages.FirstOrDefault()?.Id ?? TikTokShopSandboxStore.NumericId(19);
+            var order = Ship(found.Order, chosen, packageId, body.TrackingNumber!, body.ShippingProviderId!, call.Now);
             await SaveAsync(found with { Order = order }, http.RequestAborted);
-            return TikTokShopSandboxResults.Ok(new TikTokMarkShippedResult { OrderId = orderId, PackageId = packageId });
+            return TikTokShopSandboxResults.Ok(new TikTokWireMarkedShipped(orderId, packageId));
         }, http.RequestAborted);
     }
 
@@ -159,8 +169,13 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             return error!;
         }
 
-        var body = TikTokShopSandboxResults.Read<TikTokShipPackageRequest>(call.Body);
-        if (body is null || body.HandoverMethod is not ("PICKUP" or "DROP_OFF")
+        var body = TikTokShopSandboxResults.Read<TikTokWireShipPackage>(call.Body, out var problem);
+        if (body is null)
+        {
+            return TikTokShopSandboxResults.Unreadable("a package shipment", problem);
+        }
+
+        if (body.HandoverMethod is not ("PICKUP" or "DROP_OFF")
             || (body.SelfShipment is { } self && (string.IsNullOrWhiteSpace(self.TrackingNumber) || Providers.All(p => p.Id != self.ShippingProviderId))))
         {
             return TikTokShopSandboxResults.BadParameter("handover_method (PICKUP|DROP_OFF) and a valid self_shipment are required.");
@@ -169,7 +184,7 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
         return await store.SerializedAsync(async () =>
         {
             var found = (await store.AllAsync<SandboxOrder>("orders", http.RequestAborted))
-                .FirstOrDefault(o => o.ShopId == call.Shop.Id && (o.Order.Packages ?? []).Any(p => p.Id == packageId));
+                .FirstOrDefault(o => o.ShopId == call.Shop.Id && o.Order.Packages.Any(p => p.Id == packageId));
             if (found is null)
             {
                 return TikTokShopSandboxResults.Error(404, SandboxCodes.OrderNotFound, $"Package {packageId} does not exist in this shop.");
@@ -180,11 +195,11 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
                 return TikTokShopSandboxResults.Error(400, SandboxCodes.OrderStateInvalid, $"The package's order is {found.Order.Status}.");
             }
 
-            var lines = (found.Order.LineItems ?? []).Where(l => l.PackageId == packageId || l.PackageId is null).Select(l => l.Id!).ToList();
+            var lines = found.Order.LineItems.Where(l => l.PackageId == packageId || l.PackageId is null).Select(l => l.Id).ToList();
             var tracking = body.SelfShipment?.TrackingNumber ?? "TT" + TikTokShopSandboxStore.NumericId(12);
             var provider = body.SelfShipment?.ShippingProviderId ?? Providers[0].Id;
             await SaveAsync(found with { Order = Ship(found.Order, lines, packageId, tracking, provider, call.Now) }, http.RequestAborted);
-            return TikTokShopSandboxResults.Ok(new TikTokEmpty());
+            return TikTokShopSandboxResults.Ok(new TikTokWireEmpty());
         }, http.RequestAborted);
     }
 
@@ -196,8 +211,13 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             return error!;
         }
 
-        var body = TikTokShopSandboxResults.Read<TikTokShippingInfoUpdate>(call.Body);
-        if (body is null || string.IsNullOrWhiteSpace(body.TrackingNumber) || Providers.All(p => p.Id != body.ShippingProviderId))
+        var body = TikTokShopSandboxResults.Read<TikTokWireTracking>(call.Body, out var problem);
+        if (body is null)
+        {
+            return TikTokShopSandboxResults.Unreadable("shipping info", problem);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.TrackingNumber) || Providers.All(p => p.Id != body.ShippingProviderId))
         {
             return TikTokShopSandboxResults.BadParameter("tracking_number and a known shipping_provider_id are required.");
         }
@@ -221,21 +241,21 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
                 ShippingProvider = provider.Name,
                 ShippingProviderId = provider.Id,
                 UpdateTime = call.Now,
-                LineItems = [.. (found.Order.LineItems ?? []).Select(l => l.TrackingNumber is null ? l
+                LineItems = [.. found.Order.LineItems.Select(l => l.TrackingNumber is null ? l
                     : l with { TrackingNumber = body.TrackingNumber, ShippingProviderId = provider.Id, ShippingProviderName = provider.Name })],
             };
             await SaveAsync(found with { Order = order }, http.RequestAborted);
-            return TikTokShopSandboxResults.Ok(new TikTokEmpty());
+            return TikTokShopSandboxResults.Ok(new TikTokWireEmpty());
         }, http.RequestAborted);
     }
 
     public async Task<IResult> ShippingProvidersAsync(HttpContext http, string deliveryOptionId)
     {
         var (call, error) = await gate.EnterAsync(http, SandboxScope.Shop);
-        return call is null ? error! : TikTokShopSandboxResults.Ok(new TikTokShippingProviders { ShippingProviders = Providers });
+        return call is null ? error! : TikTokShopSandboxResults.Ok(new TikTokWireShippingProviders(Providers));
     }
 
-    public async Task<IReadOnlyList<TikTokOrder>> ShopOrdersAsync(string shopId, CancellationToken ct) =>
+    public async Task<IReadOnlyList<TikTokWireOrder>> ShopOrdersAsync(string shopId, CancellationToken ct) =>
         [.. (await store.AllAsync<SandboxOrder>("orders", ct)).Where(o => o.ShopId == shopId).Select(o => o.Order)];
 
     public Task SaveAsync(SandboxOrder order, CancellationToken ct) =>
@@ -244,10 +264,10 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
     public Task SaveManyAsync(IEnumerable<SandboxOrder> orders, CancellationToken ct) =>
         store.PutManyAsync("orders", orders.Select(o => (o.Order.Id, o, o.Order.UpdateTime)), ct);
 
-    private static TikTokOrder Ship(TikTokOrder order, IReadOnlyList<string> lineIds, string packageId, string tracking, string providerId, long now)
+    private static TikTokWireOrder Ship(TikTokWireOrder order, IReadOnlyList<string> lineIds, string packageId, string tracking, string providerId, long now)
     {
         var provider = Providers.First(p => p.Id == providerId);
-        var lines = (order.LineItems ?? []).Select(l => lineIds.Contains(l.Id!)
+        var lines = order.LineItems.Select(l => lineIds.Contains(l.Id)
             ? l with { TrackingNumber = tracking, ShippingProviderId = provider.Id, ShippingProviderName = provider.Name, PackageId = packageId, DisplayStatus = "IN_TRANSIT" }
             : l).ToList();
         return order with
@@ -257,7 +277,7 @@ public sealed class TikTokShopSandboxOrders(TikTokShopSandboxStore store, TikTok
             ShippingProvider = provider.Name,
             ShippingProviderId = provider.Id,
             LineItems = lines,
-            Packages = (order.Packages ?? []).Any(p => p.Id == packageId) ? order.Packages : [.. order.Packages ?? [], new TikTokPackageRef(packageId)],
+            Packages = order.Packages.Any(p => p.Id == packageId) ? order.Packages : [.. order.Packages, new TikTokWirePackageRef(packageId)],
             UpdateTime = now,
         };
     }

@@ -1,4 +1,3 @@
-using SellerPortal.Integrations.TikTokShop.Dto;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
@@ -8,7 +7,7 @@ namespace SellerPortal.Sandbox.TikTokShop;
 /// takes the units off when a buyer orders and puts them back when the order is cancelled. A seller SKU no product
 /// of the shop carries has no count. Callers hold <see cref="TikTokShopSandboxStore.SerializedAsync{T}"/>.
 /// </summary>
-public static class TikTokShopSandboxStock
+internal static class TikTokShopSandboxStock
 {
     public static async Task<(SandboxStock Stock, List<SandboxProduct> Products)> LoadAsync(TikTokShopSandboxStore store, string shopId, CancellationToken ct)
     {
@@ -16,7 +15,7 @@ public static class TikTokShopSandboxStock
         var shown = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var sku in products.SelectMany(p => p.Product.Skus).Where(s => s.SellerSku is not null))
         {
-            shown.TryAdd(sku.SellerSku!, sku.Inventory?.Sum(i => i.Quantity) ?? 0);
+            shown.TryAdd(sku.SellerSku!, sku.Inventory.Sum(i => i.Quantity));
         }
 
         return (new SandboxStock(shown), products);
@@ -34,17 +33,26 @@ public static class TikTokShopSandboxStock
         }
     }
 
-    /// <summary>The new total kept in the first warehouse, the others as they were (the emulator's shops have one).</summary>
-    private static List<TikTokInventory> Spread(IReadOnlyList<TikTokInventory>? inventory, int total)
+    /// <summary>
+    /// A change of the total taken from (or given back to) the first warehouse, the others as they were; a sale the
+    /// first cannot cover takes the rest from the next.
+    /// </summary>
+    private static List<TikTokWireStock> Spread(IReadOnlyList<TikTokWireStock> inventory, int total)
     {
-        var list = inventory?.ToList() ?? [];
+        var list = inventory.ToList();
         if (list.Count == 0)
         {
-            return [new TikTokInventory { Quantity = total }];
+            return list;
         }
 
-        var others = list.Skip(1).Sum(i => i.Quantity);
-        list[0] = list[0] with { Quantity = total - others };
+        var change = total - list.Sum(i => i.Quantity);
+        for (var n = 0; n < list.Count && change != 0; n++)
+        {
+            var next = n == list.Count - 1 || change > 0 ? list[n].Quantity + change : Math.Max(0, list[n].Quantity + change);
+            change -= next - list[n].Quantity;
+            list[n] = list[n] with { Quantity = next };
+        }
+
         return list;
     }
 }

@@ -56,7 +56,7 @@ public sealed class TikTokShopSandboxStore(SandboxStore store)
 
         var shop = new SandboxTikTokShop(
             NumericId(19), $"{sellerName} Shop", region, "ROW_" + Token(24), "SBX" + Token(8).ToUpperInvariant(),
-            "LOCAL", NumericId(19), sellerName, NumericId(19));
+            "LOCAL", NumericId(19), sellerName, NumericId(19), NumericId(19));
         await PutAsync("shops", shop.Id, shop, 0, ct);
         await PutAsync("shop_ciphers", shop.Cipher, shop.Id, 0, ct);
         await PutAsync("sellers", sellerName, shop.Id, 0, ct);
