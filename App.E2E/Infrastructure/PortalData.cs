@@ -1,3 +1,4 @@
+using SellerPortal.Sandbox.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
@@ -35,6 +36,9 @@ public static class PortalData
                 Name = $"Brake disc {skuPrefix}{i:00}",
                 Category = category,
                 Brand = "Stopwell",
+                // TikTok Shop lists nothing without a picture and a package weight.
+                ImageUrls = [SandboxMerchantImages.Url(portal.BaseAddress.ToString(), $"{skuPrefix}{i:00}")],
+                WeightGrams = 2400,
                 CreatedUtc = now,
                 UpdatedUtc = now,
                 Variants = [new Variant { Sku = $"{skuPrefix}{i:00}", Price = new Money(3000 + i, "USD"), StockOnHand = 5 }],

@@ -133,6 +133,9 @@ internal sealed class EmulatorPortal : IAsyncDisposable
             Name = $"Brake disc {prefix}{i:00}",
             Category = category,
             Brand = "Stopwell",
+            // TikTok Shop lists nothing without a picture and a package weight.
+            ImageUrls = [SandboxMerchantImages.Url("http://localhost", $"{prefix}{i:00}")],
+            WeightGrams = 2400,
             Variants = [new Variant { Sku = $"{prefix}{i:00}", Price = new Money(3000 + i, "USD"), StockOnHand = 5 }],
         }).ToList();
         db.Products.AddRange(products);

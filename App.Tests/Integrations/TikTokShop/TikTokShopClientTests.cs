@@ -63,7 +63,8 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
     public async Task Create_RetriedWithTheSameIdempotencyKey_ReturnsTheSameProduct()
     {
         var account = await emulator.Tokens.ConnectAsync("Idempotent Seller");
-        var request = TikTokShopMapper.ToCreateProductRequest(Draft("P-175", "IDEM-1"), (await emulator.Client.GetWarehousesAsync(account, default)).Warehouses[0].Id, []);
+        var image = await emulator.Client.UploadProductImageAsync(account, MerchantImageHost.Png(800, 800), "idem.png", "image/png", TikTokShopImages.MainImageUseCase, default);
+        var request = TikTokShopMapper.ToCreateProductRequest(Draft("P-175", "IDEM-1"), (await emulator.Client.GetWarehousesAsync(account, default)).Warehouses[0].Id, [image.Uri]);
 
         var first = await emulator.Client.CreateProductAsync(account, request, default);
         var second = await emulator.Client.CreateProductAsync(account, request, default);
@@ -127,9 +128,12 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
         var answer = await emulator.Client.UpdateInventoryAsync(account, created.ExternalId,
             new TikTokInventoryUpdate([new TikTokSkuInventory(skuId, [new TikTokInventory { WarehouseId = "1", Quantity = 3 }])]), default);
 
+        var listedIn = (await emulator.Client.GetWarehousesAsync(account, default)).Warehouses[0].Id;
         var error = Assert.Single(answer.Errors!);
         Assert.Equal(skuId, error.Detail!.SkuId);
-        Assert.Equal(12052097, Assert.Single(error.Detail.ExtraErrors!).Code);
+        Assert.Equal(
+            [("1", 12052097), (listedIn, 12052098)],
+            error.Detail.ExtraErrors!.Select(e => (e.WarehouseId, e.Code)).OrderBy(e => e.Item2));
     }
 
     [Fact]
@@ -293,6 +297,7 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
         ProductKey = key,
         Title = $"Product {key}",
         CategoryId = "600001",
+        ImageUrls = [$"{MerchantImageHost.Base}/800x800/{key}.png"],
         Variants = [.. skus.Select((s, i) => new ListingVariantDraft(s, new ChannelMoney(19.99m + i, "USD"), 5,
             new Dictionary<string, string> { ["Color"] = s }, WeightGrams: 500))],
     };

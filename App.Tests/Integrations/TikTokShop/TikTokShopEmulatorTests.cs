@@ -113,11 +113,14 @@ public sealed class TikTokShopEmulatorTests(TikTokShopEmulatorFixture emulator) 
     {
         var account = await emulator.Tokens.ConnectAsync("Durable Seller");
         var token = emulator.Tokens.Tokens(account).AccessToken;
+        var image = await emulator.Client.UploadProductImageAsync(account, MerchantImageHost.Png(600, 600), "durable.png", "image/png", "MAIN_IMAGE", default);
         var created = await emulator.Client.CreateProductAsync(account, new TikTokProductRequest
         {
             Title = "Durable product",
             Description = "<p>Kept.</p>",
             CategoryId = "600001",
+            MainImages = [new TikTokImage(image.Uri)],
+            PackageWeight = new TikTokWeight("0.4", "KILOGRAM"),
             Skus = [new TikTokSku { SellerSku = "DUR-1", Price = new TikTokPrice { Amount = "3.00", Currency = "USD" } }],
         }, default);
 

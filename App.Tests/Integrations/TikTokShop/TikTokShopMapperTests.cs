@@ -186,7 +186,7 @@ public sealed class TikTokShopMapperTests
     }
 
     [Fact]
-    public void ToCreateProductRequest_WithoutCategory_IsAValidationError()
+    public void ToCreateProductRequest_WithoutCategoryImageOrWeight_NamesEachGapBeforeAnyCall()
     {
         var draft = new ListingDraft
         {
@@ -197,9 +197,30 @@ public sealed class TikTokShopMapperTests
 
         var ex = Assert.Throws<ChannelValidationException>(() => TikTokShopMapper.ToCreateProductRequest(draft, "w", []));
 
-        // No category: named, before any call.
-        Assert.Equal(["categoryId"], ex.FieldErrors.Select(e => e.Field));
+        // No category, no picture, no weight: all three named at once, before any call.
+        Assert.Equal(["categoryId", "ImageUrls", "WeightGrams"], ex.FieldErrors.Select(e => e.Field));
         Assert.Contains("TikTok category", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("at least one product image", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("package weight", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToCreateProductRequest_WithTenImages_IsRefused_NineAreTaken()
+    {
+        ListingDraft Draft(int images) => new()
+        {
+            ProductKey = "P-9",
+            Title = "Many pictures",
+            CategoryId = "600001",
+            ImageUrls = [.. Enumerable.Range(1, images).Select(n => $"https://img.example/{n}.png")],
+            Variants = [new ListingVariantDraft("X", new ChannelMoney(1m, "USD"), 1, new Dictionary<string, string>(), WeightGrams: 200)],
+        };
+
+        var ex = Assert.Throws<ChannelValidationException>(() => TikTokShopMapper.RequireListable(Draft(10)));
+        TikTokShopMapper.RequireListable(Draft(9));
+
+        Assert.Equal("ImageUrls", Assert.Single(ex.FieldErrors).Field);
+        Assert.Contains("at most 9 main images; this product has 10", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

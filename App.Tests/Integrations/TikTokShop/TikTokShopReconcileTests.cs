@@ -27,6 +27,7 @@ public sealed class TikTokShopReconcileTests(TikTokShopEmulatorFixture emulator)
             ProductKey = "P-REC",
             Title = "Reconciled binder",
             CategoryId = "600001",
+            ImageUrls = [$"{MerchantImageHost.Base}/800x800/binder.png"],
             Variants =
             [
                 new ListingVariantDraft("REC-BLK", new ChannelMoney(19.99m, "USD"), 5, new Dictionary<string, string> { ["Color"] = "Black" }, WeightGrams: 500),

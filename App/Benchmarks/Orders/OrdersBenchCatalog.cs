@@ -1,3 +1,4 @@
+using SellerPortal.Sandbox.Common;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
@@ -45,6 +46,8 @@ internal static class OrdersBenchCatalog
             var created = Enumerable.Range(1, products).Select(i => new Product
             {
                 Name = $"Benchmark mug {i}", Brand = "Benchmark", Category = Category, CreatedUtc = now, UpdatedUtc = now,
+                // TikTok Shop lists nothing without a picture (uploaded once per account, then cached) and a weight.
+                ImageUrls = [SandboxMerchantImages.Url(portal.BaseAddress.ToString(), "benchmark-mug")], WeightGrams = 350,
                 Variants = [new Variant { Sku = Sku(i), Price = new Money(1_500, "USD") }],
             }).ToList();
             db.Products.AddRange(created);

@@ -65,6 +65,7 @@ public static class SandboxServiceCollectionExtensions
         sandbox.MapAmazonSandbox();
         sandbox.MapEbaySandbox();
         sandbox.MapTikTokShopSandbox();
+        sandbox.MapMerchantImages();
         sandbox.MapSandboxControls(app.Services);
         return app;
     }
