@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SellerPortal.E2E.Infrastructure;
 using SellerPortal.E2E.Pages;
+using SellerPortal.Sandbox.Common;
 using ChannelKind = SellerPortal.Features.Channels.ChannelKind;
 
 namespace SellerPortal.E2E.Specs;
@@ -34,6 +35,9 @@ public sealed class PublishingJourney(BrowserFixture fixture)
             await page.ByTestId("product-name").FillAsync("Vented brake disc, front");
             await page.ByTestId("product-category").FillAsync("Brake Discs");
             await page.ByTestId("product-brand").FillAsync("Stopwell");
+            await page.ByTestId("product-weight").FillAsync("2400");
+            await page.ByTestId("add-image-url").ClickAsync();
+            await page.ByTestId("image-url-0").FillAsync(SandboxMerchantImages.Url(portal.BaseAddress.ToString(), "disc-front"));
             await page.ByTestId("variant-sku-0").FillAsync("DISC-FRONT");
             await page.ByTestId("variant-price-0").FillAsync("39.50");
             await page.ByTestId("variant-stock-0").FillAsync("6");
