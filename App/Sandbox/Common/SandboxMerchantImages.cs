@@ -25,7 +25,7 @@ public static class SandboxMerchantImages
             size.Split('x') is [var w, var h] && int.TryParse(w, out var width) && int.TryParse(h, out var height)
             && width is > 0 and <= MaxSide && height is > 0 and <= MaxSide && file.EndsWith(".png", StringComparison.Ordinal)
                 ? Results.Bytes(Png(width, height, Colour(file)), "image/png")
-                : Results.NotFound());
+                : Results.Text($"No sandbox picture {size}/{file}: ask for /sandbox{PathPrefix}/{{width}}x{{height}}/{{name}}.png, 1 to {MaxSide} pixels a side.", statusCode: 404));
 
     /// <summary>A complete PNG (signature, IHDR, one zlib IDAT, IEND, each chunk with its CRC) filled with one RGB colour.</summary>
     public static byte[] Png(int width, int height, (byte R, byte G, byte B) colour)
