@@ -25,7 +25,7 @@ public sealed class OperationsJourney(BrowserFixture fixture)
             }
 
             // Every TikTok call now fails on the emulator's side.
-            var faults = await page.APIRequest.PostAsync("sandbox/tiktok/_control/faults", new() { DataObject = new { error_rate = 1.0 }, Headers = fixture.Portal.ControlHeaders });
+            var faults = await page.APIRequest.PostAsync("sandbox/tiktok/_control/faults", new() { DataObject = new { errorRate = 1.0 }, Headers = fixture.Portal.ControlHeaders });
             Assert.True(faults.Ok, $"setting faults answered {faults.Status}");
             await health.RunAllChecksAsync();
 
@@ -36,7 +36,7 @@ public sealed class OperationsJourney(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid^=channel-health-][data-channel=Ebay]").First).ToHaveAttributeAsync("data-health", "HEALTHY");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-faulty-channel.png"), FullPage = true });
 
-            await page.APIRequest.PostAsync("sandbox/tiktok/_control/faults", new() { DataObject = new { reset = true }, Headers = fixture.Portal.ControlHeaders });
+            await page.APIRequest.DeleteAsync("sandbox/tiktok/_control/faults", new() { Headers = fixture.Portal.ControlHeaders });
 
             // The Sync page shows each account's call pace and, for eBay, the day's quota the checks have drawn on.
             await page.GotoAsync("sync");

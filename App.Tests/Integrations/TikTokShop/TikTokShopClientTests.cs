@@ -263,13 +263,13 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
     public async Task InjectedRateLimit_SurfacesAsRateLimitWithTikToksCode()
     {
         var account = await emulator.Tokens.ConnectAsync("Busy Seller");
-        (await emulator.ControlAsync("faults", new { queue_429 = 1, retry_after_seconds = 2 })).EnsureSuccessStatusCode();
+        (await emulator.ControlAsync("faults?queue429=1", new { retryAfterSeconds = 2 })).EnsureSuccessStatusCode();
 
         var ex = await Assert.ThrowsAsync<ChannelRateLimitException>(() => emulator.Client.GetWarehousesAsync(account, default));
 
         Assert.Equal("36009002", ex.ErrorCode);
         Assert.Equal(TimeSpan.FromSeconds(2), ex.RetryAfter);
-        (await emulator.ControlAsync("faults", new { reset = true })).EnsureSuccessStatusCode();
+        await emulator.ResetFaultsAsync();
     }
 
     [Fact]

@@ -16,13 +16,13 @@ public sealed class TikTokShopEmulatorTests(TikTokShopEmulatorFixture emulator) 
 {
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => (await emulator.ControlAsync("faults", new { reset = true })).EnsureSuccessStatusCode();
+    public Task DisposeAsync() => emulator.ResetFaultsAsync();
 
     [Fact]
     public async Task Injected5xx_SurfacesAsServerErrorWithTikToksInternalErrorCode()
     {
         var account = await emulator.Tokens.ConnectAsync("Flaky Seller");
-        (await emulator.ControlAsync("faults", new { queue_5xx = 1 })).EnsureSuccessStatusCode();
+        (await emulator.ControlAsync("faults?queue5xx=1", new { })).EnsureSuccessStatusCode();
 
         var ex = await Assert.ThrowsAsync<ChannelServerException>(() => emulator.Client.GetWarehousesAsync(account, default));
 
@@ -34,7 +34,7 @@ public sealed class TikTokShopEmulatorTests(TikTokShopEmulatorFixture emulator) 
     public async Task DroppedConnection_SurfacesAsNetworkError()
     {
         var account = await emulator.Tokens.ConnectAsync("Dropped Seller");
-        (await emulator.ControlAsync("faults", new { drop_connection_rate = 1.0 })).EnsureSuccessStatusCode();
+        (await emulator.ControlAsync("faults", new { dropConnectionRate = 1.0 })).EnsureSuccessStatusCode();
 
         await Assert.ThrowsAsync<ChannelNetworkException>(() => emulator.Client.GetWarehousesAsync(account, default));
     }
@@ -53,7 +53,7 @@ public sealed class TikTokShopEmulatorTests(TikTokShopEmulatorFixture emulator) 
     public async Task Latency_DelaysEveryCall()
     {
         var account = await emulator.Tokens.ConnectAsync("Slow Seller");
-        (await emulator.ControlAsync("faults", new { latency_ms = 300 })).EnsureSuccessStatusCode();
+        (await emulator.ControlAsync("faults", new { latencyMs = 300 })).EnsureSuccessStatusCode();
         var watch = Stopwatch.StartNew();
 
         await emulator.Client.GetWarehousesAsync(account, default);

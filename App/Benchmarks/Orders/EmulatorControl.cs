@@ -47,28 +47,9 @@ internal sealed class EmulatorControl(HttpClient http, string tiktokShopId) : ID
 
     public async Task SetFaultsAsync(ChannelKind channel, FaultSettings faults, int queue429, CancellationToken ct)
     {
-        HttpResponseMessage response;
-        if (channel == ChannelKind.TikTokShop)
-        {
-            response = await http.PostAsJsonAsync("/sandbox/tiktok/_control/faults", new Dictionary<string, object>
-            {
-                ["error_rate"] = faults.ErrorRate,
-                ["drop_connection_rate"] = faults.DropConnectionRate,
-                ["latency_ms"] = faults.LatencyMs,
-                ["retry_after_seconds"] = faults.RetryAfterSeconds,
-                ["rate_limits_enabled"] = faults.RateLimitsEnabled,
-                ["queue_429"] = queue429,
-            }, ct);
-        }
-        else
-        {
-            response = await http.PostAsJsonAsync($"/sandbox/{PathOf(channel)}/_control/faults?queue429={queue429}", faults, ct);
-        }
-
-        using (response)
-        {
-            response.EnsureSuccessStatusCode();
-        }
+        // One fault contract for every emulator (SandboxFaultEndpoints).
+        using var response = await http.PostAsJsonAsync($"/sandbox/{PathOf(channel)}/_control/faults?queue429={queue429}", faults, ct);
+        response.EnsureSuccessStatusCode();
     }
 
     public void Dispose() => http.Dispose();

@@ -7,23 +7,6 @@ using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.TikTokShop;
 
-/// <summary>Body of POST /sandbox/tiktok/_control/faults (snake_case). Omitted fields keep their defaults.</summary>
-public sealed record TikTokFaultsRequest
-{
-    public double ErrorRate { get; init; }
-    public double DropConnectionRate { get; init; }
-    public double TimeoutRate { get; init; }
-    public int LatencyMs { get; init; }
-    public int RetryAfterSeconds { get; init; } = 1;
-    public bool Hang { get; init; }
-    public bool RateLimitsEnabled { get; init; } = true;
-    [JsonPropertyName("queue_429")]
-    public int Queue429 { get; init; }
-    [JsonPropertyName("queue_5xx")]
-    public int Queue5xx { get; init; }
-    public bool Reset { get; init; }
-}
-
 /// <summary>Body of POST /sandbox/tiktok/_control/orders: N (up to 10,000) buyer orders for a shop, each with one unit of every SKU.</summary>
 public sealed record TikTokGenerateOrdersRequest
 {
@@ -66,53 +49,17 @@ internal static class WebhookTypes
     public const int SellerDeauthorization = 6;
 }
 
-/// <summary>The emulator's control API: faults, buyer orders (with signed webhooks), revocation, and state for tests.</summary>
+/// <summary>The emulator's control API (faults are the common <see cref="SandboxFaultEndpoints"/>): buyer orders (with signed webhooks), revocation, and state for tests.</summary>
 internal sealed class TikTokShopSandboxControl(
     TikTokShopSandboxStore store,
     TikTokShopSandboxOrders orders,
     TikTokShopSandboxAuth auth,
-    SandboxFaults faults,
     IHttpClientFactory httpClients,
     IOptionsMonitor<TikTokShopSandboxOptions> options,
     IOptions<SandboxOptions> sandbox,
     TimeProvider time)
 {
     public const string WebhookClientName = "TikTokShop.Sandbox.Webhooks";
-
-    public async Task<IResult> SetFaultsAsync(HttpContext http)
-    {
-        var body = await ReadAsync<TikTokFaultsRequest>(http) ?? new TikTokFaultsRequest();
-        const string channel = TikTokShopSandboxStore.Channel;
-        if (body.Reset)
-        {
-            faults.Reset(channel);
-        }
-        else
-        {
-            faults.Set(channel, new FaultSettings
-            {
-                ErrorRate = body.ErrorRate,
-                DropConnectionRate = body.DropConnectionRate,
-                TimeoutRate = body.TimeoutRate,
-                LatencyMs = body.LatencyMs,
-                RetryAfterSeconds = body.RetryAfterSeconds,
-                Hang = body.Hang,
-                RateLimitsEnabled = body.RateLimitsEnabled,
-            });
-        }
-
-        if (body.Queue429 > 0)
-        {
-            faults.Queue429(channel, body.Queue429);
-        }
-
-        if (body.Queue5xx > 0)
-        {
-            faults.Queue5xx(channel, body.Queue5xx);
-        }
-
-        return Results.Json(faults.For(channel), TikTokShopSandboxJson.Control);
-    }
 
     public async Task<IResult> GenerateOrdersAsync(HttpContext http)
     {

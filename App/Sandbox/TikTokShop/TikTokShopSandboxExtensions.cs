@@ -66,7 +66,7 @@ public static class TikTokShopSandboxExtensions
         tiktok.MapGet("/logistics/202309/delivery_options/{delivery_option_id}/shipping_providers",
             (HttpContext h, string delivery_option_id, TikTokShopSandboxOrders o) => o.ShippingProvidersAsync(h, delivery_option_id));
 
-        tiktok.MapPost("/_control/faults", (HttpContext h, TikTokShopSandboxControl c) => c.SetFaultsAsync(h));
+        tiktok.MapGroup("/_control").MapFaultControl(TikTokShopSandboxStore.Channel);
         tiktok.MapPost("/_control/orders", (HttpContext h, TikTokShopSandboxControl c) => c.GenerateOrdersAsync(h));
         tiktok.MapPost("/_control/revoke", (HttpContext h, TikTokShopSandboxControl c) => c.RevokeAsync(h));
         tiktok.MapPost("/_control/orders/{order_id}/status", (HttpContext h, string order_id, TikTokShopSandboxControl c) => c.ChangeOrderStatusAsync(h, order_id));

@@ -98,6 +98,9 @@ public sealed class TikTokShopEmulatorFixture : IAsyncLifetime
         await Portal.PostAsync($"/sandbox/tiktok/_control/{path}",
             new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"));
 
+    /// <summary>Clears every injected fault (the common fault control: DELETE /_control/faults).</summary>
+    public async Task ResetFaultsAsync() => (await Portal.DeleteAsync("/sandbox/tiktok/_control/faults")).EnsureSuccessStatusCode();
+
     public async Task DisposeAsync()
     {
         Portal.Dispose();
