@@ -31,12 +31,21 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>An HTTP client on the portal that may use the emulators' control API (it carries the process's token).</summary>
-    public HttpClient CreateControlClient()
+    /// <summary>
+    /// An HTTP client on the portal that may use the emulators' control API. Each request carries the token of the
+    /// host running at that moment, so the client outlives a <see cref="RestartAsync"/> (a new host makes a new token).
+    /// </summary>
+    public HttpClient CreateControlClient() =>
+        new(new CurrentControlToken(this) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+
+    private sealed class CurrentControlToken(BenchmarkPortal portal) : DelegatingHandler
     {
-        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        Services.GetRequiredService<Sandbox.Common.SandboxControlToken>().AddTo(http);
-        return http;
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove(Sandbox.Common.SandboxControlToken.Header);
+            request.Headers.Add(Sandbox.Common.SandboxControlToken.Header, portal.Services.GetRequiredService<Sandbox.Common.SandboxControlToken>().Value);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public string SandboxPath => Path.Combine(DataDirectory, "sandbox.db");
