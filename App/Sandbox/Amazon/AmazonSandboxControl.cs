@@ -45,7 +45,8 @@ internal static class AmazonSandboxControl
         var marketplace = request.MarketplaceId ?? "ATVPDKIKX0DER";
         var currency = request.Currency ?? AmazonSandboxJson.CurrencyOf(marketplace);
         var unit = AmazonSandboxJson.Amount(request.UnitPrice ?? "19.99");
-        // Spread over the past half hour, all older than the two minutes getOrders holds back.
+        // Spread over the past half hour up to three minutes ago: all older than the two minutes searchOrders holds back,
+        // with room for a client that keeps a few seconds more (ours keeps five).
         var start = time.GetUtcNow().UtcDateTime.AddMinutes(-30);
         var step = Step(request.Count);
         var ids = new List<string>(request.Count);
@@ -177,7 +178,7 @@ internal static class AmazonSandboxControl
     }
 
     /// <summary>Half a second apart, closer for big batches so every order stays within the past half hour.</summary>
-    internal static TimeSpan Step(int count) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(500).Ticks, TimeSpan.FromMinutes(28).Ticks / Math.Max(1, count)));
+    internal static TimeSpan Step(int count) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(500).Ticks, TimeSpan.FromMinutes(27).Ticks / Math.Max(1, count)));
 
     internal sealed record OrderStatusChange(string Status);
 
