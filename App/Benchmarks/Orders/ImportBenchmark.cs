@@ -99,11 +99,18 @@ internal static class ImportBenchmark
         await portal.Services.GetRequiredService<OrderImportScheduler>().EnqueueDueAsync(ct);
         var finished = new Dictionary<ChannelKind, TimeSpan>();
         var limit = rateLimits ? TimeSpan.FromSeconds(Floor(perChannel).Max(f => f.Value) * 2 + 120) : TimeSpan.FromMinutes(20);
-        while (finished.Count < accounts.Count && clock.Elapsed < limit)
+        // A channel whose count stops growing for a minute (an order the import cannot see) ends the wait with what it has.
+        var (lastTotal, lastProgress) = (-1, clock.Elapsed);
+        while (finished.Count < accounts.Count && clock.Elapsed < limit && clock.Elapsed - lastProgress < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(250, ct);
             await using var db = await contexts.CreateDbContextAsync(ct);
             var counts = await db.Orders.GroupBy(o => o.ChannelAccountId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            if (counts.Values.Sum() != lastTotal)
+            {
+                (lastTotal, lastProgress) = (counts.Values.Sum(), clock.Elapsed);
+            }
+
             foreach (var (channel, id) in accounts)
             {
                 if (!finished.ContainsKey(channel) && counts.GetValueOrDefault(id) >= perChannel[channel])
@@ -126,7 +133,8 @@ internal static class ImportBenchmark
         Console.WriteLine($"  imported {imported:N0} of {orders:N0} in {wall.TotalSeconds:F1} s: {imported / wall.TotalSeconds:N0} orders/s; " +
             $"peak GC heap {peakHeap / 1_048_576.0:N0} MB, live heap after {liveHeap / 1_048_576.0:N0} MB, peak working set {peakWorkingSet / 1_048_576.0:N0} MB " +
             "(the working set includes the database files' memory map)");
-        Console.WriteLine("  per channel: " + string.Join(", ", finished.Select(f => $"{f.Key} {f.Value.TotalSeconds:F1} s")));
+        Console.WriteLine("  per channel: " + string.Join(", ", finished.Select(f => $"{f.Key} {f.Value.TotalSeconds:F1} s"))
+            + string.Concat(accounts.Keys.Where(c => !finished.ContainsKey(c)).Select(c => $"; {c} NOT finished (no new order for a minute)")));
         if (!counted)
         {
             return imported == orders;
