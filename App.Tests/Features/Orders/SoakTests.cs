@@ -32,6 +32,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         var timings = new List<string>();
         void Mark(string step) => timings.Add($"{step} {clock.Elapsed.TotalSeconds:F1} s");
         SoakScenario scenario;
+        SoakListingIntents intents;
         string shopId;
 
         await using (var hostA = EmulatorPortal.Start(dataDirectory, settings: settings))
@@ -49,7 +50,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             await hostA.MapCategoryAsync(ChannelKind.Ebay, ebayMarketplace, "Brake Discs", "33564");
             shopId = (await hostA.AccountAsync(accounts[ChannelKind.TikTokShop])).ShopId!;
 
-            var products = await hostA.AddProductsAsync("SOAK-", 4);
+            var products = await hostA.AddProductsAsync("SOAK-", 6);
             await hostA.SetEbayPoliciesAsync(products, accounts[ChannelKind.Ebay]);
             var ledger = hostA.Services.GetRequiredService<StockLedger>();
             await using (var db = hostA.Db.CreateDbContext())
@@ -63,18 +64,22 @@ public sealed class SoakTests(ITestOutputHelper output)
             await hostA.PublishAsync(products, [.. accounts.Values]);
             await hostA.Dispatcher.DrainAllAsync(ct);
             var listings = await hostA.ListingsAsync();
-            Assert.Equal(12, listings.Count);
+            Assert.Equal(18, listings.Count);
             Assert.All(listings, l => Assert.True(l.State == ListingState.Live, $"listing {l.Id}: {l.State} {l.LastError}"));
-            scenario = new SoakScenario(accounts, shopId, [.. (await hostA.SkusAsync(products)).Values.Order()], Seed);
+            // Two products are the staff's to change their minds about; buyers order the other four.
+            scenario = new SoakScenario(accounts, shopId, [.. (await hostA.SkusAsync([.. products.Skip(2)])).Values.Order()], Seed);
+            intents = new SoakListingIntents(accounts, [.. products.Take(2)], Seed);
 
             Mark("set up");
             using var http = hostA.Factory.CreateClient();
             scenario.SetFaults(hostA.Faults, on: true);
+            await intents.AddPoisonJobAsync(hostA.Services, ct);
             await scenario.GenerateAsync(http, orders: 150, maxBatch: 25, ct);
             Mark("generated");
             await scenario.DriveAsync(hostA.Services, rounds: 1, ct);
             Mark("driven");
             await scenario.ChangeOnChannelsAsync(http, share: 0.25, ct);
+            await intents.ChangeAsync(hostA.Services, ct);
             await scenario.DriveAsync(hostA.Services, rounds: 1, ct);
             Mark("changed and driven");
             // More orders, then the host goes away with their webhooks' refreshes still queued.
@@ -90,6 +95,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             scenario.SetFaults(hostB.Faults, on: true);
             await scenario.GenerateAsync(http, orders: 100, maxBatch: 25, ct);
             await scenario.ChangeOnChannelsAsync(http, share: 0.25, ct);
+            await intents.ChangeAsync(hostB.Services, ct);
             await scenario.DriveAsync(hostB.Services, rounds: 1, ct);
             await scenario.CrossAsync(http, hostB.Services, ct);
         }
@@ -98,15 +104,17 @@ public sealed class SoakTests(ITestOutputHelper output)
 
         scenario.CollectFaults(hostB.Faults);
         scenario.SetFaults(hostB.Faults, on: false);
-        await scenario.SettleAsync(hostB.Services, TimeSpan.FromSeconds(30), ct);
+        // Settled includes the poison job's thirty attempts (about 50 s of backoff) ending in the dead letters.
+        await scenario.SettleAsync(hostB.Services, TimeSpan.FromSeconds(90), ct);
 
         Mark("settled");
         var report = await SoakCheck.RunAsync(hostB.Services, scenario.Accounts, shopId, ct);
+        var listingReport = await intents.CheckAsync(hostB.Services, shopId, ct);
         Mark("checked");
         output.WriteLine(string.Join("; ", timings));
         var summary = $"{string.Join("; ", timings)}; {report.EmulatorOrders} orders on the channels, {report.Imported} imported; faults {string.Join(", ", scenario.Faults.Select(f => $"{f.Key} {f.Value}"))}; " +
             $"{scenario.ShippedOnChannel} shipped and {scenario.CancelledOnChannel} cancelled on the channels; {scenario.WebhookReplays} webhook replays:\n" +
-            string.Join("\n", report.Problems);
+            string.Join("\n", report.Problems.Concat(listingReport.Problems));
         Assert.True(report.EmulatorOrders >= 250, summary);
         Assert.True(scenario.ShippedOnChannel > 0 && scenario.CancelledOnChannel > 0 && scenario.CreatedCancelled > 0, summary);
         Assert.True(scenario.Faults.GetValueOrDefault(FaultDecision.ServerError) > 0, summary);
@@ -117,5 +125,10 @@ public sealed class SoakTests(ITestOutputHelper output)
         Assert.True(report.WrongStatus == 0, summary);
         Assert.True(report.LedgerMismatches == 0, summary);
         Assert.True(report.ChannelMismatches == 0, summary);
+        Assert.True(listingReport.Queued >= 2 * 3 * 2, summary); // every listing changed in each host, at least once
+        Assert.True(listingReport.Wrong == 0, summary);
+        Assert.True(listingReport.PoisonDeadLettered, summary);
+        Assert.Equal("Dead after 30 attempts", listingReport.Poison);
+        Assert.Equal(1, report.DeadLetters);
     }
 }

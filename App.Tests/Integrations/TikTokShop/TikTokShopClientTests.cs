@@ -119,6 +119,22 @@ public sealed class TikTokShopClientTests(TikTokShopEmulatorFixture emulator) : 
     }
 
     [Fact]
+    public async Task PublishedAgainAfterAnUnpublish_TheEditedProductIsBackOnSale()
+    {
+        var account = await emulator.Tokens.ConnectAsync("Relisting Seller");
+        var created = await emulator.Connector.CreateListingAsync(account, Draft("P-RE", "RELIST-1"), default);
+        await emulator.Connector.UnpublishListingAsync(account, new ListingRef(created.ExternalId, ["RELIST-1"]), default);
+        var off = (await emulator.Client.GetProductAsync(account, created.ExternalId, default)).Status;
+
+        var edit = Draft("P-RE", "RELIST-1") with { ExternalId = created.ExternalId, Title = "Relisted" };
+        await emulator.Connector.UpdateListingAsync(account, edit with { Variants = [edit.Variants[0] with { ExternalSkuId = created.ExternalSkuIds["RELIST-1"] }] }, default);
+
+        var product = await emulator.Client.GetProductAsync(account, created.ExternalId, default);
+        Assert.Equal(TikTokShopConnector.SellerDeactivated, off);
+        Assert.Equal(("ACTIVATE", "Relisted"), (product.Status, product.Title));
+    }
+
+    [Fact]
     public async Task Inventory_UnknownWarehouse_ComesBackAsAPerSkuFailureInsideASuccess()
     {
         var account = await emulator.Tokens.ConnectAsync("Warehouse Seller");

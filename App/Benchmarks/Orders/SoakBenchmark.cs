@@ -15,6 +15,7 @@ internal static class SoakBenchmark
 {
     private const int Products = 20;
     private const int OpeningStock = 2_000;
+    private const int IntentProducts = 3;
 
     public static async Task<int> RunAsync(int orders, int seed, CancellationToken ct)
     {
@@ -33,15 +34,26 @@ internal static class SoakBenchmark
 
         var setUp = wall.Elapsed;
         Console.WriteLine($"  set up (connect, publish {Products} products everywhere) in {setUp.TotalSeconds:F1} s");
-        var scenario = new SoakScenario(accounts, shopId, skus, seed);
+        // The first products are the staff's to change their minds about; buyers order the rest.
+        var intentSkus = skus.Take(IntentProducts).ToList();
+        List<int> intentProducts;
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
+        {
+            intentProducts = await db.Variants.Where(v => intentSkus.Contains(v.Sku)).Select(v => v.ProductId).Distinct().ToListAsync(ct);
+        }
+
+        var scenario = new SoakScenario(accounts, shopId, [.. skus.Skip(IntentProducts)], seed);
+        var intents = new SoakListingIntents(accounts, intentProducts, seed);
         using var http = portal.CreateControlClient();
         var phase = Stopwatch.StartNew();
 
         // First host: 40% of the orders, imported under faults, a fifth of them moved on the channels' side, then 10%
         // more whose webhooks' refreshes are still queued when the host goes away.
         scenario.SetFaults(portal.Services.GetRequiredService<SandboxFaults>(), on: true);
+        await intents.AddPoisonJobAsync(portal.Services, ct);
         await GenerateInChunksAsync(scenario, http, portal, orders * 4 / 10, ct);
         await scenario.ChangeOnChannelsAsync(http, share: 0.2, ct);
+        await intents.ChangeAsync(portal.Services, ct);
         await scenario.DriveAsync(portal.Services, rounds: 1, ct);
         await scenario.GenerateAsync(http, orders / 10, maxBatch: 40, ct);
         scenario.CollectFaults(portal.Services.GetRequiredService<SandboxFaults>());
@@ -56,6 +68,7 @@ internal static class SoakBenchmark
         await GenerateInChunksAsync(scenario, http, portal, orders - Count(scenario) - (3 * skus.Count), ct);
         await scenario.ChangeOnChannelsAsync(http, share: 0.2, ct);
         await scenario.DriveAsync(portal.Services, rounds: 1, ct);
+        await intents.ChangeAsync(portal.Services, ct);
         await scenario.CrossAsync(http, portal.Services, ct);
         scenario.CollectFaults(portal.Services.GetRequiredService<SandboxFaults>());
         Console.WriteLine($"  second host: {Count(scenario)} orders generated in all, {phase.Elapsed.TotalSeconds:F1} s; faults off, settling");
@@ -72,8 +85,9 @@ internal static class SoakBenchmark
 
         Console.WriteLine($"  settled in {settle.Elapsed.TotalSeconds:F1} s");
         var report = await SoakCheck.RunAsync(portal.Services, accounts, shopId, ct);
-        Print(scenario, report, phase.Elapsed, wall.Elapsed);
-        return report.Clean ? 0 : 1;
+        var listings = await intents.CheckAsync(portal.Services, shopId, ct);
+        Print(scenario, report, listings, phase.Elapsed, wall.Elapsed);
+        return report.Clean && listings.Clean ? 0 : 1;
     }
 
     /// <summary>Orders in chunks of a few hundred, each followed by a re-scan under faults, so imports run while orders arrive.</summary>
@@ -88,7 +102,7 @@ internal static class SoakBenchmark
 
     private static int Count(SoakScenario scenario) => scenario.Generated.Values.Sum(g => g.Count);
 
-    private static void Print(SoakScenario scenario, SoakReport report, TimeSpan soak, TimeSpan wall)
+    private static void Print(SoakScenario scenario, SoakReport report, SoakIntentReport listings, TimeSpan soak, TimeSpan wall)
     {
         var f = scenario.Faults;
         var rows = new (string Name, string Value)[]
@@ -106,6 +120,8 @@ internal static class SoakBenchmark
                 $"timeouts {f.GetValueOrDefault(FaultDecision.Timeout):N0}, dropped {f.GetValueOrDefault(FaultDecision.DropConnection):N0}"),
             ("webhooks", $"{scenario.WebhooksDelivered:N0} delivered, {scenario.WebhookReplays:N0} duplicates replayed newest first"),
             ("retries", $"{report.FailedAttempts:N0} failed HTTP attempts (API call log), {report.QueueRetries:N0} queue retries, {report.DeadLetters} dead letters"),
+            ("listing intents (publish, update, unpublish interleaved)", $"{listings.Queued:N0} queued on {listings.Listings} listings ({listings.Refused} refused: not listed yet); {listings.Wrong} not in the state of their last intent"),
+            ("poison job", listings.Poison ?? "none"),
             ("wall time", $"{wall.TotalSeconds:F1} s (soak {soak.TotalSeconds:F1} s)"),
         };
         var width = rows.Max(r => r.Name.Length);
@@ -119,11 +135,11 @@ internal static class SoakBenchmark
             Console.WriteLine($"  dead letters: {dead}");
         }
 
-        foreach (var problem in report.Problems.Take(20))
+        foreach (var problem in report.Problems.Concat(listings.Problems).Take(20))
         {
             Console.WriteLine($"  ! {problem}");
         }
 
-        Console.WriteLine(report.Clean ? "  OK: nothing lost, duplicated or wrong" : "  FAILED: see the counts above");
+        Console.WriteLine(report.Clean && listings.Clean ? "  OK: nothing lost, duplicated or wrong" : "  FAILED: see the counts above");
     }
 }

@@ -68,15 +68,27 @@ public sealed class TikTokShopConnector(TikTokShopClient client, TikTokShopImage
         // The SKUs' stock in the shop's other warehouses is read first and sent back unchanged.
         var current = await client.GetProductAsync(account, productId, ct);
         var edited = await client.EditProductAsync(account, productId, TikTokShopMapper.ToEditProductRequest(draft, warehouse, uris, current), ct);
+        if (current.Status == SellerDeactivated)
+        {
+            // Published again after an unpublish: an edit alone leaves it off sale, so it is activated as eBay's
+            // republished offer and Amazon's recreated listing are.
+            Refused(await client.ActivateProductsAsync(account, [productId], ct), "activate");
+        }
+
         return ToResult(edited, edited.ProductId ?? productId);
     }
 
-    public async Task UnpublishListingAsync(ChannelAccountContext account, ListingRef listing, CancellationToken ct)
+    public async Task UnpublishListingAsync(ChannelAccountContext account, ListingRef listing, CancellationToken ct) =>
+        Refused(await client.DeactivateProductsAsync(account, [listing.ExternalId], ct), "deactivate");
+
+    /// <summary>TikTok's status of a product its seller took off sale (Deactivate Products).</summary>
+    public const string SellerDeactivated = "SELLER_DEACTIVATED";
+
+    private void Refused(TikTokPartialResult result, string what)
     {
-        var result = await client.DeactivateProductsAsync(account, [listing.ExternalId], ct);
         if (result.Errors is { Count: > 0 } errors)
         {
-            throw new ChannelValidationException(Channel, $"TikTok Shop did not deactivate the product: {errors[0].Message}",
+            throw new ChannelValidationException(Channel, $"TikTok Shop did not {what} the product: {errors[0].Message}",
                 [.. errors.Select(e => new ChannelFieldError("product_ids", e.Message ?? "rejected"))], errors[0].Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
