@@ -16,8 +16,11 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
 {
     private readonly IDictionary<string, string?> settings;
 
-    private BenchmarkPortal(string dataDirectory, Uri baseAddress, IDictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? configureServices;
+
+    private BenchmarkPortal(string dataDirectory, Uri baseAddress, IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
+        this.configureServices = configureServices;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
         this.settings = settings;
@@ -56,11 +59,12 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
     public static Dictionary<string, string?> WithoutScheduler(IDictionary<string, string?>? settings = null) =>
         new(settings ?? new Dictionary<string, string?>()) { ["Scheduling:Enabled"] = "false" };
 
-    public static async Task<BenchmarkPortal> StartAsync(IDictionary<string, string?>? settings, CancellationToken ct)
+    /// <param name="configureServices">Added to each host's services (the soak's database faults), at start and on restart.</param>
+    public static async Task<BenchmarkPortal> StartAsync(IDictionary<string, string?>? settings, CancellationToken ct, Action<IServiceCollection>? configureServices = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "sellerportal-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        var portal = new BenchmarkPortal(dataDirectory, new Uri($"http://127.0.0.1:{FreePort()}"), settings ?? new Dictionary<string, string?>());
+        var portal = new BenchmarkPortal(dataDirectory, new Uri($"http://127.0.0.1:{FreePort()}"), settings ?? new Dictionary<string, string?>(), configureServices);
         portal.App = await portal.BuildAndStartAsync(ct);
         return portal;
     }
@@ -109,6 +113,7 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddSellerPortal();
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         await app.MigrateDatabaseAsync();
         app.MapSellerPortal();

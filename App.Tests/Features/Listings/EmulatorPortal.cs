@@ -67,7 +67,8 @@ internal sealed class EmulatorPortal : IAsyncDisposable
     /// Starts a portal on <paramref name="dataDirectory"/> (a fresh one when null). The emulators' published rate
     /// limits are off (setup volume, not what these tests are about); a short lease lets a restart test finish quickly.
     /// </summary>
-    public static EmulatorPortal Start(string? dataDirectory = null, bool scheduler = false, IDictionary<string, string?>? settings = null)
+    public static EmulatorPortal Start(string? dataDirectory = null, bool scheduler = false, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -91,6 +92,7 @@ internal sealed class EmulatorPortal : IAsyncDisposable
         {
             services.AddSingleton(faults);
             PortalAppFactory.RouteOutboundToTestServer(services);
+            configureServices?.Invoke(services);
         });
         _ = factory.Server;
         return new EmulatorPortal(factory);

@@ -35,7 +35,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         SoakListingIntents intents;
         string shopId;
 
-        await using (var hostA = EmulatorPortal.Start(dataDirectory, settings: settings))
+        await using (var hostA = EmulatorPortal.Start(dataDirectory, settings: settings, configureServices: SoakDatabaseFaults.AddTo))
         {
             var accounts = new Dictionary<ChannelKind, int>();
             foreach (var channel in SoakScenario.Channels)
@@ -85,10 +85,11 @@ public sealed class SoakTests(ITestOutputHelper output)
             // More orders, then the host goes away with their webhooks' refreshes still queued.
             await scenario.GenerateAsync(http, orders: 50, maxBatch: 25, ct);
             scenario.CollectFaults(hostA.Faults);
+            scenario.CollectDatabaseFaults(hostA.Services);
         }
 
         // Host B on the same portal.db and sandbox.db: more orders and changes, then everything finishes there.
-        await using var hostB = EmulatorPortal.Start(dataDirectory, settings: settings);
+        await using var hostB = EmulatorPortal.Start(dataDirectory, settings: settings, configureServices: SoakDatabaseFaults.AddTo);
         Mark("restarted");
         using (var http = hostB.Factory.CreateClient())
         {
@@ -103,6 +104,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         Mark("B generated, changed and driven");
 
         scenario.CollectFaults(hostB.Faults);
+        scenario.CollectDatabaseFaults(hostB.Services);
         scenario.SetFaults(hostB.Faults, on: false);
         // Settled includes the poison job's thirty attempts (about 50 s of backoff) ending in the dead letters.
         await scenario.SettleAsync(hostB.Services, TimeSpan.FromSeconds(90), ct);
@@ -113,12 +115,13 @@ public sealed class SoakTests(ITestOutputHelper output)
         Mark("checked");
         output.WriteLine(string.Join("; ", timings));
         var summary = $"{string.Join("; ", timings)}; {report.EmulatorOrders} orders on the channels, {report.Imported} imported; faults {string.Join(", ", scenario.Faults.Select(f => $"{f.Key} {f.Value}"))}; " +
-            $"{scenario.ShippedOnChannel} shipped and {scenario.CancelledOnChannel} cancelled on the channels; {scenario.WebhookReplays} webhook replays:\n" +
+            $"{scenario.DatabaseBusy} database busy errors; {scenario.ShippedOnChannel} shipped and {scenario.CancelledOnChannel} cancelled on the channels; {scenario.WebhookReplays} webhook replays:\n" +
             string.Join("\n", report.Problems.Concat(listingReport.Problems));
         Assert.True(report.EmulatorOrders >= 250, summary);
         Assert.True(scenario.ShippedOnChannel > 0 && scenario.CancelledOnChannel > 0 && scenario.CreatedCancelled > 0, summary);
         Assert.True(scenario.Faults.GetValueOrDefault(FaultDecision.ServerError) > 0, summary);
         Assert.True(scenario.WebhookReplays > 0, summary);
+        Assert.True(scenario.DatabaseBusy > 0, summary);
         Assert.True(report.Lost == 0, summary);
         Assert.True(report.Duplicated == 0, summary);
         Assert.True(report.Unknown == 0, summary);

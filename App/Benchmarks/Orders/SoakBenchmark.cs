@@ -22,7 +22,7 @@ internal static class SoakBenchmark
         Console.WriteLine($"soak: {orders:N0} orders over TikTok Shop, Amazon and eBay, {Products} SKUs of {OpeningStock:N0}, fault seed {seed}");
         var wall = Stopwatch.StartNew();
         var settings = SoakScenario.Settings(seed);
-        await using var portal = await BenchmarkPortal.StartAsync(settings, ct);
+        await using var portal = await BenchmarkPortal.StartAsync(settings, ct, SoakDatabaseFaults.AddTo);
         var accounts = await EmulatedAccounts.ConnectAllAsync(portal, ct);
         await SoakScenario.RaiseAmazonClientLimitsAsync(portal.Services, accounts[ChannelKind.Amazon], ct);
         var skus = await OrdersBenchCatalog.PublishAsync(portal, accounts, Products, OpeningStock, ct);
@@ -57,6 +57,7 @@ internal static class SoakBenchmark
         await scenario.DriveAsync(portal.Services, rounds: 1, ct);
         await scenario.GenerateAsync(http, orders / 10, maxBatch: 40, ct);
         scenario.CollectFaults(portal.Services.GetRequiredService<SandboxFaults>());
+        scenario.CollectDatabaseFaults(portal.Services);
         Console.WriteLine($"  first host: {Count(scenario)} orders generated, {phase.Elapsed.TotalSeconds:F1} s; restarting");
 
         var restart = Stopwatch.StartNew();
@@ -84,6 +85,7 @@ internal static class SoakBenchmark
         }
 
         Console.WriteLine($"  settled in {settle.Elapsed.TotalSeconds:F1} s");
+        scenario.CollectDatabaseFaults(portal.Services);
         var report = await SoakCheck.RunAsync(portal.Services, accounts, shopId, ct);
         var listings = await intents.CheckAsync(portal.Services, shopId, ct);
         Print(scenario, report, listings, phase.Elapsed, wall.Elapsed);
@@ -118,6 +120,7 @@ internal static class SoakBenchmark
             ("wrong stock: channel quantity", $"{report.ChannelMismatches}"),
             ("faults injected", $"5xx {f.GetValueOrDefault(FaultDecision.ServerError):N0}, 429 {f.GetValueOrDefault(FaultDecision.TooManyRequests):N0}, " +
                 $"timeouts {f.GetValueOrDefault(FaultDecision.Timeout):N0}, dropped {f.GetValueOrDefault(FaultDecision.DropConnection):N0}"),
+            ("database busy errors injected in the handlers' writes", $"{scenario.DatabaseBusy}"),
             ("webhooks", $"{scenario.WebhooksDelivered:N0} delivered, {scenario.WebhookReplays:N0} duplicates replayed newest first"),
             ("retries", $"{report.FailedAttempts:N0} failed HTTP attempts (API call log), {report.QueueRetries:N0} queue retries, {report.DeadLetters} dead letters"),
             ("listing intents (publish, update, unpublish interleaved)", $"{listings.Queued:N0} queued on {listings.Listings} listings ({listings.Refused} refused: not listed yet); {listings.Wrong} not in the state of their last intent"),

@@ -50,6 +50,12 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
 
     public IReadOnlyDictionary<FaultDecision, long> Faults => faults;
 
+    /// <summary>"database is locked" errors <see cref="SoakDatabaseFaults"/> raised inside the handlers' writes.</summary>
+    public int DatabaseBusy { get; private set; }
+
+    /// <summary>Adds what the host's database faults injected (call once per host, before it goes).</summary>
+    public void CollectDatabaseFaults(IServiceProvider services) => DatabaseBusy += services.GetService<SoakDatabaseFaults>()?.Injected ?? 0;
+
     /// <summary>
     /// Fast resilience so faults cost retries rather than waiting: the per-channel keys (a shared
     /// <c>Channels:Resilience:*</c> is not read), the queue's backoff, and the emulators' fault dice seeded.
@@ -257,6 +263,12 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
                 var sandbox = services.GetRequiredService<SandboxFaults>();
                 sandbox.Queue429(TikTokShopSandboxStore.Channel, 5);
                 sandbox.Queue429(EbaySandboxCollections.Channel, 5);
+            }
+
+            // A few "database is locked" inside the handlers' writes, each round the faults are on.
+            if (services.GetService<SoakDatabaseFaults>() is { } database)
+            {
+                database.Arm(faultsOn ? 5 : 0);
             }
 
             foreach (var id in accounts.Values)
