@@ -24,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Variant> Variants => Set<Variant>();
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
+    public DbSet<PendingConnection> PendingConnections => Set<PendingConnection>();
     public DbSet<ChannelListing> ChannelListings => Set<ChannelListing>();
     public DbSet<CategoryMapping> CategoryMappings => Set<CategoryMapping>();
     public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();

@@ -1381,3 +1381,51 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207055824_HeldConsentsForConnectedSellers'
+)
+BEGIN
+    CREATE TABLE [PendingConnections] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [Environment] nvarchar(20) NOT NULL,
+        [Replaces] nvarchar(1000) NOT NULL,
+        [ProtectedConnection] nvarchar(max) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ExpiresUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_PendingConnections] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207055824_HeldConsentsForConnectedSellers'
+)
+BEGIN
+    CREATE INDEX [IX_PendingConnections_ExpiresUtc] ON [PendingConnections] ([ExpiresUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207055824_HeldConsentsForConnectedSellers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PendingConnections_TokenHash] ON [PendingConnections] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207055824_HeldConsentsForConnectedSellers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207055824_HeldConsentsForConnectedSellers', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

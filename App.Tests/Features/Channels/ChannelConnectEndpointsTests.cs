@@ -51,7 +51,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     }
 
     [Fact]
-    public async Task Reconnect_ReplacesTheTokensAndWhatTheChannelReports_AndKeepsTheAccountsSettings()
+    public async Task Reconnect_OnceConfirmed_ReplacesTheTokensAndWhatTheChannelReports_AndKeepsTheAccountsSettings()
     {
         var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
         await client.GetAsync($"/channels/callback/Gem?code=keep-settings&state={Uri.EscapeDataString(await StartAsync(client))}");
@@ -66,14 +66,90 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
             await db.SaveChangesAsync();
         }
 
-        await client.GetAsync($"/channels/callback/Gem?code=keep-settings&state={Uri.EscapeDataString(await StartAsync(client))}");
+        var held = await client.GetAsync($"/channels/callback/Gem?code=keep-settings~2&state={Uri.EscapeDataString(await StartAsync(client))}");
+        var answer = await Flow.AnswerPendingAsync(Confirmation(held), replace: true, await AdminAsync(UserA), CancellationToken.None);
 
+        Assert.Equal(new RefreshTokenConnectResult(true, "Connected Shop keep-settings."), answer);
         await using var check = Db();
         var reconnected = await check.ChannelAccounts.SingleAsync(a => a.ShopId == "keep-settings");
         var properties = ChannelAccountContexts.ReadProperties(reconnected.PropertiesJson);
         Assert.Equal("cipher-keep-settings", properties["cipher"]);
         Assert.Equal("6196932000", properties["fulfillment_policy_id"]);
         Assert.Equal(2, properties.Count);
+        Assert.Equal("refresh-token-for-keep-settings~2", StoredRefreshToken(reconnected));
+        Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == "channel.connected" && e.Detail!.Contains("tokens replaced")));
+    }
+
+    [Fact]
+    public async Task ASecondConsentForAConnectedSeller_IsHeldEncrypted_AndTheAccountKeepsItsTokens_WhenTheAdminSaysNo()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
+        await client.GetAsync($"/channels/callback/Gem?code=held-shop&state={Uri.EscapeDataString(await StartAsync(client))}");
+
+        var held = await client.GetAsync($"/channels/callback/Gem?code=held-shop~2&state={Uri.EscapeDataString(await StartAsync(client))}");
+
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        Assert.StartsWith("/channels?confirm=", held.Headers.Location!.OriginalString);
+        await using (var db = Db())
+        {
+            Assert.Equal("refresh-token-for-held-shop", StoredRefreshToken(await db.ChannelAccounts.SingleAsync(a => a.ShopId == "held-shop")));
+            var pending = await db.PendingConnections.SingleAsync(p => p.Replaces == "Shop held-shop");
+            Assert.DoesNotContain("token-for-held-shop~2", pending.ProtectedConnection);
+            Assert.Equal(OAuthStateService.Hash(Confirmation(held)), pending.TokenHash);
+        }
+
+        var admin = await AdminAsync(UserA);
+        Assert.Equal(new PendingConnectionQuestion(ChannelKind.Gem, "Shop held-shop"), await Flow.PendingAsync(Confirmation(held), admin, CancellationToken.None));
+        var no = await Flow.AnswerPendingAsync(Confirmation(held), replace: false, admin, CancellationToken.None);
+        var yesTooLate = await Flow.AnswerPendingAsync(Confirmation(held), replace: true, admin, CancellationToken.None);
+
+        Assert.Equal("Nothing was replaced: the account keeps the tokens it had.", no.Message);
+        Assert.Equal(new RefreshTokenConnectResult(false, "That confirmation has expired or was already answered. Start the connection again from the Channels page."), yesTooLate);
+        await using var check = Db();
+        Assert.Equal("refresh-token-for-held-shop", StoredRefreshToken(await check.ChannelAccounts.SingleAsync(a => a.ShopId == "held-shop")));
+        Assert.False(await check.PendingConnections.AnyAsync(p => p.Replaces == "Shop held-shop"));
+    }
+
+    [Fact]
+    public async Task AHeldConsent_IsOnlyItsAdminsToAnswer_AndNotAStaffMembers()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
+        await PortalClient.EnsureUserAsync(factory, UserB, Roles.Admin);
+        await client.GetAsync($"/channels/callback/Gem?code=bound-shop&state={Uri.EscapeDataString(await StartAsync(client))}");
+        var held = await client.GetAsync($"/channels/callback/Gem?code=bound-shop~2&state={Uri.EscapeDataString(await StartAsync(client))}");
+        var otherAdmin = await AdminAsync(UserB);
+        var staffMember = (await AdminAsync(UserA)) with { IsAdmin = false };
+
+        var question = await Flow.PendingAsync(Confirmation(held), otherAdmin, CancellationToken.None);
+        var answer = await Flow.AnswerPendingAsync(Confirmation(held), replace: true, otherAdmin, CancellationToken.None);
+        var staff = await Assert.ThrowsAsync<AdminRequiredException>(() =>
+            Flow.AnswerPendingAsync(Confirmation(held), replace: true, staffMember, CancellationToken.None));
+
+        Assert.Null(question);
+        Assert.False(answer.Connected);
+        Assert.Equal("Only an Admin can connect a marketplace account.", staff.Message);
+        await using var db = Db();
+        Assert.Equal("refresh-token-for-bound-shop", StoredRefreshToken(await db.ChannelAccounts.SingleAsync(a => a.ShopId == "bound-shop")));
+        Assert.Equal(new PendingConnectionQuestion(ChannelKind.Gem, "Shop bound-shop"), await Flow.PendingAsync(Confirmation(held), await AdminAsync(UserA), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnAccountThatNeedsReauthorization_IsReconnectedWithoutAQuestion()
+    {
+        var client = await PortalClient.SignedInAsync(factory, UserA, Roles.Admin);
+        await client.GetAsync($"/channels/callback/Gem?code=expired-shop&state={Uri.EscapeDataString(await StartAsync(client))}");
+        await using (var db = Db())
+        {
+            await db.ChannelAccounts.Where(a => a.ShopId == "expired-shop").ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ChannelAccountStatus.NeedsReauth));
+        }
+
+        var response = await client.GetAsync($"/channels/callback/Gem?code=expired-shop~2&state={Uri.EscapeDataString(await StartAsync(client))}");
+
+        Assert.Equal("/channels?connected=Shop%20expired-shop", response.Headers.Location!.OriginalString);
+        await using var check = Db();
+        var account = await check.ChannelAccounts.SingleAsync(a => a.ShopId == "expired-shop");
+        Assert.Equal(ChannelAccountStatus.Connected, account.Status);
+        Assert.Equal("refresh-token-for-expired-shop~2", StoredRefreshToken(account));
     }
 
     [Fact]
@@ -216,6 +292,21 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
     }
 
     private FakeChannelAuthorization Fake => factory.Services.GetRequiredService<FakeChannelAuthorization>();
+
+    private ChannelConnectFlow Flow => factory.Services.GetRequiredService<ChannelConnectFlow>();
+
+    private async Task<Actor> AdminAsync(string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        return new Actor(user!.Id, email, IsAdmin: true);
+    }
+
+    private static string Confirmation(HttpResponseMessage held) =>
+        QueryHelpers.ParseQuery(new Uri("http://portal" + held.Headers.Location!.OriginalString).Query)["confirm"].ToString();
+
+    private string? StoredRefreshToken(ChannelAccount account) =>
+        factory.Services.GetRequiredService<ChannelCredentialStore>().Read(account)?.Tokens?.RefreshToken;
 
     private AppDbContext Db() => factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 

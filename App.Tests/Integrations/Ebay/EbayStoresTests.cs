@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
@@ -29,7 +30,12 @@ public sealed class EbayStoresTests : IAsyncLifetime
         await ConnectAsync(admin, "north_store");
         var north = await AccountAsync("north_store");
         await ConnectAsync(admin, "south_store");
-        await ConnectAsync(admin, "north_store");
+        // north_store is connected: its new consent waits for the Admin's yes.
+        var held = await ConnectAsync(admin, "north_store", expect: "/channels?confirm=");
+        var confirmation = QueryHelpers.ParseQuery(new Uri("http://portal" + held).Query)["confirm"].ToString();
+        var answer = await factory.Services.GetRequiredService<ChannelConnectFlow>()
+            .AnswerPendingAsync(confirmation, replace: true, await ActorAsync("ebay-admin@example.com"), CancellationToken.None);
+        Assert.Equal("Connected north_store (eBay EBAY_US).", answer.Message);
 
         await using var db = Db();
         var accounts = await db.ChannelAccounts.AsNoTracking().Where(a => a.Channel == ChannelKind.Ebay).OrderBy(a => a.Id).ToListAsync();
@@ -82,14 +88,22 @@ public sealed class EbayStoresTests : IAsyncLifetime
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
-    private async Task ConnectAsync(HttpClient admin, string username)
+    private async Task<string> ConnectAsync(HttpClient admin, string username, string expect = "/channels?connected=")
     {
         var start = await admin.GetAsync("/channels/connect/Ebay?environment=Sandbox");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var consent = await ConsentFlow.DecideAsync(factory, start.Headers.Location!, approve: true, new Dictionary<string, string> { ["username"] = username });
         var callback = await admin.GetAsync(consent.Location.PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        Assert.StartsWith("/channels?connected=", callback.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith(expect, callback.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return callback.Headers.Location!.OriginalString;
+    }
+
+    private async Task<SellerPortal.Features.Admin.Audit.Actor> ActorAsync(string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        return new SellerPortal.Features.Admin.Audit.Actor(user!.Id, email, IsAdmin: true);
     }
 
     private async Task<ChannelAccount> AccountAsync(string username)

@@ -19,6 +19,7 @@ public sealed class ChannelConnectFlow(
     OAuthStateService states,
     ChannelCredentialStore credentials,
     ChannelTokenService tokens,
+    PendingConnections pending,
     IDbContextFactory<AppDbContext> contexts,
     AuditLog audit,
     TimeProvider clock,
@@ -82,16 +83,61 @@ public sealed class ChannelConnectFlow(
             return Failed($"{name} granted access but reported no shops for this seller.");
         }
 
-        var saved = await SaveAccountsAsync(channel, check.Environment, connected, ct);
+        // A seller already connected here keeps its tokens until an Admin says the new ones replace them.
+        if (await ConnectedAlreadyAsync(channel, check.Environment, connected, ct) is { Count: > 0 } already)
+        {
+            var token = await pending.HoldAsync(userId, channel, check.Environment, connected, already, ct);
+            logger.LogInformation("A {Channel} consent for {Accounts}, already connected, waits for an Admin's confirmation.", channel, string.Join(", ", already));
+            return new ConnectOutcome($"/channels?confirm={Uri.EscapeDataString(token)}");
+        }
+
+        var shopNames = await SaveAsync(channel, check.Environment, connected, actor, $"{connected.Shops.Count} shop(s), {check.Environment}", ct);
+        return new ConnectOutcome($"/channels?connected={Uri.EscapeDataString(shopNames)}", Connected: true);
+    }
+
+    /// <summary>The question for a held consent (<see cref="CompleteAsync"/> sent the browser back with it), or null.</summary>
+    public async Task<PendingConnectionQuestion?> PendingAsync(string? confirmation, Actor actor, CancellationToken ct)
+    {
+        AdminOnly.Demand(actor, "connect a marketplace account");
+        return actor.UserId is { } userId ? await pending.DescribeAsync(confirmation, userId, ct) : null;
+    }
+
+    /// <summary>
+    /// An Admin's answer to a held consent: yes replaces the connected accounts' tokens (settings kept), no forgets the
+    /// consent. Either way the answer is a sentence for the Channels page.
+    /// </summary>
+    public async Task<RefreshTokenConnectResult> AnswerPendingAsync(string? confirmation, bool replace, Actor actor, CancellationToken ct)
+    {
+        AdminOnly.Demand(actor, "connect a marketplace account");
+        var userId = actor.UserId ?? throw new ArgumentException("A signed-in user answers a held connection.", nameof(actor));
+        if (!replace)
+        {
+            await pending.DiscardAsync(confirmation, userId, ct);
+            return new(false, "Nothing was replaced: the account keeps the tokens it had.");
+        }
+
+        if (await pending.TakeAsync(confirmation, userId, ct) is not { } held)
+        {
+            return new(false, "That confirmation has expired or was already answered. Start the connection again from the Channels page.");
+        }
+
+        return new(true, $"Connected {await SaveAsync(held.Channel, held.Environment, held.Connected, actor, $"{held.Environment}, tokens replaced", ct)}.");
+    }
+
+    /// <summary>Saves the consent's accounts, forgets their cached tokens and audits it; returns the shops' names.</summary>
+    private async Task<string> SaveAsync(
+        ChannelKind channel, ChannelEnvironment environment, ConnectedAccount connected, Actor actor, string detail, CancellationToken ct)
+    {
+        var saved = await SaveAccountsAsync(channel, environment, connected, ct);
         foreach (var id in saved)
         {
             tokens.Forget(id);
         }
 
         var shopNames = string.Join(", ", connected.Shops.Select(s => s.Name));
-        await audit.RecordAsync(userId, actor.UserName, "channel.connected", $"{name}: {shopNames}",
-            $"{connected.Shops.Count} shop(s), {check.Environment}, accounts {string.Join(", ", saved)}", ct);
-        return new ConnectOutcome($"/channels?connected={Uri.EscapeDataString(shopNames)}", Connected: true);
+        await audit.RecordAsync(actor.UserId, actor.UserName, "channel.connected", $"{ChannelNames.Display(channel)}: {shopNames}",
+            $"{detail}, accounts {string.Join(", ", saved)}", ct);
+        return shopNames;
     }
 
     /// <summary>
@@ -128,25 +174,22 @@ public sealed class ChannelConnectFlow(
                 NeedsConfirmation: true);
         }
 
-        var saved = await SaveAccountsAsync(connect.Channel, environment, connected, ct);
-        foreach (var id in saved)
-        {
-            tokens.Forget(id);
-        }
-
-        var shopNames = string.Join(", ", connected.Shops.Select(s => s.Name));
-        await audit.RecordAsync(actor.UserId, actor.UserName, "channel.connected", $"{name}: {shopNames}",
+        var shopNames = await SaveAsync(connect.Channel, environment, connected, actor,
             $"self-authorized refresh token, {environment}{(replaceExisting ? ", tokens replaced" : "")}", ct);
         return new(true, $"Connected {shopNames}.");
     }
 
+    /// <summary>
+    /// The accounts of this consent that hold working tokens now (connected, or connected with a recent error). One
+    /// that needs re-authorization or was disconnected is reconnected without a question: that is what Reconnect is for.
+    /// </summary>
     private async Task<List<string>> ConnectedAlreadyAsync(ChannelKind channel, ChannelEnvironment environment, ConnectedAccount connected, CancellationToken ct)
     {
         var shops = connected.Shops.Select(s => s.ShopId).ToList();
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.ChannelAccounts.AsNoTracking()
             .Where(a => a.Channel == channel && a.Environment == environment && a.ShopId != null && shops.Contains(a.ShopId)
-                && a.Status != ChannelAccountStatus.Disconnected)
+                && (a.Status == ChannelAccountStatus.Connected || a.Status == ChannelAccountStatus.Error))
             .Select(a => a.DisplayName)
             .ToListAsync(ct);
     }

@@ -22,6 +22,7 @@ public static class IntegrationsCommonServiceCollectionExtensions
         services.TryAddSingleton<Abstractions.IRateLimitSnapshots>(sp => sp.GetRequiredService<ChannelRateLimiters>());
         services.AddSingleton<OAuthStateService>();
         services.AddSingleton<ChannelConnectFlow>();
+        services.AddSingleton<PendingConnections>();
         services.AddSingleton<IWebhookActionSink, SyncQueueWebhookActionSink>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<SellerPortal.Features.Admin.Logs.IWebhookReplayer, WebhookReplayer>();

@@ -6,7 +6,8 @@ namespace SellerPortal.Tests.Integrations.Common.Fakes;
 /// <summary>
 /// A channel's authorization as the tests need it: counts refreshes, rotates the refresh token on each
 /// ("refresh-1", "refresh-2"…), can be told the refresh token was revoked, and completes a consent with a shop
-/// named after the code ("shop-a" → shop id "shop-a", name "Shop shop-a"; code "fail" → the token endpoint refuses).
+/// named after the code ("shop-a" → shop id "shop-a", name "Shop shop-a"; "shop-a~2" → the same shop with other
+/// tokens, as a second consent by the same seller gives; code "fail" → the token endpoint refuses).
 /// Uses GeM, which has no public API, so no real channel's registration competes with it.
 /// </summary>
 public sealed class FakeChannelAuthorization(TimeProvider clock) : IChannelAuthorization
@@ -45,7 +46,8 @@ public sealed class FakeChannelAuthorization(TimeProvider clock) : IChannelAutho
 
         var now = clock.GetUtcNow().UtcDateTime;
         var tokens = new TokenSet($"access-token-for-{code}", now + AccessTokenLifetime, $"refresh-token-for-{code}", now.AddDays(30));
-        ShopInfo shop = new(code, $"Shop {code}") { Properties = new Dictionary<string, string> { ["cipher"] = $"cipher-{code}" } };
+        var shopId = code.Split('~')[0];
+        ShopInfo shop = new(shopId, $"Shop {shopId}") { Properties = new Dictionary<string, string> { ["cipher"] = $"cipher-{shopId}" } };
         return Task.FromResult(new ConnectedAccount(tokens, [shop], "seller-1"));
     }
 
