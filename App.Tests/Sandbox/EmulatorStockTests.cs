@@ -93,11 +93,13 @@ public sealed class EmulatorStockTests
 
     /// <summary>What the channel shows for STK-01, read the way the soak reads it.</summary>
     private static async Task<int> ShownAsync(EmulatorPortal portal, ChannelKind channel) =>
-        (await SoakCheck.EmulatorQuantitiesAsync(portal.Emulators, channel, (await portal.AccountAsync(await AccountIdAsync(portal, channel))).ShopId ?? "", CancellationToken.None))["STK-01"];
+        (await SoakCheck.EmulatorQuantitiesAsync(portal.Emulators, await AccountAsync(portal, channel), CancellationToken.None))["STK-01"];
 
-    private static async Task<int> AccountIdAsync(EmulatorPortal portal, ChannelKind channel)
+    /// <summary>The channel's one account; its TikTok shop is its partition (one eBay store and one Amazon seller here).</summary>
+    private static async Task<SoakAccount> AccountAsync(EmulatorPortal portal, ChannelKind channel)
     {
         await using var db = portal.Db.CreateDbContext();
-        return await db.ChannelAccounts.Where(a => a.Channel == channel).Select(a => a.Id).SingleAsync();
+        var account = await db.ChannelAccounts.SingleAsync(a => a.Channel == channel);
+        return new SoakAccount(channel, account.Id, channel == ChannelKind.TikTokShop ? account.ShopId : null);
     }
 }

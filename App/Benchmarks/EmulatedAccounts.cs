@@ -29,7 +29,11 @@ internal static partial class EmulatedAccounts
         return accounts;
     }
 
-    public static async Task<int> ConnectAsync(BenchmarkPortal portal, ChannelKind channel, CancellationToken ct)
+    /// <summary>
+    /// Connects <paramref name="channel"/>; <paramref name="fields"/> are typed on the consent page (the eBay
+    /// emulator's username: which store signs in). Returns the account's id.
+    /// </summary>
+    public static async Task<int> ConnectAsync(BenchmarkPortal portal, ChannelKind channel, CancellationToken ct, IReadOnlyDictionary<string, string>? fields = null)
     {
         var flow = portal.Services.GetRequiredService<ChannelConnectFlow>();
         var callback = new Uri(portal.BaseAddress, $"/channels/callback/{channel}");
@@ -42,6 +46,11 @@ internal static partial class EmulatedAccounts
             .Select(m => (Name: Attribute(m.Value, "name"), Value: WebUtility.HtmlDecode(Attribute(m.Value, "value") ?? "")))
             .Where(f => f.Name is not null)
             .ToDictionary(f => f.Name!, f => f.Value);
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            form[name] = value;
+        }
+
         form["decision"] = "approve";
         using var decided = await browser.PostAsync(consentUrl, new FormUrlEncodedContent(form), ct);
         var location = decided.Headers.Location

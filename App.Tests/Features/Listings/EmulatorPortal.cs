@@ -98,19 +98,23 @@ internal sealed class EmulatorPortal : IAsyncDisposable
         return new EmulatorPortal(factory);
     }
 
-    /// <summary>Connects a channel the way staff do: connect, approve on the emulator's consent page, follow the callback.</summary>
-    public async Task<int> ConnectAsync(ChannelKind channel)
+    /// <summary>
+    /// Connects a channel the way staff do: connect, approve on the emulator's consent page (typing
+    /// <paramref name="consentFields"/> there, such as which eBay store signs in), follow the callback. Returns the
+    /// newest connected account of the channel: the one this connect made.
+    /// </summary>
+    public async Task<int> ConnectAsync(ChannelKind channel, IReadOnlyDictionary<string, string>? consentFields = null)
     {
         admin ??= await PortalClient.SignedInAsync(Factory, PortalClient.AdminEmail, Roles.Admin);
         var start = await admin.GetAsync($"/channels/connect/{channel}");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        var consent = await ConsentFlow.DecideAsync(Factory, start.Headers.Location!, approve: true);
+        var consent = await ConsentFlow.DecideAsync(Factory, start.Headers.Location!, approve: true, consentFields);
         var callback = await admin.GetAsync(consent.Location.PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Contains("connected=", callback.Headers.Location!.OriginalString, StringComparison.Ordinal);
         await using var db = Db.CreateDbContext();
         return await db.ChannelAccounts.Where(a => a.Channel == channel && a.Status == ChannelAccountStatus.Connected)
-            .Select(a => a.Id).SingleAsync();
+            .OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync();
     }
 
     public async Task<ChannelAccount> AccountAsync(int id)

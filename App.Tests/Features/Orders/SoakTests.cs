@@ -13,7 +13,7 @@ namespace SellerPortal.Tests.Features.Orders;
 /// <summary>
 /// A short soak of the whole app against its three emulators (the scenario and its checks are the ones
 /// <c>bench soak</c> runs at scale, <see cref="SoakScenario"/> and <see cref="SoakCheck"/>): a few hundred orders over
-/// TikTok Shop, Amazon and eBay while the emulators answer 20% 5xx, timeouts and bursts of 429, TikTok's webhooks
+/// TikTok Shop, Amazon and two eBay stores that list the same SKUs while the emulators answer 20% 5xx, timeouts and bursts of 429, TikTok's webhooks
 /// arrive twice and out of order, orders ship or are cancelled on the channels' side, and the host restarts in the
 /// middle. Afterwards every order is in the portal once with the channel's status, the stock ledger balances and
 /// matches the orders, and each channel shows the quantity the portal computes.
@@ -33,25 +33,26 @@ public sealed class SoakTests(ITestOutputHelper output)
         void Mark(string step) => timings.Add($"{step} {clock.Elapsed.TotalSeconds:F1} s");
         SoakScenario scenario;
         SoakListingIntents intents;
-        string shopId;
 
         await using (var hostA = EmulatorPortal.Start(dataDirectory, settings: settings, configureServices: SoakDatabaseFaults.AddTo))
         {
-            var accounts = new Dictionary<ChannelKind, int>();
-            foreach (var channel in SoakScenario.Channels)
-            {
-                accounts[channel] = await hostA.ConnectAsync(channel);
-            }
+            var accounts = await SoakAccounts.ConnectAsync(hostA.Services, (channel, fields) => hostA.ConnectAsync(channel, fields), ct);
+            var ebay = accounts.Ebay().ToList();
+            Assert.Equal([SoakAccounts.FirstEbayStore, SoakAccounts.SecondEbayStore], ebay.Select(a => a.Partition));
+            // Two stores, two accounts: the second connect did not take over the first.
+            Assert.Equal(2, ebay.Select(a => a.Id).Distinct().Count());
+            await SoakScenario.RaiseAmazonClientLimitsAsync(hostA.Services, accounts.Amazon().Id, ct);
 
-            await SoakScenario.RaiseAmazonClientLimitsAsync(hostA.Services, accounts[ChannelKind.Amazon], ct);
-
-            var ebayMarketplace = (await hostA.AccountAsync(accounts[ChannelKind.Ebay])).Region ?? "";
+            var ebayMarketplace = (await hostA.AccountAsync(ebay[0].Id)).Region ?? "";
             await hostA.MapCategoryAsync(ChannelKind.TikTokShop, "", "Brake Discs", "600001");
             await hostA.MapCategoryAsync(ChannelKind.Ebay, ebayMarketplace, "Brake Discs", "33564");
-            shopId = (await hostA.AccountAsync(accounts[ChannelKind.TikTokShop])).ShopId!;
 
             var products = await hostA.AddProductsAsync("SOAK-", 6);
-            await hostA.SetEbayPoliciesAsync(products, accounts[ChannelKind.Ebay]);
+            foreach (var store in ebay)
+            {
+                await hostA.SetEbayPoliciesAsync(products, store.Id);
+            }
+
             var ledger = hostA.Services.GetRequiredService<StockLedger>();
             await using (var db = hostA.Db.CreateDbContext())
             {
@@ -61,13 +62,13 @@ public sealed class SoakTests(ITestOutputHelper output)
                 }
             }
 
-            await hostA.PublishAsync(products, [.. accounts.Values]);
+            await hostA.PublishAsync(products, [.. accounts.Select(a => a.Id)]);
             await hostA.Dispatcher.DrainAllAsync(ct);
             var listings = await hostA.ListingsAsync();
-            Assert.Equal(18, listings.Count);
+            Assert.Equal(6 * 4, listings.Count);
             Assert.All(listings, l => Assert.True(l.State == ListingState.Live, $"listing {l.Id}: {l.State} {l.LastError}"));
             // Two products are the staff's to change their minds about; buyers order the other four.
-            scenario = new SoakScenario(accounts, shopId, [.. (await hostA.SkusAsync([.. products.Skip(2)])).Values.Order()], Seed);
+            scenario = new SoakScenario(accounts, [.. (await hostA.SkusAsync([.. products.Skip(2)])).Values.Order()], Seed);
             intents = new SoakListingIntents(accounts, [.. products.Take(2)], Seed);
 
             Mark("set up");
@@ -110,8 +111,8 @@ public sealed class SoakTests(ITestOutputHelper output)
         await scenario.SettleAsync(hostB.Services, TimeSpan.FromSeconds(90), ct);
 
         Mark("settled");
-        var report = await SoakCheck.RunAsync(hostB.Services, scenario.Accounts, shopId, ct);
-        var listingReport = await intents.CheckAsync(hostB.Services, shopId, ct);
+        var report = await SoakCheck.RunAsync(hostB.Services, scenario.Accounts, ct);
+        var listingReport = await intents.CheckAsync(hostB.Services, ct);
         Mark("checked");
         output.WriteLine(string.Join("; ", timings));
         var summary = $"{string.Join("; ", timings)}; {report.EmulatorOrders} orders on the channels, {report.Imported} imported; faults {string.Join(", ", scenario.Faults.Select(f => $"{f.Key} {f.Value}"))}; " +
@@ -128,7 +129,9 @@ public sealed class SoakTests(ITestOutputHelper output)
         Assert.True(report.WrongStatus == 0, summary);
         Assert.True(report.LedgerMismatches == 0, summary);
         Assert.True(report.ChannelMismatches == 0, summary);
-        Assert.True(listingReport.Queued >= 2 * 3 * 2, summary); // every listing changed in each host, at least once
+        Assert.True(listingReport.Queued >= 2 * 4 * 2, summary); // every listing changed in each host, at least once
+        // Both eBay stores took orders of the same SKUs, and each store's orders are in the portal under its own account.
+        Assert.All(scenario.Accounts.Ebay(), a => Assert.True(scenario.Generated[a].Count > 0, summary));
         Assert.True(listingReport.Wrong == 0, summary);
         Assert.True(listingReport.PoisonDeadLettered, summary);
         Assert.Equal("Dead after 30 attempts", listingReport.Poison);

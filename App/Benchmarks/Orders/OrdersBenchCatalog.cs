@@ -24,7 +24,7 @@ internal static class OrdersBenchCatalog
     public static string Sku(int i) => $"BENCH-{i:D4}";
 
     /// <summary>Creates the products and returns their SKUs; they are Live on every account when this returns.</summary>
-    public static async Task<IReadOnlyList<string>> PublishAsync(BenchmarkPortal portal, Dictionary<ChannelKind, int> accounts, int products, int stock, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> PublishAsync(BenchmarkPortal portal, IReadOnlyCollection<int> accounts, int products, int stock, CancellationToken ct)
     {
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var ledger = portal.Services.GetRequiredService<StockLedger>();
@@ -34,14 +34,17 @@ internal static class OrdersBenchCatalog
             db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.TikTokShop, MasterCategory = Category, ExternalCategoryId = "600001" });
             db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.Ebay, MasterCategory = Category, ExternalCategoryId = "29792" });
             // Set once per seller in Seller Hub; the offer takes them from the account when a listing has none.
-            var ebay = await db.ChannelAccounts.SingleAsync(a => a.Id == accounts[ChannelKind.Ebay], ct);
-            ebay.PropertiesJson = ChannelAccountContexts.MergeProperties(ebay.PropertiesJson, new Dictionary<string, string>
+            foreach (var ebay in await db.ChannelAccounts.Where(a => accounts.Contains(a.Id) && a.Channel == ChannelKind.Ebay).ToListAsync(ct))
             {
-                ["fulfillment_policy_id"] = "6196932000",
-                ["payment_policy_id"] = "6196933000",
-                ["return_policy_id"] = "6196934000",
-                ["merchant_location_key"] = "warehouse-1",
-            });
+                ebay.PropertiesJson = ChannelAccountContexts.MergeProperties(ebay.PropertiesJson, new Dictionary<string, string>
+                {
+                    ["fulfillment_policy_id"] = "6196932000",
+                    ["payment_policy_id"] = "6196933000",
+                    ["return_policy_id"] = "6196934000",
+                    ["merchant_location_key"] = "warehouse-1",
+                });
+            }
+
             var now = DateTime.UtcNow;
             var created = Enumerable.Range(1, products).Select(i => new Product
             {
@@ -64,7 +67,7 @@ internal static class OrdersBenchCatalog
         }
 
         var bulk = portal.Services.GetRequiredService<BulkOperationsService>();
-        var publish = await bulk.PublishAsync(ids, [.. accounts.Values.Select(a => new ChannelPlan(a, PriceRule.Base))], Actor, ct);
+        var publish = await bulk.PublishAsync(ids, [.. accounts.Select(a => new ChannelPlan(a, PriceRule.Base))], Actor, ct);
         if (publish.Refused.Count > 0)
         {
             throw new InvalidOperationException("Publish refused: " + string.Join("; ", publish.Refused.SelectMany(r => r.Problems).Distinct().Take(5)));

@@ -35,7 +35,7 @@ internal static class OversellBenchmark
             (webhooks ? "" : $"; TikTok polled every {pollSeconds} s"));
         await using var portal = await BenchmarkPortal.StartAsync(null, ct);
         var accounts = await EmulatedAccounts.ConnectAllAsync(portal, ct);
-        var skus = await OrdersBenchCatalog.PublishAsync(portal, accounts, Products, OpeningStock, ct);
+        var skus = await OrdersBenchCatalog.PublishAsync(portal, accounts.Values, Products, OpeningStock, ct);
         var shopId = await SetPollingAsync(portal, accounts[ChannelKind.TikTokShop], webhooks ? 3_600 : pollSeconds, ct);
         var emulators = new EmulatorQuantities(portal.SandboxPath);
         var others = new[] { ChannelKind.Amazon, ChannelKind.Ebay };

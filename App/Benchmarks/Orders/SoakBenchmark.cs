@@ -8,8 +8,8 @@ namespace SellerPortal.Benchmarks.Orders;
 
 /// <summary>
 /// <c>bench soak [--orders N] [--seed S]</c>: the soak of <c>SoakTests</c> at scale against the real portal on Kestrel
-/// (<see cref="SoakScenario"/>, checked by <see cref="SoakCheck"/>): N orders over TikTok Shop, Amazon and eBay under
-/// faults, the portal restarted once in the middle. Prints what was lost, duplicated or wrong; exits 1 unless all are 0.
+/// (<see cref="SoakScenario"/>, checked by <see cref="SoakCheck"/>): N orders over TikTok Shop, Amazon and two eBay
+/// stores with the same SKUs under faults, the portal restarted once in the middle. Prints what was lost, duplicated or wrong; exits 1 unless all are 0.
 /// </summary>
 internal static class SoakBenchmark
 {
@@ -19,21 +19,16 @@ internal static class SoakBenchmark
 
     public static async Task<int> RunAsync(int orders, int seed, CancellationToken ct)
     {
-        Console.WriteLine($"soak: {orders:N0} orders over TikTok Shop, Amazon and eBay, {Products} SKUs of {OpeningStock:N0}, fault seed {seed}");
+        Console.WriteLine($"soak: {orders:N0} orders over TikTok Shop, Amazon and two eBay stores, {Products} SKUs of {OpeningStock:N0}, fault seed {seed}");
         var wall = Stopwatch.StartNew();
         var settings = SoakScenario.Settings(seed);
         await using var portal = await BenchmarkPortal.StartAsync(settings, ct, SoakDatabaseFaults.AddTo);
-        var accounts = await EmulatedAccounts.ConnectAllAsync(portal, ct);
-        await SoakScenario.RaiseAmazonClientLimitsAsync(portal.Services, accounts[ChannelKind.Amazon], ct);
-        var skus = await OrdersBenchCatalog.PublishAsync(portal, accounts, Products, OpeningStock, ct);
-        string shopId;
-        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
-        {
-            shopId = (await db.ChannelAccounts.SingleAsync(a => a.Id == accounts[ChannelKind.TikTokShop], ct)).ShopId!;
-        }
+        var accounts = await SoakAccounts.ConnectAsync(portal.Services, (channel, fields) => EmulatedAccounts.ConnectAsync(portal, channel, ct, fields), ct);
+        await SoakScenario.RaiseAmazonClientLimitsAsync(portal.Services, accounts.Amazon().Id, ct);
+        var skus = await OrdersBenchCatalog.PublishAsync(portal, [.. accounts.Select(a => a.Id)], Products, OpeningStock, ct);
 
         var setUp = wall.Elapsed;
-        Console.WriteLine($"  set up (connect, publish {Products} products everywhere) in {setUp.TotalSeconds:F1} s");
+        Console.WriteLine($"  set up (connect {accounts.Count} accounts, publish {Products} products on each) in {setUp.TotalSeconds:F1} s");
         // The first products are the staff's to change their minds about; buyers order the rest.
         var intentSkus = skus.Take(IntentProducts).ToList();
         List<int> intentProducts;
@@ -42,7 +37,7 @@ internal static class SoakBenchmark
             intentProducts = await db.Variants.Where(v => intentSkus.Contains(v.Sku)).Select(v => v.ProductId).Distinct().ToListAsync(ct);
         }
 
-        var scenario = new SoakScenario(accounts, shopId, [.. skus.Skip(IntentProducts)], seed);
+        var scenario = new SoakScenario(accounts, [.. skus.Skip(IntentProducts)], seed);
         var intents = new SoakListingIntents(accounts, intentProducts, seed);
         using var http = portal.CreateControlClient();
         var phase = Stopwatch.StartNew();
@@ -66,7 +61,7 @@ internal static class SoakBenchmark
 
         // Second host: the rest, more changes on the channels' side, sales crossing pushes; then faults off until settled.
         scenario.SetFaults(portal.Services.GetRequiredService<SandboxFaults>(), on: true);
-        await GenerateInChunksAsync(scenario, http, portal, orders - Count(scenario) - (3 * skus.Count), ct);
+        await GenerateInChunksAsync(scenario, http, portal, orders - Count(scenario) - (accounts.Count * skus.Count), ct);
         await scenario.ChangeOnChannelsAsync(http, share: 0.2, ct);
         await scenario.DriveAsync(portal.Services, rounds: 1, ct);
         await intents.ChangeAsync(portal.Services, ct);
@@ -86,8 +81,8 @@ internal static class SoakBenchmark
 
         Console.WriteLine($"  settled in {settle.Elapsed.TotalSeconds:F1} s");
         scenario.CollectDatabaseFaults(portal.Services);
-        var report = await SoakCheck.RunAsync(portal.Services, accounts, shopId, ct);
-        var listings = await intents.CheckAsync(portal.Services, shopId, ct);
+        var report = await SoakCheck.RunAsync(portal.Services, accounts, ct);
+        var listings = await intents.CheckAsync(portal.Services, ct);
         Print(scenario, report, listings, phase.Elapsed, wall.Elapsed);
         return report.Clean && listings.Clean ? 0 : 1;
     }
@@ -109,7 +104,7 @@ internal static class SoakBenchmark
         var f = scenario.Faults;
         var rows = new (string Name, string Value)[]
         {
-            ("orders generated", $"{Count(scenario):N0} ({string.Join(", ", scenario.Generated.Select(g => $"{g.Key} {g.Value.Count:N0}"))}); {scenario.Refused:N0} refused for want of stock"),
+            ("orders generated", $"{Count(scenario):N0} ({string.Join(", ", scenario.Generated.Select(g => $"{g.Key.Name} {g.Value.Count:N0}"))}); {scenario.Refused:N0} refused for want of stock"),
             ("  made cancelled / shipped on channel / cancelled on channel", $"{scenario.CreatedCancelled:N0} / {scenario.ShippedOnChannel:N0} / {scenario.CancelledOnChannel:N0}"),
             ("orders on the channels", $"{report.EmulatorOrders:N0}"),
             ("imported", $"{report.Imported:N0}"),

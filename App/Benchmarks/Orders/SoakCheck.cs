@@ -30,7 +30,7 @@ internal sealed record SoakReport(
 
 internal static class SoakCheck
 {
-    public static async Task<SoakReport> RunAsync(IServiceProvider services, Dictionary<ChannelKind, int> accounts, string tiktokShopId, CancellationToken ct)
+    public static async Task<SoakReport> RunAsync(IServiceProvider services, IReadOnlyList<SoakAccount> accounts, CancellationToken ct)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var store = services.GetRequiredService<SandboxStore>();
@@ -39,10 +39,11 @@ internal static class SoakCheck
         await using var db = await contexts.CreateDbContextAsync(ct);
 
         // Every emulator order exactly once, with the emulator's final status.
-        foreach (var (kind, accountId) in accounts)
+        foreach (var account in accounts)
         {
-            var truth = await EmulatorStatusesAsync(store, kind, tiktokShopId, ct);
-            var portal = await db.Orders.AsNoTracking().Where(o => o.ChannelAccountId == accountId)
+            var kind = account.Name;
+            var truth = await EmulatorStatusesAsync(store, account, ct);
+            var portal = await db.Orders.AsNoTracking().Where(o => o.ChannelAccountId == account.Id)
                 .Select(o => new { o.ExternalOrderId, o.RawStatus }).ToListAsync(ct);
             emulatorOrders += truth.Count;
             imported += portal.Count;
@@ -112,10 +113,11 @@ internal static class SoakCheck
 
         // Every channel shows what the portal computes for it.
         var listings = await db.ChannelListings.AsNoTracking().Where(l => l.State == ListingState.Live).ToListAsync(ct);
-        foreach (var (kind, accountId) in accounts)
+        foreach (var account in accounts)
         {
-            var shown = await EmulatorQuantitiesAsync(store, kind, tiktokShopId, ct);
-            foreach (var listing in listings.Where(l => l.ChannelAccountId == accountId))
+            var kind = account.Name;
+            var shown = await EmulatorQuantitiesAsync(store, account, ct);
+            foreach (var listing in listings.Where(l => l.ChannelAccountId == account.Id))
             {
                 foreach (var v in variants.Where(v => v.ProductId == listing.ProductId))
                 {
@@ -148,25 +150,31 @@ internal static class SoakCheck
         }
     }
 
-    /// <summary>Each emulator's orders for the account and its own status word (eBay's: the cancel state when cancelled).</summary>
-    private static async Task<Dictionary<string, string?>> EmulatorStatusesAsync(SandboxStore store, ChannelKind kind, string tiktokShopId, CancellationToken ct) => kind switch
+    /// <summary>
+    /// Each emulator's orders for the account (its shop or store; a null partition means all) and its own status word
+    /// (eBay's: the cancel state when cancelled).
+    /// </summary>
+    private static async Task<Dictionary<string, string?>> EmulatorStatusesAsync(SandboxStore store, SoakAccount account, CancellationToken ct) => account.Channel switch
     {
         ChannelKind.TikTokShop => (await store.ListAsync<Sandbox.TikTokShop.SandboxOrder>(TikTokShopSandboxStore.Channel, "orders", ct: ct))
-            .Where(o => o.Document.ShopId == tiktokShopId).ToDictionary(o => o.Id, o => (string?)o.Document.Order.Status),
+            .Where(o => account.Partition is null || o.Document.ShopId == account.Partition).ToDictionary(o => o.Id, o => (string?)o.Document.Order.Status),
         ChannelKind.Amazon => (await store.ListAsync<Sandbox.Amazon.SandboxOrder>(AmazonSandboxCollections.Channel, AmazonSandboxCollections.Orders, ct: ct))
             // The portal reads Amazon's orders through searchOrders, whose status word is v0's in upper snake case.
             .ToDictionary(o => o.Id, o => (string?)Sandbox.Amazon.AmazonSandboxSearchOrders.UpperSnake(o.Document.Order.OrderStatus)),
         _ => (await store.ListAsync<EbaySandboxOrder>(EbaySandboxCollections.Channel, EbaySandboxCollections.Orders, ct: ct))
+            .Where(o => account.Partition is null || o.Document.Username == account.Partition)
             .ToDictionary(o => o.Id, o => (string?)EbaySandboxFormats.RawStatus(o.Document.Order)),
     };
 
-    internal static async Task<Dictionary<string, int>> EmulatorQuantitiesAsync(SandboxStore store, ChannelKind kind, string tiktokShopId, CancellationToken ct)
+    /// <summary>What the account's emulator partition shows buyers per SKU (a null partition: the whole emulator).</summary>
+    internal static async Task<Dictionary<string, int>> EmulatorQuantitiesAsync(SandboxStore store, SoakAccount account, CancellationToken ct)
     {
         var quantities = new Dictionary<string, int>(StringComparer.Ordinal);
-        switch (kind)
+        var partition = account.Partition;
+        switch (account.Channel)
         {
             case ChannelKind.TikTokShop:
-                foreach (var p in (await store.ListAsync<SandboxProduct>(TikTokShopSandboxStore.Channel, "products", ct: ct)).Where(p => p.Document.ShopId == tiktokShopId))
+                foreach (var p in (await store.ListAsync<SandboxProduct>(TikTokShopSandboxStore.Channel, "products", ct: ct)).Where(p => partition is null || p.Document.ShopId == partition))
                 {
                     foreach (var s in p.Document.Product.Skus.Where(s => s.SellerSku is not null))
                     {
@@ -183,7 +191,7 @@ internal static class SoakCheck
 
                 break;
             default:
-                foreach (var o in (await store.ListAsync<EbaySandboxOffer>(EbaySandboxCollections.Channel, EbaySandboxCollections.Offers, ct: ct)).Where(o => o.Document.Offer.Status == "PUBLISHED"))
+                foreach (var o in (await store.ListAsync<EbaySandboxOffer>(EbaySandboxCollections.Channel, EbaySandboxCollections.Offers, ct: ct)).Where(o => o.Document.Offer.Status == "PUBLISHED" && (partition is null || o.Document.Username == partition)))
                 {
                     quantities[o.Document.Offer.Sku] = o.Document.Offer.AvailableQuantity ?? 0;
                 }

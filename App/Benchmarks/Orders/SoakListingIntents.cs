@@ -18,11 +18,11 @@ namespace SellerPortal.Benchmarks.Orders;
 /// state of its last intent, in the portal or on the channel, and whether the poison job was dead-lettered at its limit
 /// without holding up its account.
 /// </summary>
-internal sealed class SoakListingIntents(Dictionary<ChannelKind, int> accounts, IReadOnlyList<int> productIds, int seed)
+internal sealed class SoakListingIntents(IReadOnlyList<SoakAccount> accounts, IReadOnlyList<int> productIds, int seed)
 {
     private readonly Random random = new(seed + 1);
     private readonly Dictionary<(int ProductId, int AccountId), ListingAction> last =
-        productIds.SelectMany(p => accounts.Values.Select(a => (p, a))).ToDictionary(k => k, _ => ListingAction.Publish);
+        productIds.SelectMany(p => accounts.Select(a => (p, a.Id))).ToDictionary(k => k, _ => ListingAction.Publish);
 
     private long? poisonJobId;
 
@@ -61,14 +61,14 @@ internal sealed class SoakListingIntents(Dictionary<ChannelKind, int> accounts, 
         await drain;
     }
 
-    /// <summary>A job whose payload is not JSON, on the eBay account, among its real work.</summary>
+    /// <summary>A job whose payload is not JSON, on the first eBay store, among its real work.</summary>
     public async Task AddPoisonJobAsync(IServiceProvider services, CancellationToken ct)
     {
         poisonJobId = await services.GetRequiredService<SyncQueue>().EnqueueAsync(
-            new SyncJobRequest(accounts[ChannelKind.Ebay], SyncJobKind.UpdateListing, "soak:poison", "{this is not json"), ct);
+            new SyncJobRequest(accounts.Ebay().First().Id, SyncJobKind.UpdateListing, "soak:poison", "{this is not json"), ct);
     }
 
-    public async Task<SoakIntentReport> CheckAsync(IServiceProvider services, string tiktokShopId, CancellationToken ct)
+    public async Task<SoakIntentReport> CheckAsync(IServiceProvider services, CancellationToken ct)
     {
         var problems = new List<string>();
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
@@ -76,9 +76,10 @@ internal sealed class SoakListingIntents(Dictionary<ChannelKind, int> accounts, 
         var skus = await db.Variants.AsNoTracking().Where(v => productIds.Contains(v.ProductId)).Select(v => new { v.ProductId, v.Sku }).ToListAsync(ct);
         var store = services.GetRequiredService<SandboxStore>();
         var wrong = 0;
-        foreach (var (kind, accountId) in accounts)
+        foreach (var account in accounts)
         {
-            var onSale = await OnSaleAsync(store, kind, tiktokShopId, ct);
+            var (kind, accountId) = (account.Name, account.Id);
+            var onSale = await OnSaleAsync(store, account, ct);
             foreach (var productId in productIds)
             {
                 var intent = last[(productId, accountId)];
@@ -104,15 +105,18 @@ internal sealed class SoakListingIntents(Dictionary<ChannelKind, int> accounts, 
         return new SoakIntentReport(last.Count, Queued, Refused, wrong, poison is null ? null : $"{poison.Status} after {poison.Attempts} attempts", poisonDead, problems);
     }
 
-    /// <summary>The SKUs each emulator offers buyers now: TikTok's active products, Amazon's listings, eBay's published offers.</summary>
-    private static async Task<HashSet<string>> OnSaleAsync(SandboxStore store, ChannelKind kind, string tiktokShopId, CancellationToken ct) => kind switch
+    /// <summary>
+    /// The SKUs the account's emulator partition offers buyers now: the shop's active TikTok products, Amazon's
+    /// listings, the eBay store's published offers.
+    /// </summary>
+    private static async Task<HashSet<string>> OnSaleAsync(SandboxStore store, SoakAccount account, CancellationToken ct) => account.Channel switch
     {
         ChannelKind.TikTokShop => [.. (await store.ListAsync<SandboxProduct>(TikTokShopSandboxStore.Channel, "products", ct: ct))
-            .Where(p => p.Document.ShopId == tiktokShopId && p.Document.Product.Status == "ACTIVATE")
+            .Where(p => p.Document.ShopId == account.Partition && p.Document.Product.Status == "ACTIVATE")
             .SelectMany(p => p.Document.Product.Skus).Select(s => s.SellerSku).OfType<string>()],
         ChannelKind.Amazon => [.. (await store.ListAsync<SandboxListing>(AmazonSandboxCollections.Channel, AmazonSandboxCollections.Listings, ct: ct)).Select(l => l.Document.Sku)],
         _ => [.. (await store.ListAsync<EbaySandboxOffer>(EbaySandboxCollections.Channel, EbaySandboxCollections.Offers, ct: ct))
-            .Where(o => o.Document.Offer.Status == "PUBLISHED").Select(o => o.Document.Offer.Sku)],
+            .Where(o => o.Document.Offer.Status == "PUBLISHED" && o.Document.Username == account.Partition).Select(o => o.Document.Offer.Sku)],
     };
 }
 

@@ -16,12 +16,12 @@ namespace SellerPortal.Benchmarks.Orders;
 
 /// <summary>
 /// The soak, shared by <c>SoakTests</c> (a few hundred orders) and <c>bench soak</c> (thousands): buyers order on
-/// TikTok Shop, Amazon and eBay while the emulators answer 20% 5xx, a share of timeouts and bursts of 429; TikTok's
+/// TikTok Shop, Amazon and two eBay stores that list the same SKUs (<see cref="SoakAccounts"/>) while the emulators answer 20% 5xx, a share of timeouts and bursts of 429; TikTok's
 /// signed webhooks arrive twice and out of order; orders ship or are cancelled on the channel's side; the caller
 /// restarts the portal once in the middle. <see cref="SoakCheck"/> then says what is wrong. The host (test factory or
 /// real Kestrel) is the caller's: each step takes the current host's services and an HTTP client to it.
 /// </summary>
-internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string tiktokShopId, IReadOnlyList<string> skus, int seed)
+internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnlyList<string> skus, int seed)
 {
     public static readonly ChannelKind[] Channels = [ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay];
 
@@ -30,10 +30,10 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
     private readonly Dictionary<FaultDecision, long> faults = [];
     private bool faultsOn;
 
-    public Dictionary<ChannelKind, int> Accounts => accounts;
+    public IReadOnlyList<SoakAccount> Accounts => accounts;
 
-    /// <summary>Order ids each emulator's generator handed back.</summary>
-    public Dictionary<ChannelKind, List<string>> Generated { get; } = Channels.ToDictionary(c => c, _ => new List<string>());
+    /// <summary>Order ids the emulators' generators handed back, per account.</summary>
+    public Dictionary<SoakAccount, List<string>> Generated { get; } = accounts.ToDictionary(a => a, _ => new List<string>());
 
     /// <summary>Orders a buyer could not place: the channel showed too few units.</summary>
     public int Refused { get; private set; }
@@ -140,7 +140,7 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
     }
 
     /// <summary>
-    /// About <paramref name="orders"/> buyer orders in batches of up to <paramref name="maxBatch"/>, rotating the channels,
+    /// About <paramref name="orders"/> buyer orders in batches of up to <paramref name="maxBatch"/>, rotating the accounts,
     /// a random SKU each; one batch in eight made cancelled. TikTok's webhooks are sent as the orders are made, then
     /// every one again, newest first.
     /// </summary>
@@ -149,35 +149,30 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
         var webhooks = new List<JsonElement>();
         for (var (left, b) = (orders, 0); left > 0; b++)
         {
-            var channel = Channels[b % Channels.Length];
+            var account = accounts[b % accounts.Count];
             var count = Math.Min(left, random.Next(5, maxBatch + 1));
             left -= count;
             var sku = skus[random.Next(skus.Count)];
             var cancelled = random.Next(8) == 0;
-            object body = channel switch
+            var body = OrdersBody(account, count, sku, webhooks: true);
+            switch (account.Channel)
             {
-                ChannelKind.TikTokShop => new Dictionary<string, object>
-                {
-                    ["shop_id"] = tiktokShopId, ["count"] = count, ["seller_skus"] = new[] { sku }, ["send_webhooks"] = true,
-                    ["status"] = cancelled ? "CANCELLED" : "AWAITING_SHIPMENT",
-                },
-                ChannelKind.Amazon => new Dictionary<string, object> { ["count"] = count, ["skus"] = new[] { sku }, ["status"] = cancelled ? "Canceled" : "Unshipped" },
-                _ => new Dictionary<string, object> { ["count"] = count, ["skus"] = new[] { sku }, ["cancelled"] = cancelled },
-            };
-            using var doc = await PostAsync(http, $"/sandbox/{EmulatorControl.PathOf(channel)}/_control/orders", body, ct);
-            var root = doc.RootElement;
-            var ids = (root.TryGetProperty("order_ids", out var snake) ? snake : root.GetProperty("orderIds")).EnumerateArray().Select(e => e.GetString()!).ToList();
-            Generated[channel].AddRange(ids);
-            Refused += root.GetProperty("refused").GetInt32();
+                case ChannelKind.TikTokShop:
+                    body["status"] = cancelled ? "CANCELLED" : "AWAITING_SHIPMENT";
+                    break;
+                case ChannelKind.Amazon:
+                    body["status"] = cancelled ? "Canceled" : "Unshipped";
+                    break;
+                default:
+                    body["cancelled"] = cancelled;
+                    break;
+            }
+
+            var ids = await PlaceAsync(http, account, body, webhooks, ct);
             if (cancelled)
             {
                 CreatedCancelled += ids.Count;
                 closed.UnionWith(ids);
-            }
-
-            if (root.TryGetProperty("webhooks", out var hooks))
-            {
-                webhooks.AddRange(hooks.EnumerateArray().Select(h => h.Clone()));
             }
         }
 
@@ -189,20 +184,16 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
     /// on TikTok Shop whose webhook makes the portal push the SKU's figure to Amazon and eBay at once, a figure without
     /// their sales, which it sets over their own decrement. Only the import of their sales, pushed back to them too,
     /// puts that right. The queue is drained (TikTok's refresh, then the pushes) before anything re-scans Amazon and eBay.
+    /// Both eBay stores sell each SKU too, so the push meets two stores' own decrements.
     /// </summary>
     public async Task CrossAsync(HttpClient http, IServiceProvider services, CancellationToken ct)
     {
         foreach (var sku in skus)
         {
-            foreach (var channel in Channels.Reverse())
+            foreach (var account in accounts.OrderBy(a => a.Channel == ChannelKind.TikTokShop))
             {
-                object body = channel == ChannelKind.TikTokShop
-                    ? new Dictionary<string, object> { ["shop_id"] = tiktokShopId, ["count"] = 1, ["seller_skus"] = new[] { sku }, ["send_webhooks"] = true }
-                    : new Dictionary<string, object> { ["count"] = 1, ["skus"] = new[] { sku } };
-                using var doc = await PostAsync(http, $"/sandbox/{EmulatorControl.PathOf(channel)}/_control/orders", body, ct);
-                var root = doc.RootElement;
-                Generated[channel].AddRange((root.TryGetProperty("order_ids", out var snake) ? snake : root.GetProperty("orderIds")).EnumerateArray().Select(e => e.GetString()!));
-                Refused += root.GetProperty("refused").GetInt32();
+                // The TikTok order's webhook is sent by the emulator as it is made, not replayed.
+                await PlaceAsync(http, account, OrdersBody(account, 1, sku, webhooks: true), replays: null, ct);
             }
         }
 
@@ -218,9 +209,10 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
     public async Task ChangeOnChannelsAsync(HttpClient http, double share, CancellationToken ct)
     {
         var webhooks = new List<JsonElement>();
-        foreach (var channel in Channels)
+        foreach (var (account, generated) in Generated)
         {
-            var open = Generated[channel].Where(id => !closed.Contains(id)).ToList();
+            var channel = account.Channel;
+            var open = generated.Where(id => !closed.Contains(id)).ToList();
             foreach (var id in open.Where(_ => random.NextDouble() < share).ToList())
             {
                 var ship = random.Next(2) == 0;
@@ -271,9 +263,9 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
                 database.Arm(faultsOn ? 5 : 0);
             }
 
-            foreach (var id in accounts.Values)
+            foreach (var account in accounts)
             {
-                await scheduler.RescanAsync(id, 1, ct);
+                await scheduler.RescanAsync(account.Id, 1, ct);
             }
 
             await dispatcher.DrainAllAsync(ct);
@@ -321,6 +313,36 @@ internal sealed class SoakScenario(Dictionary<ChannelKind, int> accounts, string
         ChannelKind.Amazon => AmazonSandboxCollections.Channel,
         _ => EbaySandboxCollections.Channel,
     };
+
+    /// <summary>
+    /// A generator body for the account's emulator partition: TikTok's shop, eBay's store (its username); Amazon has one
+    /// seller. TikTok sends its order webhooks as the orders are made when <paramref name="webhooks"/> is set.
+    /// </summary>
+    private static Dictionary<string, object> OrdersBody(SoakAccount account, int count, string sku, bool webhooks) => account.Channel switch
+    {
+        ChannelKind.TikTokShop => new() { ["shop_id"] = account.Partition!, ["count"] = count, ["seller_skus"] = new[] { sku }, ["send_webhooks"] = webhooks },
+        ChannelKind.Ebay => new() { ["username"] = account.Partition!, ["count"] = count, ["skus"] = new[] { sku } },
+        _ => new() { ["count"] = count, ["skus"] = new[] { sku } },
+    };
+
+    /// <summary>
+    /// Places the orders, records their ids under the account and what was refused, and keeps the webhooks TikTok sent
+    /// for <paramref name="replays"/> (null: not replayed).
+    /// </summary>
+    private async Task<List<string>> PlaceAsync(HttpClient http, SoakAccount account, Dictionary<string, object> body, List<JsonElement>? replays, CancellationToken ct)
+    {
+        using var doc = await PostAsync(http, $"/sandbox/{EmulatorControl.PathOf(account.Channel)}/_control/orders", body, ct);
+        var root = doc.RootElement;
+        var ids = (root.TryGetProperty("order_ids", out var snake) ? snake : root.GetProperty("orderIds")).EnumerateArray().Select(e => e.GetString()!).ToList();
+        Generated[account].AddRange(ids);
+        Refused += root.GetProperty("refused").GetInt32();
+        if (replays is not null && root.TryGetProperty("webhooks", out var hooks))
+        {
+            replays.AddRange(hooks.EnumerateArray().Select(h => h.Clone()));
+        }
+
+        return ids;
+    }
 
     private static async Task<JsonDocument> PostAsync(HttpClient http, string path, object body, CancellationToken ct)
     {
