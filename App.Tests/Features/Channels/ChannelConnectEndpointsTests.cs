@@ -69,7 +69,7 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
         var held = await client.GetAsync($"/channels/callback/Gem?code=keep-settings~2&state={Uri.EscapeDataString(await StartAsync(client))}");
         var answer = await Flow.AnswerPendingAsync(Confirmation(held), replace: true, await AdminAsync(UserA), CancellationToken.None);
 
-        Assert.Equal(new RefreshTokenConnectResult(true, "Connected Shop keep-settings."), answer);
+        Assert.Equal(new ConnectResult(true, "Connected Shop keep-settings."), answer);
         await using var check = Db();
         var reconnected = await check.ChannelAccounts.SingleAsync(a => a.ShopId == "keep-settings");
         var properties = ChannelAccountContexts.ReadProperties(reconnected.PropertiesJson);
@@ -104,10 +104,12 @@ public sealed class ChannelConnectEndpointsTests(ChannelsAppFactory factory) : I
         var yesTooLate = await Flow.AnswerPendingAsync(Confirmation(held), replace: true, admin, CancellationToken.None);
 
         Assert.Equal("Nothing was replaced: the account keeps the tokens it had.", no.Message);
-        Assert.Equal(new RefreshTokenConnectResult(false, "That confirmation has expired or was already answered. Start the connection again from the Channels page."), yesTooLate);
+        Assert.Equal(new ConnectResult(false, "That confirmation has expired or was already answered. Start the connection again from the Channels page."), yesTooLate);
         await using var check = Db();
         Assert.Equal("refresh-token-for-held-shop", StoredRefreshToken(await check.ChannelAccounts.SingleAsync(a => a.ShopId == "held-shop")));
         Assert.False(await check.PendingConnections.AnyAsync(p => p.Replaces == "Shop held-shop"));
+        // The no is audited once: the late yes found nothing to answer.
+        Assert.Equal(["GeM: Shop held-shop"], await check.AuditEntries.Where(e => e.Action == "channel.connect-declined").Select(e => e.Subject).ToListAsync());
     }
 
     [Fact]

@@ -106,13 +106,18 @@ public sealed class ChannelConnectFlow(
     /// An Admin's answer to a held consent: yes replaces the connected accounts' tokens (settings kept), no forgets the
     /// consent. Either way the answer is a sentence for the Channels page.
     /// </summary>
-    public async Task<RefreshTokenConnectResult> AnswerPendingAsync(string? confirmation, bool replace, Actor actor, CancellationToken ct)
+    public async Task<ConnectResult> AnswerPendingAsync(string? confirmation, bool replace, Actor actor, CancellationToken ct)
     {
         AdminOnly.Demand(actor, "connect a marketplace account");
         var userId = actor.UserId ?? throw new ArgumentException("A signed-in user answers a held connection.", nameof(actor));
         if (!replace)
         {
-            await pending.DiscardAsync(confirmation, userId, ct);
+            if (await pending.DiscardAsync(confirmation, userId, ct) is { } declined)
+            {
+                await audit.RecordAsync(actor.UserId, actor.UserName, "channel.connect-declined",
+                    $"{ChannelNames.Display(declined.Channel)}: {declined.Replaces}", "the held tokens were forgotten; the account keeps its own", ct);
+            }
+
             return new(false, "Nothing was replaced: the account keeps the tokens it had.");
         }
 
@@ -145,7 +150,7 @@ public sealed class ChannelConnectFlow(
     /// the channel accepts the token; the answer is a sentence for the Channels page. When the token belongs to a
     /// seller already connected here, its tokens are replaced only once an Admin confirms (<paramref name="replaceExisting"/>).
     /// </summary>
-    public async Task<RefreshTokenConnectResult> ConnectWithRefreshTokenAsync(
+    public async Task<ConnectResult> ConnectWithRefreshTokenAsync(
         IRefreshTokenConnect connect, ChannelEnvironment environment, string refreshToken, string sellerId, string? region,
         Actor actor, CancellationToken ct, bool replaceExisting = false)
     {
@@ -240,8 +245,8 @@ public sealed class ChannelConnectFlow(
     private static ConnectOutcome Failed(string message) => new($"/channels?error={Uri.EscapeDataString(message)}");
 }
 
-/// <summary>What a refresh-token connection did: connected, refused with a reason, or waiting for an Admin's confirmation.</summary>
-public sealed record RefreshTokenConnectResult(bool Connected, string Message, bool NeedsConfirmation = false)
+/// <summary>What a connection (refresh token, or a held OAuth consent answered) did: connected, refused with a reason, or waiting for an Admin's confirmation.</summary>
+public sealed record ConnectResult(bool Connected, string Message, bool NeedsConfirmation = false)
 {
     public void Deconstruct(out bool connected, out string message) => (connected, message) = (Connected, Message);
 }

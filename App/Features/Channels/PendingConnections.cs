@@ -15,6 +15,9 @@ public sealed record PendingConnectionQuestion(ChannelKind Channel, string Repla
 /// <summary>A held consent taken for saving: the channel's answer as the code exchange gave it.</summary>
 public sealed record HeldConnection(ChannelKind Channel, ChannelEnvironment Environment, ConnectedAccount Connected);
 
+/// <summary>A held consent an Admin declined: the channel and the account it would have replaced.</summary>
+public sealed record HeldRefusal(ChannelKind Channel, string Replaces);
+
 /// <summary>
 /// Holds consents that would replace a connected seller's tokens until an Admin says yes or no
 /// (<see cref="PendingConnection"/>). The confirmation token goes to the browser; the tokens never do.
@@ -72,11 +75,17 @@ public sealed class PendingConnections(IDbContextFactory<AppDbContext> contexts,
         return new HeldConnection(row.Channel, row.Environment, connected);
     }
 
-    /// <summary>Forgets the held consent (the Admin said no); the account keeps its tokens.</summary>
-    public async Task<bool> DiscardAsync(string? token, string userId, CancellationToken ct)
+    /// <summary>
+    /// Forgets the held consent (the Admin said no; the account keeps its tokens) and names the account it would have
+    /// replaced, or null when there was nothing to forget (expired, answered, someone else's).
+    /// </summary>
+    public async Task<HeldRefusal?> DiscardAsync(string? token, string userId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await Live(db, token, userId).ExecuteDeleteAsync(ct) == 1;
+        var row = await Live(db, token, userId).AsNoTracking().Select(p => new { p.Id, p.Channel, p.Replaces }).SingleOrDefaultAsync(ct);
+        return row is not null && await db.PendingConnections.Where(p => p.Id == row.Id).ExecuteDeleteAsync(ct) == 1
+            ? new HeldRefusal(row.Channel, row.Replaces)
+            : null;
     }
 
     private IQueryable<PendingConnection> Live(AppDbContext db, string? token, string userId)
