@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SellerPortal.E2E.Infrastructure;
 using SellerPortal.E2E.Pages;
-using ChannelKind = SellerPortal.Features.Channels.ChannelKind;
+using ChannelKind = SellerPortal.Integrations.Abstractions.ChannelKind;
 
 namespace SellerPortal.E2E.Specs;
 

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Benchmarks.Orders;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Features.Listings;
 
 namespace SellerPortal.Tests.Sandbox;

@@ -1,3 +1,4 @@
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.TikTokShop;
 using SellerPortal.Tests.Integrations.Support;
 

@@ -1,5 +1,5 @@
 using SellerPortal.Benchmarks.Orders;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Benchmarks;
 

@@ -1,4 +1,5 @@
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Ebay;

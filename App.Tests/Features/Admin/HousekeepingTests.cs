@@ -8,6 +8,7 @@ using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings.Bulk;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Admin;

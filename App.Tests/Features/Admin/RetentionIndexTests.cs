@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Tests.TestSupport;
 

@@ -7,6 +7,7 @@ using SellerPortal.Features.Admin.Jobs;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Admin.Users;
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Features.Dashboard;
 using SellerPortal.Tests.TestSupport;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Features.Catalog;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Tests.Features.Catalog;
 

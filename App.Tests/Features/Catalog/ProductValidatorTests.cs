@@ -1,5 +1,5 @@
 using SellerPortal.Features.Catalog;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Tests.Features.Catalog;
 

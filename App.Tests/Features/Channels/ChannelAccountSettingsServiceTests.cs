@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Features.Listings;
 
 namespace SellerPortal.Tests.Features.Channels;

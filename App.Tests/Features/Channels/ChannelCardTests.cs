@@ -1,5 +1,6 @@
 using Bunit;
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Channels;

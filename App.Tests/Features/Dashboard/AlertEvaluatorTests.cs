@@ -6,6 +6,7 @@ using SellerPortal.Features.Channels;
 using SellerPortal.Features.Dashboard;
 using SellerPortal.Features.Dashboard.Alerts;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Dashboard;

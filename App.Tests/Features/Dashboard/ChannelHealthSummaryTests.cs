@@ -1,5 +1,6 @@
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Dashboard;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Tests.Features.Dashboard;
 

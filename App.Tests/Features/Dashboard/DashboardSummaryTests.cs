@@ -3,6 +3,7 @@ using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Dashboard;
 using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Dashboard;

@@ -4,6 +4,7 @@ using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SellerPortal.Tests.Features.Dashboard;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Features.Orders;
 
 namespace SellerPortal.Tests.Features.Inventory;

@@ -3,9 +3,9 @@ using Bunit;
 using Quartz;
 using Quartz.Impl;
 using Microsoft.Extensions.DependencyInjection;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Features.Orders;
 using SellerPortal.Tests.TestSupport;
 

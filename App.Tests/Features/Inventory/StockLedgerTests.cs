@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Admin.Users;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Features.Orders;
 
 namespace SellerPortal.Tests.Features.Inventory;

@@ -1,6 +1,6 @@
 using Bunit;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Inventory;

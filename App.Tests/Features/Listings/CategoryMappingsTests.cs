@@ -1,6 +1,6 @@
 using SellerPortal.Features.Admin.Audit;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings.Categories;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Listings;

@@ -4,6 +4,7 @@ using SellerPortal.Data;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings.Publishing;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Listings;

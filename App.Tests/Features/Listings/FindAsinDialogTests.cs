@@ -6,6 +6,7 @@ using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.ProductChannels;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.Integrations.Amazon.Support;
 using SellerPortal.Tests.Integrations.Support;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Tests.Features.Orders;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Tests.Features.Orders;

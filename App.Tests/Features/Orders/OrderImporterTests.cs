@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Admin.Users;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Tests.Features.Orders;
 

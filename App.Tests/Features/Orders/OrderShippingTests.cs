@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Orders;

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using SellerPortal.Benchmarks.Orders;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Tests.Features.Listings;
 

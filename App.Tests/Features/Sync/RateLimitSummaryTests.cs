@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;

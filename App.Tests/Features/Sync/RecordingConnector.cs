@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Tests.Features.Sync;

@@ -1,5 +1,3 @@
-using SellerPortal.Features.Channels;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Tests.Integrations.Amazon.Support;

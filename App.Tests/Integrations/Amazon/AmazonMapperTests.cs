@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Integrations.Amazon.Dto;

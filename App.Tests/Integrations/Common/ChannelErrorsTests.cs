@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Tests.Integrations.Common;

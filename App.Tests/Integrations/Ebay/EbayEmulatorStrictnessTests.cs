@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Ebay;
 using SellerPortal.Tests.Integrations.Ebay.Support;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Ebay;
 using SellerPortal.Integrations.Ebay.Dto;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.Integrations.Support;
 using SellerPortal.Tests.TestSupport;

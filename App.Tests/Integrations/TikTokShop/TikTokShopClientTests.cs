@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.TikTokShop;
 using SellerPortal.Integrations.TikTokShop.Dto;

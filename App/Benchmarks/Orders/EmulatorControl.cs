@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Benchmarks.Orders;

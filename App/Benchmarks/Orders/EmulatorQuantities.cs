@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Benchmarks.Orders;
 

@@ -5,6 +5,7 @@ using SellerPortal.Data;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Benchmarks.Orders;
 

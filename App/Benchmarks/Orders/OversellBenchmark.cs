@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Benchmarks.Orders;
 

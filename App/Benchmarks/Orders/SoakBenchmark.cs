@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Benchmarks.Orders;

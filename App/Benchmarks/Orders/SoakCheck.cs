@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Ebay;
 using SellerPortal.Sandbox.Amazon;
 using SellerPortal.Sandbox.Common;

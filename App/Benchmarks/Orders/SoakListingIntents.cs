@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.Publishing;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Amazon;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Sandbox.Ebay;

@@ -1,5 +1,5 @@
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Catalog;
 

@@ -1,3 +1,5 @@
+using SellerPortal.Integrations.Abstractions;
+
 namespace SellerPortal.Features.Channels;
 
 /// <summary>
@@ -42,25 +44,6 @@ public sealed class ChannelAccount
     /// </summary>
     public static bool CanRefresh(bool hasRefreshToken, DateTime? refreshTokenExpiresUtc, DateTime nowUtc) =>
         hasRefreshToken && (refreshTokenExpiresUtc is null || refreshTokenExpiresUtc > nowUtc);
-}
-
-public enum ChannelKind
-{
-    TikTokShop,
-    Amazon,
-    Ebay,
-    Etsy,
-    Shopify,
-    Flipkart,
-    IndiaMart,
-    Gem,
-    ShipStation,
-}
-
-public enum ChannelEnvironment
-{
-    Sandbox,
-    Production,
 }
 
 public enum ChannelAccountStatus

@@ -1,3 +1,5 @@
+using SellerPortal.Integrations.Abstractions;
+
 namespace SellerPortal.Features.Channels;
 
 /// <summary>Each marketplace's name as merchants write it, in the order the Channels page shows them.</summary>

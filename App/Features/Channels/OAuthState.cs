@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Channels;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
-using SellerPortal.Features.Orders;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Dashboard;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Dashboard;
 

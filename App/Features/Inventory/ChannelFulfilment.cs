@@ -1,4 +1,5 @@
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Inventory;
 

@@ -1,4 +1,5 @@
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Orders;
 
@@ -39,16 +40,6 @@ public enum ShipmentPushState
     Queued,
     Pushed,
     Failed,
-}
-
-/// <summary>The one status set every channel maps to.</summary>
-public enum OrderStatus
-{
-    Pending,
-    Processing,
-    Shipped,
-    Delivered,
-    Cancelled,
 }
 
 /// <summary>Only what shipping needs; erased on a buyer's deletion request.</summary>

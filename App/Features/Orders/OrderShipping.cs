@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Orders;
 

@@ -1,3 +1,5 @@
+using SellerPortal.Integrations.Abstractions;
+
 namespace SellerPortal.Features.Orders;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Sync;
 

@@ -1,5 +1,3 @@
-using SellerPortal.Features.Channels;
-using SellerPortal.Features.Orders;
 
 namespace SellerPortal.Integrations.Abstractions;
 

@@ -1,4 +1,3 @@
-using SellerPortal.Features.Channels;
 
 namespace SellerPortal.Integrations.Abstractions;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon.Dto;
 

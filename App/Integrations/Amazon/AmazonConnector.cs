@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon.Dto;
 

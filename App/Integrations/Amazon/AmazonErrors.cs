@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon.Dto;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon.Dto;
 

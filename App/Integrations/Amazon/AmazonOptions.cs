@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Amazon;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Amazon;

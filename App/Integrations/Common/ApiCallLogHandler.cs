@@ -1,6 +1,5 @@
 using System.Text;
 using SellerPortal.Features.Admin.Logs;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Common;

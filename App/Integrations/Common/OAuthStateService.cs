@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Common;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Ebay.Dto;
 

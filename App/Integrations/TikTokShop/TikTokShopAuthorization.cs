@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.TikTokShop.Dto;
 

@@ -1,4 +1,3 @@
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.TikTokShop.Dto;
 
@@ -175,7 +174,7 @@ public sealed class TikTokShopConnector(TikTokShopClient client, TikTokShopImage
         var order = await FindOrderAsync(account, shipment.ExternalOrderId, ct)
             ?? throw new ChannelNotFoundException(Channel, $"TikTok Shop has no order {shipment.ExternalOrderId}.");
         var providerId = await ProviderIdAsync(account, order, shipment.Carrier, ct);
-        if (!string.IsNullOrEmpty(order.TrackingNumber) && TikTokShopMapper.MapStatus(order.Status) is Features.Orders.OrderStatus.Shipped)
+        if (!string.IsNullOrEmpty(order.TrackingNumber) && TikTokShopMapper.MapStatus(order.Status) is OrderStatus.Shipped)
         {
             await client.UpdateShippingInfoAsync(account, order.Id, new TikTokShippingInfoUpdate(shipment.TrackingNumber, providerId), ct);
             return;

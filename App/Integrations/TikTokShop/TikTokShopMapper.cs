@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SellerPortal.Features.Channels;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.TikTokShop.Dto;
 

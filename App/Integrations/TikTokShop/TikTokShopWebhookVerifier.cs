@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.TikTokShop.Dto;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Tests.Integrations.Common.Fakes;

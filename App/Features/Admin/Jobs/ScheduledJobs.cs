@@ -5,6 +5,7 @@ using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Admin.Users;
 using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Admin.Jobs;
 

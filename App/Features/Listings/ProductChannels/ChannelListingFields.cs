@@ -1,4 +1,4 @@
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Listings.ProductChannels;
 

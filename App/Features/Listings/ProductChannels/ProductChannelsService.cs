@@ -5,6 +5,7 @@ using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings.Publishing;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Listings.ProductChannels;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Amazon.Dto;
 
