@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
+using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Data;
 
@@ -49,7 +50,7 @@ public sealed class MigrationTests
     public void SqlServerDeploymentScript_IsIdempotentAndCoversEveryMigration()
     {
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
-        var script = File.ReadAllText(Path.Combine(RepoRoot(), "Migrations", "SqlServer", "sqlserver-idempotent.sql"));
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Migrations", "SqlServer", "sqlserver-idempotent.sql"));
 
         foreach (var migration in db.Database.GetMigrations())
         {
@@ -73,16 +74,5 @@ public sealed class MigrationTests
         }
 
         return names;
-    }
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SellerPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("SellerPortal.sln not found above the test output.");
     }
 }

@@ -1,3 +1,5 @@
+using SellerPortal.Tests.TestSupport;
+
 namespace SellerPortal.Tests.Integrations.Support;
 
 /// <summary>
@@ -16,37 +18,20 @@ public static class OfficialExamples
     {
         get
         {
-            var root = RepositoryRoot();
+            var root = RepositoryRoot.TryFind();
             var path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "api", "examples", "official"));
             return path is not null && Directory.Exists(path) ? path : null;
         }
     }
 
-    private static string? RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SellerPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName;
-    }
-
     private static string? ReadShared(params string[] parts)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SellerPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        if (dir is null)
+        if (RepositoryRoot.TryFind() is not { } root)
         {
             return null;
         }
 
-        var path = Path.GetFullPath(Path.Combine([dir.FullName, "..", "shared", "api", "examples", .. parts]));
+        var path = Path.GetFullPath(Path.Combine([root, "..", "shared", "api", "examples", .. parts]));
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Ebay.Dto;
 
