@@ -151,7 +151,7 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
     [InlineData("https://api.example.test/orders?ids=1,2&access_token=abc", "/orders?ids=***&access_token=***")]
     [InlineData("https://api.example.test/orders", "/orders")]
     public void RedactedPath_KeepsQueryKeysAndDropsValues(string url, string expected) =>
-        Assert.Equal(expected, ApiCallLogHandler.RedactedPath(new Uri(url)));
+        Assert.Equal(expected, ApiCallLogMessageHandler.RedactedPath(new Uri(url)));
 
     public async Task InitializeAsync()
     {
@@ -198,7 +198,7 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
                 .ConfigurePrimaryHttpMessageHandler(() => handler);
             services.AddHttpClient(ClientName + "-signed", c => c.BaseAddress = new Uri("http://channel.test"))
                 .AddChannelPipeline(ChannelKind.Gem, new ChannelRateLimits(1000, 1000))
-                .AddHttpMessageHandler(() => new StampingHandler())
+                .AddHttpMessageHandler(() => new StampingMessageHandler())
                 .ConfigurePrimaryHttpMessageHandler(() => handler);
             services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<ChannelTokenService>());
             services.Configure<ChannelResilienceOptions>(nameof(ChannelKind.Gem), o =>
@@ -219,7 +219,7 @@ public sealed class ChannelPipelineTests : IAsyncLifetime
     private HttpClient Client() => host.Get<IHttpClientFactory>().CreateClient(ClientName);
 
     /// <summary>Stands in for a channel's signing handler: a fresh value per attempt.</summary>
-    private sealed class StampingHandler : DelegatingHandler
+    private sealed class StampingMessageHandler : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

@@ -39,7 +39,7 @@ public sealed class ChannelRateLimitSnapshotTests : IDisposable
     [Fact]
     public async Task ThreeCallsThroughThePipelinesLimiter_LeaveThreeFewerTokens_AndThreeUsed()
     {
-        using var http = new HttpClient(new ChannelRateLimitHandler(limiters, ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay))
+        using var http = new HttpClient(new ChannelRateLimitMessageHandler(limiters, ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay))
         {
             InnerHandler = new Answering(),
         });

@@ -89,12 +89,12 @@ public sealed class TikTokShopEmulatorTests(TikTokShopEmulatorFixture emulator) 
     public async Task EveryAttempt_IsSignedAgainWithAFreshTimestamp()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        ResendOnceHandler? resender = null;
+        ResendOnceMessageHandler? resender = null;
         var services = emulator.BuildClientServices(TikTokShopEmulatorFixture.AppSecret, builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(clock);
             builder.Services.AddHttpClient<TikTokShopClient>(TikTokShopClient.HttpClientName)
-                .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Insert(0, resender = new ResendOnceHandler(clock)));
+                .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Insert(0, resender = new ResendOnceMessageHandler(clock)));
         });
         var account = await emulator.Tokens.ConnectAsync("Retry Seller");
         var token = emulator.Tokens.Tokens(account).AccessToken;

@@ -92,7 +92,7 @@ public sealed class TikTokShopOfficialExampleTests
         Assert.Equal("7010736057180325637", connected.SellerId);
         var shop = Assert.Single(connected.Shops);
         Assert.Equal(("7000714532876273420", "Maomao beauty shop", "GB"), (shop.ShopId, shop.Name, shop.Region));
-        Assert.Equal("GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3", shop.Properties[TikTokShopSigningHandler.ShopCipherProperty]);
+        Assert.Equal("GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3", shop.Properties[TikTokShopSigningMessageHandler.ShopCipherProperty]);
         Assert.Equal("CNGBCBA4LLU8", shop.Properties["shop_code"]);
         Assert.Equal("CROSS_BORDER", shop.Properties["seller_type"]);
 

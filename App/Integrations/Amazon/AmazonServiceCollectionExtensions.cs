@@ -22,11 +22,11 @@ public static class AmazonServiceCollectionExtensions
             .Validate(o => o.Regions.ContainsKey(o.DefaultRegion), "Channels:Amazon:DefaultRegion must name a configured region.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddTransient<AmazonAccessTokenHandler>();
+        builder.Services.AddTransient<AmazonAccessTokenMessageHandler>();
 
         var http = builder.Services.AddHttpClient<AmazonClient>();
         pipeline?.Invoke(http);
-        http.AddHttpMessageHandler<AmazonAccessTokenHandler>();
+        http.AddHttpMessageHandler<AmazonAccessTokenMessageHandler>();
 
         // Login with Amazon and the pre-signed feed document URLs: no SP-API token on these.
         builder.Services.AddHttpClient(AmazonAuthorization.LwaClientName);

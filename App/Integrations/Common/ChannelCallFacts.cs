@@ -1,7 +1,7 @@
 namespace SellerPortal.Integrations.Common;
 
 /// <summary>
-/// What a channel's own (inner) handler learnt from a response body, for <see cref="ApiCallLogHandler"/> to record:
+/// What a channel's own (inner) handler learnt from a response body, for <see cref="ApiCallLogMessageHandler"/> to record:
 /// set them on <c>response.RequestMessage.Options</c> before returning the response. Headers are read without this.
 /// </summary>
 public static class ChannelCallFacts

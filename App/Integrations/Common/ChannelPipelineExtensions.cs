@@ -13,11 +13,11 @@ public static class ChannelPipelineExtensions
 {
     /// <summary>
     /// The shared outbound pipeline of a channel's typed client, outermost first:
-    /// <see cref="ChannelFailureHandler"/> (no answer → <see cref="ChannelNetworkException"/>),
-    /// <see cref="ChannelRateLimitHandler"/> (per-account token bucket, waits for a permit),
+    /// <see cref="ChannelFailureMessageHandler"/> (no answer → <see cref="ChannelNetworkException"/>),
+    /// <see cref="ChannelRateLimitMessageHandler"/> (per-account token bucket, waits for a permit),
     /// the resilience handler (total timeout, retry on 429/5xx/network with exponential backoff, jitter and Retry-After,
     /// only when <see cref="ChannelRequestOptions.RetrySafe"/>; a circuit breaker and attempt timeout per account),
-    /// then <see cref="ApiCallLogHandler"/> (one row per attempt). Add the channel's signing or token handler after this
+    /// then <see cref="ApiCallLogMessageHandler"/> (one row per attempt). Add the channel's signing or token handler after this
     /// call: it is then inner, so every retry is signed afresh.
     /// </summary>
     public static IHttpClientBuilder AddChannelPipeline(this IHttpClientBuilder builder, ChannelKind channel, ChannelRateLimits limits)
@@ -33,29 +33,29 @@ public static class ChannelPipelineExtensions
 
         // The pipeline's total timeout governs; HttpClient's own 100 s default would cut it short with a bare cancellation.
         builder.ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
-        builder.AddHttpMessageHandler(sp => new ChannelFailureHandler(channel,
+        builder.AddHttpMessageHandler(sp => new ChannelFailureMessageHandler(channel,
             sp.GetRequiredService<IOptionsMonitor<ChannelResilienceOptions>>().Get(name).BreakerBreakDuration));
-        builder.AddHttpMessageHandler(sp => new ChannelRateLimitHandler(sp.GetRequiredService<ChannelRateLimiters>(), channel, limits));
+        builder.AddHttpMessageHandler(sp => new ChannelRateLimitMessageHandler(sp.GetRequiredService<ChannelRateLimiters>(), channel, limits));
         builder.AddResilienceHandler($"channel-{name}", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ChannelResilienceOptions>>().Get(name);
                 Configure(pipeline, options);
             })
             .SelectPipelineBy(_ => request => PartitionKey(request));
-        builder.AddHttpMessageHandler(sp => new ApiCallLogHandler(
+        builder.AddHttpMessageHandler(sp => new ApiCallLogMessageHandler(
             sp.GetRequiredService<ApiCallLogWriter>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ApiCallLogHandler>>(),
+            sp.GetRequiredService<ILogger<ApiCallLogMessageHandler>>(),
             channel));
         return builder;
     }
 
     /// <summary>
-    /// Adds <see cref="ChannelBearerTokenHandler"/>: call after <see cref="AddChannelPipeline"/> so it is inner and every
+    /// Adds <see cref="ChannelBearerTokenMessageHandler"/>: call after <see cref="AddChannelPipeline"/> so it is inner and every
     /// attempt carries the current token. Amazon: <c>AddChannelBearerToken("x-amz-access-token", scheme: null)</c>.
     /// </summary>
     public static IHttpClientBuilder AddChannelBearerToken(this IHttpClientBuilder builder, string headerName = "Authorization", string? scheme = "Bearer") =>
-        builder.AddHttpMessageHandler(sp => new ChannelBearerTokenHandler(sp.GetRequiredService<IAccessTokenSource>(), headerName, scheme));
+        builder.AddHttpMessageHandler(sp => new ChannelBearerTokenMessageHandler(sp.GetRequiredService<IAccessTokenSource>(), headerName, scheme));
 
     /// <summary>One pipeline (and so one circuit) per account; calls without an account share the "app" one.</summary>
     public static string PartitionKey(HttpRequestMessage request) =>

@@ -25,11 +25,11 @@ public static class EbayServiceCollectionExtensions
                 "Channels:Ebay:AccountDeletion:VerificationToken must be 32-80 letters, digits, '_' or '-'.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddTransient<EbayBearerTokenHandler>();
+        builder.Services.AddTransient<EbayBearerTokenMessageHandler>();
 
         var http = builder.Services.AddHttpClient<EbayClient>();
         pipeline?.Invoke(http);
-        http.AddHttpMessageHandler<EbayBearerTokenHandler>();
+        http.AddHttpMessageHandler<EbayBearerTokenMessageHandler>();
 
         // Token endpoint and application-token calls: Basic client credentials or an app token, never a user token.
         builder.Services.AddHttpClient(EbayAuthorization.OAuthClientName);

@@ -87,7 +87,7 @@ public sealed class TikTokShopAuthorization(
         var properties = new Dictionary<string, string>();
         if (shop.Cipher is not null)
         {
-            properties[TikTokShopSigningHandler.ShopCipherProperty] = shop.Cipher;
+            properties[TikTokShopSigningMessageHandler.ShopCipherProperty] = shop.Cipher;
         }
 
         if (shop.Code is not null)

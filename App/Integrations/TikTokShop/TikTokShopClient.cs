@@ -10,7 +10,7 @@ namespace SellerPortal.Integrations.TikTokShop;
 
 /// <summary>
 /// TikTok Shop Partner API (version 202309 paths), one method per call we make. Signing and the token are added by
-/// <see cref="TikTokShopSigningHandler"/>; every answer is unwrapped from TikTok's envelope, and a non-zero code
+/// <see cref="TikTokShopSigningMessageHandler"/>; every answer is unwrapped from TikTok's envelope, and a non-zero code
 /// becomes the matching <see cref="ChannelException"/>.
 /// </summary>
 public sealed class TikTokShopClient
@@ -42,7 +42,7 @@ public sealed class TikTokShopClient
     public Task<TikTokAuthorizedShops> GetAuthorizedShopsAsync(ChannelAccountContext account, string accessToken, CancellationToken ct)
     {
         var request = Request(HttpMethod.Get, "authorization/202309/shops", account, "GetAuthorizedShops");
-        request.Options.Set(TikTokShopSigningHandler.AccessTokenOverride, accessToken);
+        request.Options.Set(TikTokShopSigningMessageHandler.AccessTokenOverride, accessToken);
         return SendAsync<TikTokAuthorizedShops>(request, ct);
     }
 

@@ -31,14 +31,14 @@ public static class TikTokShopServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // A factory registration: the token source comes from Integrations/Common, and Development's
         // ValidateOnBuild must not refuse to start a host that registers TikTok before (or without) it.
-        services.TryAddTransient(sp => new TikTokShopSigningHandler(
+        services.TryAddTransient(sp => new TikTokShopSigningMessageHandler(
             sp.GetRequiredService<IAccessTokenSource>(),
             sp.GetRequiredService<IOptionsMonitor<TikTokShopOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
 
         var api = services.AddHttpClient<TikTokShopClient>(TikTokShopClient.HttpClientName);
         pipeline?.Invoke(api);
-        api.AddHttpMessageHandler<TikTokShopSigningHandler>();
+        api.AddHttpMessageHandler<TikTokShopSigningMessageHandler>();
 
         // The token host: unsigned, app_secret in the query (TikTok's protocol); its calls carry no account.
         services.AddHttpClient(TikTokShopAuthorization.TokenClientName);

@@ -17,7 +17,7 @@ public sealed class TikTokWireRecorder : WireRecorder<TikTokWireRecorder>
     /// <summary>A shop-scoped account, with the cipher of the official getAuthorizedShops example.</summary>
     public static ChannelAccountContext Account { get; } = new(11, ChannelKind.TikTokShop, ChannelEnvironment.Production, "7000714532876273420", "7010736057180325637", "GB")
     {
-        Properties = new Dictionary<string, string> { [TikTokShopSigningHandler.ShopCipherProperty] = "GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3" },
+        Properties = new Dictionary<string, string> { [TikTokShopSigningMessageHandler.ShopCipherProperty] = "GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3" },
     };
 
     /// <summary>The client's whole registration (signing handler included), every HTTP client sending into this recorder.</summary>

@@ -9,7 +9,7 @@ namespace SellerPortal.Integrations.Amazon;
 /// token is rejected it refreshes once and resends: SP-API answers a bad or expired token with 403 <c>Unauthorized</c>
 /// (amazon-sp-api.md, "Errors and limits"), some gateways with 401, so both count.
 /// </summary>
-public sealed class AmazonAccessTokenHandler(IAccessTokenSource tokens, TimeProvider time) : DelegatingHandler
+public sealed class AmazonAccessTokenMessageHandler(IAccessTokenSource tokens, TimeProvider time) : DelegatingHandler
 {
     public const string HeaderName = "x-amz-access-token";
 

@@ -12,7 +12,7 @@ namespace SellerPortal.Integrations.TikTokShop;
 /// request. It sits inside the resilience handler, so every attempt is signed again with a fresh timestamp and the
 /// current token. On an access-token rejection it refreshes once and resends.
 /// </summary>
-public sealed class TikTokShopSigningHandler(
+public sealed class TikTokShopSigningMessageHandler(
     IAccessTokenSource tokens,
     IOptionsMonitor<TikTokShopOptions> options,
     TimeProvider time) : DelegatingHandler

@@ -7,7 +7,7 @@ namespace SellerPortal.Tests.Integrations.TikTokShop.Support;
 /// Stands where the resilience handler will stand (outside the signing handler): sends every request twice, a
 /// second later by the fake clock, and records the sign and timestamp each attempt carried.
 /// </summary>
-public sealed class ResendOnceHandler(FakeTimeProvider clock) : DelegatingHandler
+public sealed class ResendOnceMessageHandler(FakeTimeProvider clock) : DelegatingHandler
 {
     public List<(string Sign, string Timestamp)> Attempts { get; } = [];
 

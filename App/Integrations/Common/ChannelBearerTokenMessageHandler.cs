@@ -9,7 +9,7 @@ namespace SellerPortal.Integrations.Common;
 /// it refreshes once (<see cref="IAccessTokenSource.RefreshAfterRejectionAsync"/>) and sends again. Requests without an
 /// account (token endpoints) pass through untouched. Channels that sign requests write their own handler instead.
 /// </summary>
-public sealed class ChannelBearerTokenHandler(IAccessTokenSource tokens, string headerName, string? scheme) : DelegatingHandler
+public sealed class ChannelBearerTokenMessageHandler(IAccessTokenSource tokens, string headerName, string? scheme) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace SellerPortal.Integrations.Common;
 /// <see cref="Abstractions.ChannelPausedException"/> with the break duration). The inner exception keeps the detail.
 /// A caller's own cancellation passes through untouched.
 /// </summary>
-public sealed class ChannelFailureHandler(ChannelKind channel, TimeSpan? breakDuration = null) : DelegatingHandler
+public sealed class ChannelFailureMessageHandler(ChannelKind channel, TimeSpan? breakDuration = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace SellerPortal.Integrations.Common;
 /// retries) go out.
 /// Requests without an account (token endpoints) share one app-wide bucket.
 /// </summary>
-public sealed class ChannelRateLimitHandler(ChannelRateLimiters limiters, ChannelKind channel, ChannelRateLimits limits) : DelegatingHandler
+public sealed class ChannelRateLimitMessageHandler(ChannelRateLimiters limiters, ChannelKind channel, ChannelRateLimits limits) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace SellerPortal.Integrations.Ebay;
 /// resilience pipeline, so each retry asks for the token again. On a 401 (eBay's errorId 1001, "Invalid access token")
 /// it refreshes once and resends.
 /// </summary>
-public sealed class EbayBearerTokenHandler(IAccessTokenSource tokens) : DelegatingHandler
+public sealed class EbayBearerTokenMessageHandler(IAccessTokenSource tokens) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

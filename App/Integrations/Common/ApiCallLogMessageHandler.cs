@@ -10,10 +10,10 @@ namespace SellerPortal.Integrations.Common;
 /// never bodies. A successful call also stamps the account's LastSuccessfulCallUtc. Rows are written in the background
 /// by <see cref="ApiCallLogWriter"/>; logging never fails the call.
 /// </summary>
-public sealed class ApiCallLogHandler(
+public sealed class ApiCallLogMessageHandler(
     ApiCallLogWriter writer,
     TimeProvider clock,
-    ILogger<ApiCallLogHandler> logger,
+    ILogger<ApiCallLogMessageHandler> logger,
     ChannelKind channel) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
