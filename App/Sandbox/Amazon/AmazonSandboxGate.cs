@@ -20,27 +20,16 @@ internal static class AmazonSandboxGate
         {
             var http = context.HttpContext;
             http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-            var faults = http.RequestServices.GetRequiredService<SandboxFaults>();
-            var settings = faults.For(Channel);
-            if (settings.LatencyMs > 0)
+            var answers = new SandboxFaultAnswers(
+                h => QuotaExceeded(h, AmazonSandboxUsagePlans.Defaults.GetValueOrDefault(operation)?.RatePerSecond ?? 1),
+                (_, _) => Error(500, "InternalFailure", "We encountered an internal error. Please try again."),
+                SendsRetryAfter: false);
+            if (await SandboxFaultGate.PassAsync(http, Channel, answers) is { } fault)
             {
-                await Task.Delay(settings.LatencyMs, http.RequestAborted);
+                return fault;
             }
 
-            switch (faults.Next(Channel))
-            {
-                case FaultDecision.Hang:
-                case FaultDecision.Timeout:
-                    await SandboxHang.UntilCallerGivesUpAsync(http);
-                    return Results.Empty;
-                case FaultDecision.DropConnection:
-                    http.Abort();
-                    return Results.Empty;
-                case FaultDecision.TooManyRequests:
-                    return QuotaExceeded(http, AmazonSandboxUsagePlans.Defaults.GetValueOrDefault(operation)?.RatePerSecond ?? 1);
-                case FaultDecision.ServerError:
-                    return Error(500, "InternalFailure", "We encountered an internal error. Please try again.");
-            }
+            var settings = http.RequestServices.GetRequiredService<SandboxFaults>().For(Channel);
 
             if (!UserAgentNamesAnApp(http.Request.Headers.UserAgent.ToString()))
             {

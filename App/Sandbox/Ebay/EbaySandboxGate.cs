@@ -19,29 +19,16 @@ internal static class EbaySandboxGate
         {
             var http = context.HttpContext;
             http.Response.Headers["X-EBAY-C-REQUEST-ID"] = Guid.NewGuid().ToString("N");
-            var faults = http.RequestServices.GetRequiredService<SandboxFaults>();
-            var settings = faults.For(Channel);
-            if (settings.LatencyMs > 0)
+            var answers = new SandboxFaultAnswers(
+                _ => TooManyRequests(),
+                (_, _) => Error(500, 10001, "API_" + api.ToUpperInvariant(), "APPLICATION", "System error.",
+                    "There was a problem with an eBay internal system or process. Contact eBay developer support for assistance."));
+            if (await SandboxFaultGate.PassAsync(http, Channel, answers) is { } fault)
             {
-                await Task.Delay(settings.LatencyMs, http.RequestAborted);
+                return fault;
             }
 
-            switch (faults.Next(Channel))
-            {
-                case FaultDecision.Hang:
-                case FaultDecision.Timeout:
-                    await SandboxHang.UntilCallerGivesUpAsync(http);
-                    return Results.Empty;
-                case FaultDecision.DropConnection:
-                    http.Abort();
-                    return Results.Empty;
-                case FaultDecision.TooManyRequests:
-                    http.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return TooManyRequests();
-                case FaultDecision.ServerError:
-                    return Error(500, 10001, "API_" + api.ToUpperInvariant(), "APPLICATION", "System error.",
-                        "There was a problem with an eBay internal system or process. Contact eBay developer support for assistance.");
-            }
+            var settings = http.RequestServices.GetRequiredService<SandboxFaults>().For(Channel);
 
             var header = http.Request.Headers.Authorization.ToString();
             var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim() : "";

@@ -32,35 +32,15 @@ public sealed class TikTokShopSandboxGate(
     /// <summary>The header TikTok reads the access token from.</summary>
     public const string AccessTokenHeader = "x-tts-access-token";
 
-    /// <summary>Faults for calls outside the API (token endpoints). Null to go on, else the answer already chosen.</summary>
-    public async Task<IResult?> FaultAsync(HttpContext http)
-    {
-        var settings = faults.For(TikTokShopSandboxStore.Channel);
-        if (settings.LatencyMs > 0)
-        {
-            await Task.Delay(settings.LatencyMs, http.RequestAborted);
-        }
+    /// <summary>TikTok's envelopes for an injected fault: code 36009004 for a 429, a 500 or a 503 for a server error.</summary>
+    private static readonly SandboxFaultAnswers FaultAnswers = new(
+        _ => TikTokShopSandboxResults.Error(429, SandboxCodes.RateLimited, "Too many requests. Please retry later."),
+        (_, faults) => faults.Roll(2) == 0
+            ? TikTokShopSandboxResults.Error(500, SandboxCodes.InternalError, "Internal error, please try again later.")
+            : TikTokShopSandboxResults.Error(503, SandboxCodes.InternalError, "Service is temporarily unavailable."));
 
-        switch (faults.Next(TikTokShopSandboxStore.Channel))
-        {
-            case FaultDecision.Hang:
-            case FaultDecision.Timeout:
-                await SandboxHang.UntilCallerGivesUpAsync(http);
-                return Results.Empty;
-            case FaultDecision.DropConnection:
-                http.Abort();
-                return Results.Empty;
-            case FaultDecision.TooManyRequests:
-                http.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TikTokShopSandboxResults.Error(429, SandboxCodes.RateLimited, "Too many requests. Please retry later.");
-            case FaultDecision.ServerError:
-                return faults.Roll(2) == 0
-                    ? TikTokShopSandboxResults.Error(500, SandboxCodes.InternalError, "Internal error, please try again later.")
-                    : TikTokShopSandboxResults.Error(503, SandboxCodes.InternalError, "Service is temporarily unavailable.");
-            default:
-                return null;
-        }
-    }
+    /// <summary>Faults for calls outside the API (token endpoints). Null to go on, else the answer already chosen.</summary>
+    public Task<IResult?> FaultAsync(HttpContext http) => SandboxFaultGate.PassAsync(http, TikTokShopSandboxStore.Channel, FaultAnswers);
 
     public async Task<(SandboxCall? Call, IResult? Error)> EnterAsync(HttpContext http, SandboxScope scope)
     {
