@@ -6,6 +6,7 @@ using SellerPortal.Data;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
+using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.E2E.Infrastructure;
 
@@ -68,25 +69,14 @@ public static class PortalListings
             }
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        await Eventually.HoldsAsync(async () =>
         {
             await using var db = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
             var states = await db.ChannelListings.Where(l => l.ProductId == productId).Select(l => new { l.State, l.LastError }).ToListAsync();
-            if (states.Count == accountFields.Count && states.All(s => s.State == ListingState.Live))
-            {
-                return;
-            }
-
-            if (states.FirstOrDefault(s => s.State == ListingState.Error) is { } failed)
-            {
-                throw new InvalidOperationException($"Publishing failed: {failed.LastError}");
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The listings did not go Live within 30 s.");
+            return states.FirstOrDefault(s => s.State == ListingState.Error) is { } failed
+                ? throw new InvalidOperationException($"Publishing failed: {failed.LastError}")
+                : states.Count == accountFields.Count && states.All(s => s.State == ListingState.Live);
+        }, TimeSpan.FromSeconds(30), "the listings to go Live", TimeSpan.FromMilliseconds(250));
     }
 
     public static async Task<int> ProductIdAsync(this PortalServer portal, string sku)

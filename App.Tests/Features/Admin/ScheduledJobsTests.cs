@@ -47,18 +47,8 @@ public sealed class ScheduledJobsTests : IClassFixture<PortalAppFactory>
         await SchedulerStarted.WaitAsync(factory.Services);
         // Another test of the class may have just run housekeeping now: a job that disallows concurrent runs leaves
         // its triggers Blocked until it ends, which is not what this test is about.
-        async Task<TriggerState> SettledStateAsync()
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            var state = await jobs.GetStateAsync(HousekeepingJob.TriggerKey, CancellationToken.None);
-            while (state == TriggerState.Blocked && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-                state = await jobs.GetStateAsync(HousekeepingJob.TriggerKey, CancellationToken.None);
-            }
-
-            return state;
-        }
+        Task<TriggerState> SettledStateAsync() => Eventually.ReadAsync(
+            () => jobs.GetStateAsync(HousekeepingJob.TriggerKey, CancellationToken.None), s => s != TriggerState.Blocked, TimeSpan.FromSeconds(30));
 
         Assert.Equal(TriggerState.Normal, await SettledStateAsync());
 

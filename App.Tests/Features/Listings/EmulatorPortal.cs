@@ -188,17 +188,6 @@ internal sealed class EmulatorPortal : IAsyncDisposable
         return await db.Variants.Where(v => ids.Contains(v.ProductId)).ToDictionaryAsync(v => v.ProductId, v => v.Sku);
     }
 
-    /// <summary>Waits for <paramref name="done"/> to hold, checking every 100 ms; fails after <paramref name="seconds"/>.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> done, int seconds, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out after {seconds} s waiting for {what}.");
-            await Task.Delay(100);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         admin?.Dispose();

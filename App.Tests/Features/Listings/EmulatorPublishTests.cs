@@ -7,6 +7,7 @@ using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Amazon;
 using SellerPortal.Sandbox.Ebay;
 using SellerPortal.Sandbox.TikTokShop;
+using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Listings;
 
@@ -101,7 +102,7 @@ public sealed class EmulatorPublishTests
             hostA.Faults.Set(AmazonSandboxCollections.Channel, new() { RateLimitsEnabled = false, LatencyMs = 150 });
             using var stop = new CancellationTokenSource();
             var draining = hostA.Dispatcher.DrainAccountAsync(amazon, stop.Token);
-            await EmulatorPortal.WaitUntilAsync(async () => (await hostA.Bulk.ProgressAsync(operationId, default))!.Succeeded >= 4, 30, "a partial drain");
+            await Eventually.HoldsAsync(async () => (await hostA.Bulk.ProgressAsync(operationId, default))!.Succeeded >= 4, TimeSpan.FromSeconds(30), "a partial drain");
             await stop.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => draining);
 
@@ -112,7 +113,7 @@ public sealed class EmulatorPublishTests
 
         // Host B on the same portal.db and sandbox.db, with the scheduler on: expired leases return to the queue.
         await using var hostB = EmulatorPortal.Start(dataDirectory, scheduler: true);
-        await EmulatorPortal.WaitUntilAsync(async () => (await hostB.Bulk.ProgressAsync(operationId, default))!.Done == 36, 45, "host B to finish the operation");
+        await Eventually.HoldsAsync(async () => (await hostB.Bulk.ProgressAsync(operationId, default))!.Done == 36, TimeSpan.FromSeconds(45), "host B to finish the operation");
 
         var progress = (await hostB.Bulk.ProgressAsync(operationId, CancellationToken.None))!;
         Assert.Equal((36, 36, 0, 0, 0), (progress.Total, progress.Succeeded, progress.Failed, progress.Pending, progress.Running));
@@ -148,11 +149,11 @@ public sealed class EmulatorPublishTests
         await ledger.SetOnHandAsync(busyVariant, 9, "count", EmulatorPortal.Clerk, StockMovementReason.Import, CancellationToken.None);
         var draining = portal.Dispatcher.DrainAllAsync(CancellationToken.None);
         var busyKey = SyncJobRequest.StockKey(tiktok, "STK-01");
-        await EmulatorPortal.WaitUntilAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             await using var db = portal.Db.CreateDbContext();
             return await db.SyncJobs.AnyAsync(j => j.DedupeKey == busyKey && j.Status == SyncJobStatus.Running);
-        }, 10, "the first push to be claimed");
+        }, TimeSpan.FromSeconds(10), "the first push to be claimed");
         foreach (var onHand in new[] { 11, 12, 13, 14, 15 })
         {
             await ledger.SetOnHandAsync(changedVariant, onHand, "count", EmulatorPortal.Clerk, StockMovementReason.Import, CancellationToken.None);

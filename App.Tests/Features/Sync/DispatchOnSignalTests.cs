@@ -50,13 +50,8 @@ public sealed class DispatchOnSignalTests
         {
             await queue.EnqueueAsync(Stock("SKU-1", 4), CancellationToken.None);
 
-            var deadline = DateTime.UtcNow.AddSeconds(1);
-            while (await StatusAsync() != SyncJobStatus.Succeeded && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
-
-            Assert.Equal(SyncJobStatus.Succeeded, await StatusAsync());
+            Assert.Equal(SyncJobStatus.Succeeded,
+                await Eventually.ReadAsync(StatusAsync, s => s == SyncJobStatus.Succeeded, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(20)));
             Assert.Equal(4, Assert.Single(Assert.Single(channel.InventoryCalls)).Quantity);
         }
         finally

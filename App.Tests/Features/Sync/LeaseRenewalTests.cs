@@ -49,7 +49,7 @@ public sealed class LeaseRenewalTests
         {
             var before = (await JobAsync(jobId)).LeaseExpiresUtc!.Value;
             clock.Advance(options.Value.Lease / 3);
-            await WaitUntilAsync(async () => (await JobAsync(jobId)).LeaseExpiresUtc > before);
+            await Eventually.HoldsAsync(async () => (await JobAsync(jobId)).LeaseExpiresUtc > before, TimeSpan.FromSeconds(10), "the lease to be renewed", TimeSpan.FromMilliseconds(10));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -109,13 +109,4 @@ public sealed class LeaseRenewalTests
         return await context.SyncJobs.AsNoTracking().SingleAsync(j => j.Id == id);
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the lease was not renewed");
-            await Task.Delay(10);
-        }
-    }
 }
