@@ -48,31 +48,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     };
 
     /// <summary>Creates a staff user directly through Identity (tests that are not about first-run setup).</summary>
-    public async Task EnsureUserAsync(string email, string password, string role)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var r in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(r))
-            {
-                await roles.CreateAsync(new IdentityRole(r));
-            }
-        }
-
-        if (await users.FindByEmailAsync(email) is null)
-        {
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
-            var created = await users.CreateAsync(user, password);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
-            }
-
-            await users.AddToRoleAsync(user, role);
-        }
-    }
+    public Task EnsureUserAsync(string email, string password, string role) => PortalUsers.EnsureAsync(Services, email, password, role);
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

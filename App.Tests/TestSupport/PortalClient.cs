@@ -32,29 +32,6 @@ public static class PortalClient
         return client;
     }
 
-    public static async Task EnsureUserAsync(WebApplicationFactory<Program> factory, string email, string role)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var r in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(r))
-            {
-                await roles.CreateAsync(new IdentityRole(r));
-            }
-        }
-
-        if (await users.FindByEmailAsync(email) is null)
-        {
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
-            var created = await users.CreateAsync(user, Password);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
-            }
-
-            await users.AddToRoleAsync(user, role);
-        }
-    }
+    public static Task EnsureUserAsync(WebApplicationFactory<Program> factory, string email, string role) =>
+        PortalUsers.EnsureAsync(factory.Services, email, Password, role);
 }

@@ -66,13 +66,7 @@ public sealed class FirstAdminSetup(
                 return SetupResult.Fail(AlreadyComplete);
             }
 
-            foreach (var role in Roles.All)
-            {
-                if (!await roles.RoleExistsAsync(role))
-                {
-                    await roles.CreateAsync(new IdentityRole(role));
-                }
-            }
+            await PortalUsers.EnsureRolesAsync(roles);
 
             var user = new ApplicationUser
             {

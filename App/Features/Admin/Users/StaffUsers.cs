@@ -54,17 +54,10 @@ public sealed class StaffUsers(IServiceScopeFactory scopes, AuditLog audit, Time
             // The Admin chose it and told it to them: they choose their own at their first sign-in.
             MustChangePassword = true,
         };
-        var created = await users.CreateAsync(user, input.Password);
+        var created = await PortalUsers.CreateInRoleAsync(users, user, input.Password, input.Role);
         if (!created.Succeeded)
         {
             return created;
-        }
-
-        var role = await users.AddToRoleAsync(user, input.Role);
-        if (!role.Succeeded)
-        {
-            await users.DeleteAsync(user);
-            return role;
         }
 
         await audit.RecordAsync(actor.UserId, actor.UserName, "user.created", input.Email, $"Role {input.Role}", ct);
