@@ -17,6 +17,8 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
             c.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         Services.AddSingleton(TimeProvider.System);
+        // Badges, title hints and listing fields read the marketplaces' descriptors.
+        Services.AddSingleton(TestChannels.Registry());
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

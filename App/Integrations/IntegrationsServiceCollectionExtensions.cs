@@ -3,6 +3,8 @@ using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Ebay;
+using SellerPortal.Integrations.Etsy;
+using SellerPortal.Integrations.Shopify;
 using SellerPortal.Integrations.TikTokShop;
 
 namespace SellerPortal.Integrations;
@@ -22,6 +24,8 @@ public static class IntegrationsServiceCollectionExtensions
         }));
         builder.AddEbay(http => http.AddChannelPipeline(ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay)));
         builder.AddTikTokShop(http => http.AddChannelPipeline(ChannelKind.TikTokShop, ChannelRateLimits.For(ChannelKind.TikTokShop)));
+        builder.AddEtsy();
+        builder.AddShopify();
         return builder;
     }
 

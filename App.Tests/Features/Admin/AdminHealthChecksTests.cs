@@ -23,8 +23,9 @@ public sealed class AdminHealthChecksTests : IDisposable
     {
         factory = baseFactory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
-            s.AddScoped<IChannelConnector, HangingConnector>();
-            s.AddScoped<IChannelConnector, HealthyConnector>();
+            // Shopify and Etsy have descriptors but no connector yet: these stand in for theirs.
+            s.AddKeyedScoped<IChannelConnector, HangingConnector>(ChannelKind.Shopify);
+            s.AddKeyedScoped<IChannelConnector, HealthyConnector>(ChannelKind.Etsy);
         }));
     }
 

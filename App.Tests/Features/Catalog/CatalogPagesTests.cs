@@ -24,7 +24,7 @@ public sealed class CatalogPagesTests : MudTestContext, IAsyncLifetime
         Services.AddSingleton(_ => data.Csv);
         // The channel actions behind the status badges, over the same database (no connectors: nothing publishes).
         var queue = new SellerPortal.Features.Sync.SyncQueue(data, Microsoft.Extensions.Options.Options.Create(new SellerPortal.Features.Sync.SyncQueueOptions()), data.Clock);
-        var publisher = new SellerPortal.Features.Listings.Publishing.ListingPublisher(data, [], queue,
+        var publisher = new SellerPortal.Features.Listings.Publishing.ListingPublisher(data, TestChannels.Registry(), queue,
             Microsoft.Extensions.Options.Options.Create(new SellerPortal.Features.Listings.Publishing.ListingOptions()), data.Clock);
         Services.AddSingleton(new SellerPortal.Features.Listings.ProductChannels.ProductChannelsService(data, publisher, queue, new SellerPortal.Features.Inventory.StockPushes(data, queue), new SellerPortal.Features.Admin.Audit.AuditLog(data, data.Clock)));
     }

@@ -1,3 +1,4 @@
+using SellerPortal.Tests.TestSupport;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Integrations.Abstractions;
 
@@ -100,20 +101,10 @@ public sealed class ProductValidatorTests
     [Fact]
     public void TitleHints_NameTheChannelsWhoseLimitTheTitlePasses()
     {
-        var hints = ProductValidator.TitleHints(new string('t', 150));
+        var hints = ProductValidator.TitleHints(new string('t', 150), TestChannels.Descriptors);
 
         Assert.Equal([ChannelKind.Ebay, ChannelKind.Etsy], hints.Select(h => h.Channel).Order());
         Assert.Contains("80", hints.Single(h => h.Channel == ChannelKind.Ebay).Message, StringComparison.Ordinal);
-        Assert.Empty(ProductValidator.TitleHints(new string('t', 80)));
-    }
-
-    [Fact]
-    public void TitleLimits_TableHasEachListingChannel()
-    {
-        Assert.Equal(255, ChannelTitleLimits.For(ChannelKind.TikTokShop));
-        Assert.Equal(80, ChannelTitleLimits.For(ChannelKind.Ebay));
-        Assert.Equal(200, ChannelTitleLimits.For(ChannelKind.Amazon));
-        Assert.Equal(140, ChannelTitleLimits.For(ChannelKind.Etsy));
-        Assert.Equal(255, ChannelTitleLimits.For(ChannelKind.Shopify));
+        Assert.Empty(ProductValidator.TitleHints(new string('t', 80), TestChannels.Descriptors));
     }
 }

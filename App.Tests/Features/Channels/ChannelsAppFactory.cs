@@ -16,9 +16,12 @@ public sealed class ChannelsAppFactory : PortalAppFactory
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<FakeChannelAuthorization>();
-            services.AddSingleton<IChannelAuthorization>(sp => sp.GetRequiredService<FakeChannelAuthorization>());
-            services.AddSingleton<IChannelWebhookVerifier, FakeWebhookVerifier>();
-            services.AddSingleton<IChannelConnector, FakeChannelConnector>();
+            services.AddSingleton<FakeWebhookVerifier>();
+            services.AddSingleton<FakeChannelConnector>();
+            services.AddChannel(new ChannelDescriptor { Kind = FakeChannelAuthorization.Kind })
+                .Authorization<FakeChannelAuthorization>()
+                .WebhookVerifier<FakeWebhookVerifier>()
+                .Connector<FakeChannelConnector>();
         });
     }
 }

@@ -30,7 +30,7 @@ public sealed class RefreshTokenConnectTests : IAsyncLifetime
         var refreshToken = body.GetProperty("refresh_token").GetString()!;
         var seller = body.GetProperty("selling_partner_id").GetString()!;
         var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
-        var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
+        var amazon = factory.Services.GetRequiredService<ChannelRegistry>().RefreshTokenConnect(ChannelKind.Amazon)!;
 
         var (connected, message) = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, refreshToken, seller, "NA", Admin, CancellationToken.None);
 
@@ -48,7 +48,7 @@ public sealed class RefreshTokenConnectTests : IAsyncLifetime
     public async Task AStaffMember_IsRefusedByTheFlowItself_BeforeTheTokenIsTried()
     {
         var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
-        var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
+        var amazon = factory.Services.GetRequiredService<ChannelRegistry>().RefreshTokenConnect(ChannelKind.Amazon)!;
 
         var refused = await Assert.ThrowsAsync<SellerPortal.Features.Admin.Audit.AdminRequiredException>(() => flow.ConnectWithRefreshTokenAsync(
             amazon, ChannelEnvironment.Production, "Atzr|anything", "A1SELLER", "NA", Admin with { IsAdmin = false }, CancellationToken.None));
@@ -62,7 +62,7 @@ public sealed class RefreshTokenConnectTests : IAsyncLifetime
     public async Task AWrongRefreshToken_IsRefusedWithTheChannelsReason_AndStoresNothing()
     {
         var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
-        var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
+        var amazon = factory.Services.GetRequiredService<ChannelRegistry>().RefreshTokenConnect(ChannelKind.Amazon)!;
 
         var (connected, message) = await flow.ConnectWithRefreshTokenAsync(amazon, ChannelEnvironment.Production, "Atzr|not-a-real-token", "A1SELLER", "NA", Admin, CancellationToken.None);
 
@@ -76,7 +76,7 @@ public sealed class RefreshTokenConnectTests : IAsyncLifetime
     public async Task ASellerAlreadyConnected_KeepsItsTokens_UntilAnAdminConfirmsTheReplacement()
     {
         var flow = factory.Services.GetRequiredService<ChannelConnectFlow>();
-        var amazon = factory.Services.GetServices<IRefreshTokenConnect>().Single(c => c.Channel == ChannelKind.Amazon);
+        var amazon = factory.Services.GetRequiredService<ChannelRegistry>().RefreshTokenConnect(ChannelKind.Amazon)!;
         async Task<(string Token, string Seller)> MintAsync()
         {
             var body = await (await factory.CreateClient().PostAsync("/sandbox/amazon/_control/refresh-tokens", null)).Content.ReadFromJsonAsync<JsonElement>();

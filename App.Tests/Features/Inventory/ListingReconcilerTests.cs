@@ -1,3 +1,4 @@
+using SellerPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -219,11 +220,11 @@ public sealed class ListingReconcilerTests
     [InlineData(ChannelKind.Amazon, "BUYABLE,DISCOVERABLE", ChannelListingActivity.Active)]
     [InlineData(ChannelKind.Amazon, "DISCOVERABLE", ChannelListingActivity.Inactive)]
     [InlineData(ChannelKind.Amazon, "UNKNOWN", ChannelListingActivity.Unknown)]
-    public void ChannelStatusWords_ReadAsActiveOrNot(ChannelKind channel, string status, ChannelListingActivity expected) =>
-        Assert.Equal(expected, ChannelStatusWords.Classify(channel, status));
+    public void DescriptorStatusWords_ReadAsActiveOrNot(ChannelKind channel, string status, ChannelListingActivity expected) =>
+        Assert.Equal(expected, TestChannels.Registry().Describe(channel).ReadListingStatus(status));
 
     private ListingReconciler Reconciler(bool autoRepush = false) =>
-        new(world.Db, [ebay, tiktok], world.Queue, Options.Create(new ListingReconcileOptions { AutoRepush = autoRepush }), world.Clock, NullLogger<ListingReconciler>.Instance);
+        new(world.Db, TestChannels.Registry(ebay, tiktok), world.Queue, Options.Create(new ListingReconcileOptions { AutoRepush = autoRepush }), world.Clock, NullLogger<ListingReconciler>.Instance);
 
     /// <summary>An eBay account with one live listing "L-1" of one SKU whose last push is recorded.</summary>
     private async Task<(int Account, int Product, int Variant)> ListedAsync(string sku, int onHand, int pushed, int buffer = 0, bool drift = false)

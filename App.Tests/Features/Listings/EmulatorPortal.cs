@@ -168,7 +168,7 @@ internal sealed class EmulatorPortal : IAsyncDisposable
         var subject = await Services.GetRequiredService<ListingPublisher>().LoadAsync(db, productId, accountId, CancellationToken.None)
             ?? throw new InvalidOperationException($"No product {productId} or account {accountId}.");
         var quantities = await ListingStock.QuantitiesAsync(Db, subject.Listing, CancellationToken.None);
-        var connector = Services.GetServices<IChannelConnector>().Single(c => c.Channel == subject.Account.Channel);
+        var connector = Services.GetRequiredService<ChannelRegistry>().Connector(subject.Account.Channel)!;
         await connector.CreateListingAsync(ChannelAccountContexts.For(subject.Account), ListingDraftBuilder.Build(subject, quantities), CancellationToken.None);
     }
 

@@ -36,7 +36,6 @@ internal sealed class FakeListingChannel(ChannelKind channel, bool requiresCateg
         RequiresCategory = requiresCategory,
         InventoryBatchSize = batchSize,
         PriceBatchSize = batchSize,
-        MaxTitleLength = channel == ChannelKind.Ebay ? 80 : 255,
     };
 
     public Task<ListingResult> CreateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)

@@ -37,7 +37,7 @@ public sealed class FindAsinDialogTests : MudTestContext
             accountId = account.Id;
         }
 
-        Services.AddSingleton(new ChannelCatalogSearch(db, [emulator.Connector], NullLogger<ChannelCatalogSearch>.Instance));
+        Services.AddSingleton(new ChannelCatalogSearch(db, TestChannels.Registry(emulator.Connector), NullLogger<ChannelCatalogSearch>.Instance));
     }
 
     [Fact]

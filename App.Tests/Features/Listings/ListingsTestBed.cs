@@ -21,7 +21,7 @@ internal sealed class ListingsTestBed
         Db = database ?? new TestDatabase();
         var queueOptions = Options.Create(new SyncQueueOptions());
         Queue = new SyncQueue(Db, queueOptions, TimeProvider.System);
-        IChannelConnector[] connectors = [TikTok, Ebay, Amazon];
+        var connectors = TestChannels.Registry(TikTok, Ebay, Amazon);
         Publisher = new ListingPublisher(Db, connectors, Queue, Options.Create(new ListingOptions { MinimumMarginBasisPoints = 1000 }), TimeProvider.System);
         Bulk = new BulkOperationsService(Db, Publisher, Queue, new AuditLog(Db, TimeProvider.System), Options.Create(new ListingOptions { MinimumMarginBasisPoints = 1000 }), TimeProvider.System);
         Dispatcher = new SyncDispatcher(Queue, Db, connectors,

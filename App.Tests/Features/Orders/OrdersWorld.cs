@@ -31,12 +31,12 @@ internal sealed class OrdersWorld
         Pushes = new StockPushes(Db, Queue);
         Ledger = new StockLedger(Db, Pushes, Audit, Clock, NullLogger<StockLedger>.Instance);
         Importer = new OrderImporter(Db, Ledger, Clock, NullLogger<OrderImporter>.Instance);
-        Scheduler = new OrderImportScheduler(Db, Queue, Channels.Values, Clock);
+        Scheduler = new OrderImportScheduler(Db, Queue, TestChannels.Registry(Channels.Values), Clock);
         Shipping = new OrderShipping(Db, Queue, Clock);
         Mappings = new SkuMappings(Db, Ledger, Audit, Clock);
         Eraser = new BuyerDataEraser(Db, Audit);
         Inventory = new InventoryOverview(Db);
-        Dispatcher = new SyncDispatcher(Queue, Db, Channels.Values, Handlers(), syncOptions, Clock, NullLogger<SyncDispatcher>.Instance);
+        Dispatcher = new SyncDispatcher(Queue, Db, TestChannels.Registry(Channels.Values), Handlers(), syncOptions, Clock, NullLogger<SyncDispatcher>.Instance);
     }
 
     public TestDatabase Db { get; } = new();

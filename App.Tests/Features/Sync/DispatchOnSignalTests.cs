@@ -23,7 +23,7 @@ public sealed class DispatchOnSignalTests
         // A dispatch tick far away: only the signal can explain a prompt push.
         var options = Options.Create(new SyncQueueOptions { DispatchInterval = TimeSpan.FromMinutes(10) });
         queue = new SyncQueue(db, options, TimeProvider.System, signal);
-        dispatcher = new SyncDispatcher(queue, db, [channel], [new PushStockHandler(), new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        dispatcher = new SyncDispatcher(queue, db, TestChannels.Registry(channel), [new PushStockHandler(), new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
         using var context = db.CreateDbContext();
         var account = new ChannelAccount { Channel = ChannelKind.Ebay, DisplayName = "eBay US", Status = ChannelAccountStatus.Connected };
         context.ChannelAccounts.Add(account);

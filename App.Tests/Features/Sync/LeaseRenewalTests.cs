@@ -89,7 +89,7 @@ public sealed class LeaseRenewalTests
         var options = Options.Create(new SyncQueueOptions());
         var queue = new SyncQueue(db, options, clock);
         var handler = new SlowHandler();
-        var dispatcher = new SyncDispatcher(queue, db, [new RecordingConnector(ChannelKind.Ebay, 25)], [handler], options, clock, NullLogger<SyncDispatcher>.Instance);
+        var dispatcher = new SyncDispatcher(queue, db, TestChannels.Registry(new RecordingConnector(ChannelKind.Ebay, 25)), [handler], options, clock, NullLogger<SyncDispatcher>.Instance);
         int accountId;
         await using (var context = db.CreateDbContext())
         {

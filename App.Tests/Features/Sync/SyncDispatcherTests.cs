@@ -20,7 +20,7 @@ public sealed class SyncDispatcherTests
     {
         var options = Options.Create(new SyncQueueOptions());
         queue = new SyncQueue(db, options, TimeProvider.System);
-        dispatcher = new SyncDispatcher(queue, db, [channel], [new PushStockHandler(), new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        dispatcher = new SyncDispatcher(queue, db, TestChannels.Registry(channel), [new PushStockHandler(), new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
         using var context = db.CreateDbContext();
         var account = new ChannelAccount { Channel = ChannelKind.Ebay, DisplayName = "eBay US", Status = ChannelAccountStatus.Connected };
         context.ChannelAccounts.Add(account);
@@ -147,7 +147,7 @@ public sealed class SyncDispatcherTests
     {
         var options = Options.Create(new SyncQueueOptions { MaxAttempts = 2, BaseBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero });
         var strictQueue = new SyncQueue(db, options, TimeProvider.System);
-        var poisoned = new SyncDispatcher(strictQueue, db, [channel], [new ThrowingHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        var poisoned = new SyncDispatcher(strictQueue, db, TestChannels.Registry(channel), [new ThrowingHandler()], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
         var id = await strictQueue.EnqueueAsync(new SyncJobRequest(accountId, SyncJobKind.PushPrice, "SKU-1", "not json"), CancellationToken.None);
 
         var first = await poisoned.DrainAccountAsync(accountId, CancellationToken.None);
@@ -189,7 +189,7 @@ public sealed class SyncDispatcherTests
             await tiktokIn.Task.WaitAsync(TimeSpan.FromSeconds(5));
         };
         var options = Options.Create(new SyncQueueOptions());
-        var both = new SyncDispatcher(queue, db, [tiktok, amazon], [new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        var both = new SyncDispatcher(queue, db, TestChannels.Registry(tiktok, amazon), [new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
         await using (var context = db.CreateDbContext())
         {
             context.ChannelAccounts.AddRange(
@@ -215,7 +215,7 @@ public sealed class SyncDispatcherTests
     {
         var amazon = new RecordingConnector(ChannelKind.Amazon, batchSize: 25_000);
         var options = Options.Create(new SyncQueueOptions { ClaimBatch = 500 });
-        var feeds = new SyncDispatcher(queue, db, [amazon], [new PushStockHandler(), new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
+        var feeds = new SyncDispatcher(queue, db, TestChannels.Registry(amazon), [new PushStockHandler(), new PushPriceHandler(db)], options, TimeProvider.System, NullLogger<SyncDispatcher>.Instance);
         int account;
         await using (var context = db.CreateDbContext())
         {

@@ -1,3 +1,4 @@
+using SellerPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -128,7 +129,7 @@ public sealed class AmazonFbaInventoryTests(AmazonEmulatorFixture emulator)
             await db.SaveChangesAsync();
         }
 
-        var reconciler = new ListingReconciler(world.Db, [connector], world.Queue, Options.Create(new ListingReconcileOptions()), world.Clock, NullLogger<ListingReconciler>.Instance);
+        var reconciler = new ListingReconciler(world.Db, TestChannels.Registry(connector), world.Queue, Options.Create(new ListingReconcileOptions()), world.Clock, NullLogger<ListingReconciler>.Instance);
         var result = await reconciler.ReconcileAccountAsync(accountId, Ct);
 
         Assert.True(result.Succeeded, result.Error);

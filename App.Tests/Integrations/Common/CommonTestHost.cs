@@ -32,7 +32,7 @@ public sealed class CommonTestHost : IAsyncDisposable
         services.AddSingleton<IDbContextFactory<AppDbContext>, ContextFactory<SqliteAppDbContext>>();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddSingleton<FakeChannelAuthorization>();
-        services.AddSingleton<IChannelAuthorization>(sp => sp.GetRequiredService<FakeChannelAuthorization>());
+        services.AddChannel(new ChannelDescriptor { Kind = FakeChannelAuthorization.Kind }).Authorization<FakeChannelAuthorization>();
         services.AddSingleton<ChannelCredentialStore>();
         services.AddSingleton<ChannelTokenService>();
         services.AddSingleton<ChannelRateLimiters>();

@@ -33,8 +33,10 @@ public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
 
         Assert.IsType<TikTokShopConnector>(scope.ServiceProvider.GetRequiredKeyedService<IChannelConnector>(ChannelKind.TikTokShop));
         Assert.IsType<TikTokShopAuthorization>(scope.ServiceProvider.GetRequiredKeyedService<IChannelAuthorization>(ChannelKind.TikTokShop));
-        Assert.Contains(scope.ServiceProvider.GetServices<IChannelConnector>(), c => c.Channel == ChannelKind.TikTokShop);
-        Assert.Contains(scope.ServiceProvider.GetServices<IChannelAuthorization>(), c => c.Channel == ChannelKind.TikTokShop);
+        var registry = scope.ServiceProvider.GetRequiredService<ChannelRegistry>();
+        Assert.IsType<TikTokShopConnector>(registry.Connector(ChannelKind.TikTokShop));
+        Assert.IsType<TikTokShopAuthorization>(registry.Authorization(ChannelKind.TikTokShop));
+        Assert.Equal("TikTok Shop", registry.Describe(ChannelKind.TikTokShop).DisplayName);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
         var faults = factory.Services.GetRequiredService<SellerPortal.Sandbox.Common.SandboxFaults>();
         faults.Set(SellerPortal.Sandbox.TikTokShop.TikTokShopSandboxStore.Channel, new SellerPortal.Sandbox.Common.FaultSettings { RetryAfterSeconds = 1 });
         faults.Queue429(SellerPortal.Sandbox.TikTokShop.TikTokShopSandboxStore.Channel, 2);
-        var connector = factory.Services.GetServices<IChannelConnector>().Single(c => c.Channel == ChannelKind.TikTokShop);
+        var connector = factory.Services.GetRequiredService<ChannelRegistry>().Connector(ChannelKind.TikTokShop)!;
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var page = await connector.ListListingsAsync(SellerPortal.Integrations.Common.ChannelAccountContexts.For(account), null, CancellationToken.None);

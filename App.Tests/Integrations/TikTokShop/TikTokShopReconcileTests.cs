@@ -58,7 +58,7 @@ public sealed class TikTokShopReconcileTests(TikTokShopEmulatorFixture emulator)
     }
 
     private ListingReconciler Reconciler() =>
-        new(db, [emulator.Connector], new SyncQueue(db, Options.Create(new SyncQueueOptions()), TimeProvider.System),
+        new(db, TestChannels.Registry(emulator.Connector), new SyncQueue(db, Options.Create(new SyncQueueOptions()), TimeProvider.System),
             Options.Create(new ListingReconcileOptions()), TimeProvider.System, NullLogger<ListingReconciler>.Instance);
 
     /// <summary>The portal's side of the same shop: the account, the product at 5 each, and the live listing we pushed 5 to.</summary>

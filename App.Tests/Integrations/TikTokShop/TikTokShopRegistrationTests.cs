@@ -17,7 +17,7 @@ public sealed class TikTokShopRegistrationTests
         builder.AddTikTokShop();
         using var host = builder.Build();
 
-        Assert.IsType<TikTokShopWebhookVerifier>(host.Services.GetServices<IChannelWebhookVerifier>().Single());
+        Assert.IsType<TikTokShopWebhookVerifier>(host.Services.GetRequiredService<ChannelRegistry>().WebhookVerifier(ChannelKind.TikTokShop));
         Assert.Equal("https://open-api.tiktokglobalshop.com", host.Services.GetRequiredService<IOptions<TikTokShopOptions>>().Value.ApiBaseUrl);
         Assert.Equal("https://auth.tiktok-shops.com", host.Services.GetRequiredService<IOptions<TikTokShopOptions>>().Value.AuthBaseUrl);
     }

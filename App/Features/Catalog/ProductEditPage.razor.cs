@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Catalog;
 
@@ -20,6 +21,7 @@ public sealed partial class ProductEditPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ChannelRegistry Channels { get; set; } = default!;
 
     private bool IsNew => Id is null;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Catalog;
 
@@ -108,13 +109,16 @@ public static partial class ProductValidator
             ? $"Option {name.Trim()} is already listed."
             : null;
 
-    /// <summary>The channels whose title limit the name passes.</summary>
-    public static IReadOnlyList<TitleHint> TitleHints(string? name)
+    /// <summary>
+    /// The channels whose title limit the name passes. Hints, not errors: the merchant may keep a long master title and
+    /// shorten it per channel.
+    /// </summary>
+    public static IReadOnlyList<TitleHint> TitleHints(string? name, IEnumerable<ChannelDescriptor> channels)
     {
         var length = name?.Trim().Length ?? 0;
-        return ChannelTitleLimits.All
-            .Where(l => length > l.MaxLength)
-            .Select(l => new TitleHint(l.Channel, $"{l.ChannelName} accepts {l.MaxLength} characters; this title has {length} and will need a shorter one there."))
+        return channels
+            .Where(c => c.TitleMaxLength is { } max && length > max)
+            .Select(c => new TitleHint(c.Kind, $"{c.DisplayName} accepts {c.TitleMaxLength} characters; this title has {length} and will need a shorter one there."))
             .ToList();
     }
 
@@ -124,3 +128,6 @@ public static partial class ProductValidator
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();
 }
+
+/// <summary>A channel whose title limit the product's name passes; shown beside the name field.</summary>
+public sealed record TitleHint(ChannelKind Channel, string Message);

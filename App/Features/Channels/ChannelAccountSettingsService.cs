@@ -23,7 +23,7 @@ public sealed class ChannelAccountSettingsService(
     public bool Offers(ChannelKind channel)
     {
         using var scope = scopes.CreateScope();
-        return scope.ServiceProvider.GetServices<IChannelAccountSettings>().Any(s => s.Channel == channel);
+        return scope.ServiceProvider.GetRequiredService<ChannelRegistry>().AccountSettings(channel) is not null;
     }
 
     public async Task<AccountSettingsView> ReadAsync(int accountId, CancellationToken ct)
@@ -94,5 +94,5 @@ public sealed class ChannelAccountSettingsService(
     }
 
     private static IChannelAccountSettings? For(AsyncServiceScope scope, ChannelKind channel) =>
-        scope.ServiceProvider.GetServices<IChannelAccountSettings>().FirstOrDefault(s => s.Channel == channel);
+        scope.ServiceProvider.GetRequiredService<ChannelRegistry>().AccountSettings(channel);
 }

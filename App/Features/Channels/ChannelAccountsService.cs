@@ -23,8 +23,7 @@ public sealed record ChannelAccountView(
 /// <summary>What the Channels page shows and does: the accounts per marketplace, test connection, and (Admins) disconnect.</summary>
 public sealed class ChannelAccountsService(
     IDbContextFactory<AppDbContext> contexts,
-    IEnumerable<IChannelAuthorization> authorizations,
-    IEnumerable<IChannelConnector> connectors,
+    ChannelRegistry channels,
     ChannelTokenService tokens,
     AuditLog audit,
     ILogger<ChannelAccountsService> logger)
@@ -38,14 +37,13 @@ public sealed class ChannelAccountsService(
                 a.Id, a.Channel, a.DisplayName, a.ShopName, a.Environment, a.Status,
                 a.AccessTokenExpiresUtc, a.LastSuccessfulCallUtc, a.LastError))
             .ToListAsync(ct);
-        var available = authorizations.Select(a => a.Channel).ToHashSet();
         return
         [
-            .. ChannelNames.InDisplayOrder.Select(channel => new ChannelCardModel(
-                channel,
-                ChannelNames.Display(channel),
-                available.Contains(channel),
-                [.. accounts.Where(a => a.Channel == channel)])),
+            .. channels.InDisplayOrder.Select(channel => new ChannelCardModel(
+                channel.Kind,
+                channel.DisplayName,
+                channels.Authorization(channel.Kind) is not null,
+                [.. accounts.Where(a => a.Channel == channel.Kind)])),
         ];
     }
 
@@ -78,7 +76,7 @@ public sealed class ChannelAccountsService(
             return new(false, "This account no longer exists.");
         }
 
-        var connector = connectors.FirstOrDefault(c => c.Channel == account.Channel);
+        var connector = channels.Connector(account.Channel);
         if (connector is null)
         {
             return new(false, $"{ChannelNames.Display(account.Channel)} cannot be tested yet.");

@@ -15,7 +15,7 @@ public sealed record ConnectOutcome(string RedirectTo, bool Connected = false);
 /// <see cref="ChannelAccount"/> per shop with its encrypted tokens. Anything wrong stores nothing.
 /// </summary>
 public sealed class ChannelConnectFlow(
-    IEnumerable<IChannelAuthorization> authorizations,
+    ChannelRegistry channels,
     OAuthStateService states,
     ChannelCredentialStore credentials,
     ChannelTokenService tokens,
@@ -30,7 +30,7 @@ public sealed class ChannelConnectFlow(
     {
         AdminOnly.Demand(actor, "connect a marketplace account");
         var userId = actor.UserId ?? throw new ArgumentException("A signed-in user starts a connection.", nameof(actor));
-        var authorization = authorizations.FirstOrDefault(a => a.Channel == channel);
+        var authorization = channels.Authorization(channel);
         if (authorization is null)
         {
             return Failed($"{ChannelNames.Display(channel)} cannot be connected yet.");
@@ -47,7 +47,7 @@ public sealed class ChannelConnectFlow(
         AdminOnly.Demand(actor, "connect a marketplace account");
         var userId = actor.UserId ?? throw new ArgumentException("A signed-in user completes a connection.", nameof(actor));
         var name = ChannelNames.Display(channel);
-        var authorization = authorizations.FirstOrDefault(a => a.Channel == channel);
+        var authorization = channels.Authorization(channel);
         if (authorization is null)
         {
             return Failed($"{name} cannot be connected yet.");

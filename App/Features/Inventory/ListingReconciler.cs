@@ -23,7 +23,7 @@ public sealed record ListingReconcileResult(int AccountId, int SkusRead, int Qua
 /// </summary>
 public sealed class ListingReconciler(
     IDbContextFactory<AppDbContext> contexts,
-    IEnumerable<IChannelConnector> connectors,
+    ChannelRegistry channels,
     SyncQueue queue,
     IOptions<ListingReconcileOptions> options,
     TimeProvider clock,
@@ -32,10 +32,10 @@ public sealed class ListingReconciler(
     /// <summary>Connected accounts whose channel can list its listings.</summary>
     public async Task<IReadOnlyList<int>> AccountIdsAsync(CancellationToken ct)
     {
-        var channels = connectors.Where(c => c.Capabilities.Listings).Select(c => c.Channel).Distinct().ToList();
+        var listing = channels.Connectors.Where(c => c.Capabilities.Listings).Select(c => c.Channel).Distinct().ToList();
         await using var db = contexts.CreateDbContext();
         return await db.ChannelAccounts.AsNoTracking()
-            .Where(a => a.Status == ChannelAccountStatus.Connected && channels.Contains(a.Channel))
+            .Where(a => a.Status == ChannelAccountStatus.Connected && listing.Contains(a.Channel))
             .OrderBy(a => a.Id)
             .Select(a => a.Id)
             .ToListAsync(ct);
@@ -60,7 +60,7 @@ public sealed class ListingReconciler(
             account = await db.ChannelAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, ct);
         }
 
-        var connector = account is null ? null : connectors.FirstOrDefault(c => c.Channel == account.Channel && c.Capabilities.Listings);
+        var connector = account is null ? null : channels.Connector(account.Channel) is { Capabilities.Listings: true } c ? c : null;
         if (account is not { Status: ChannelAccountStatus.Connected } || connector is null)
         {
             return new ListingReconcileResult(accountId, 0, 0, 0, 0, 0, "The account is not connected or its channel cannot list listings.");
@@ -219,9 +219,9 @@ public sealed class ListingReconciler(
         }
     }
 
-    private static void See(Dictionary<int, SeenListing> seen, int listingId, ChannelKind channel, string status)
+    private void See(Dictionary<int, SeenListing> seen, int listingId, ChannelKind channel, string status)
     {
-        var activity = ChannelStatusWords.Classify(channel, status);
+        var activity = channels.Describe(channel).ReadListingStatus(status);
         // Several channel entries for one listing (eBay and Amazon list per SKU): any active one keeps it live.
         if (!seen.TryGetValue(listingId, out var before) || Rank(activity) > Rank(before.Activity))
         {

@@ -8,7 +8,7 @@ using SellerPortal.Integrations.Abstractions;
 namespace SellerPortal.Features.Orders;
 
 /// <summary>Decides when each connected account is due an order import, and queues re-scans on request.</summary>
-public sealed class OrderImportScheduler(IDbContextFactory<AppDbContext> contexts, SyncQueue queue, IEnumerable<IChannelConnector> connectors, TimeProvider clock)
+public sealed class OrderImportScheduler(IDbContextFactory<AppDbContext> contexts, SyncQueue queue, ChannelRegistry channels, TimeProvider clock)
 {
     public static string DedupeKey(int accountId) => $"orders:{accountId}";
 
@@ -22,7 +22,7 @@ public sealed class OrderImportScheduler(IDbContextFactory<AppDbContext> context
     public async Task<int> EnqueueDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var withOrders = connectors.Where(c => c.Capabilities.Orders).Select(c => c.Channel).ToHashSet();
+        var withOrders = channels.Connectors.Where(c => c.Capabilities.Orders).Select(c => c.Channel).ToHashSet();
         await using var db = contexts.CreateDbContext();
         var accounts = await (
                 from a in db.ChannelAccounts.AsNoTracking()

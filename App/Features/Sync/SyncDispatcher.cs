@@ -16,7 +16,7 @@ public sealed record DispatchSummary(int Claimed, int Succeeded, int Failed, int
 public sealed class SyncDispatcher(
     SyncQueue queue,
     IDbContextFactory<AppDbContext> contexts,
-    IEnumerable<IChannelConnector> connectors,
+    ChannelRegistry channels,
     IEnumerable<ISyncJobHandler> handlers,
     IOptions<SyncQueueOptions> options,
     TimeProvider clock,
@@ -219,7 +219,7 @@ public sealed class SyncDispatcher(
             return null;
         }
 
-        var connector = connectors.FirstOrDefault(c => c.Channel == account.Channel);
+        var connector = channels.Connector(account.Channel);
         return connector is null ? null : new SyncContext(ChannelAccountContexts.For(account), connector);
     }
 }

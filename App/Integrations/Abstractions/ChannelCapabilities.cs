@@ -18,9 +18,6 @@ public sealed record ChannelCapabilities
     /// <summary>SKUs per price call (1 where the channel has no batch endpoint).</summary>
     public int PriceBatchSize { get; init; } = 1;
 
-    /// <summary>Longest title the channel accepts, shown as a hint in the editor.</summary>
-    public int? MaxTitleLength { get; init; }
-
     /// <summary>The channel needs a category id on every listing (mapped from the master category).</summary>
     public bool RequiresCategory { get; init; }
 

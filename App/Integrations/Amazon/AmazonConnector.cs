@@ -31,7 +31,6 @@ public sealed class AmazonConnector(AmazonClient client, IOptions<AmazonOptions>
         // One JSON_LISTINGS_FEED carries up to 25,000 messages (listings-feed-schema-v2).
         InventoryBatchSize = 25_000,
         PriceBatchSize = 25_000,
-        MaxTitleLength = 200,
     };
 
     public async Task<ConnectionTestResult> TestConnectionAsync(ChannelAccountContext account, CancellationToken ct)

@@ -104,7 +104,7 @@ public static class AmazonMapper
             attributes["product_description"] = Json(new TextAttribute(draft.Description, marketplaceId, languageTag));
         }
 
-        if (draft.ChannelFields.TryGetValue("asin", out var asin) && !string.IsNullOrWhiteSpace(asin))
+        if (draft.ChannelFields.TryGetValue(AmazonDescriptor.AsinField, out var asin) && !string.IsNullOrWhiteSpace(asin))
         {
             attributes["merchant_suggested_asin"] = Json(new TextAttribute(asin, marketplaceId));
         }

@@ -34,11 +34,10 @@ public static class AmazonServiceCollectionExtensions
 
         builder.Services.AddTransient<AmazonAuthorization>();
         builder.Services.AddTransient<AmazonConnector>();
-        builder.Services.AddTransient<IChannelAuthorization>(sp => sp.GetRequiredService<AmazonAuthorization>());
-        builder.Services.AddTransient<IRefreshTokenConnect>(sp => sp.GetRequiredService<AmazonAuthorization>());
-        builder.Services.AddTransient<IChannelConnector>(sp => sp.GetRequiredService<AmazonConnector>());
-        builder.Services.AddKeyedTransient<IChannelAuthorization>(ChannelKind.Amazon, (sp, _) => sp.GetRequiredService<AmazonAuthorization>());
-        builder.Services.AddKeyedTransient<IChannelConnector>(ChannelKind.Amazon, (sp, _) => sp.GetRequiredService<AmazonConnector>());
+        // AmazonAuthorization is also the refresh-token connect (ChannelRegistry.RefreshTokenConnect).
+        builder.Services.AddChannel(AmazonDescriptor.Descriptor)
+            .Connector<AmazonConnector>()
+            .Authorization<AmazonAuthorization>();
         return builder;
     }
 }

@@ -15,7 +15,7 @@ namespace SellerPortal.Integrations.Common;
 public sealed class ChannelTokenService(
     IDbContextFactory<AppDbContext> contexts,
     ChannelCredentialStore store,
-    IEnumerable<IChannelAuthorization> authorizations,
+    ChannelRegistry channels,
     TimeProvider clock,
     ILogger<ChannelTokenService> logger) : IAccessTokenSource
 {
@@ -94,7 +94,7 @@ public sealed class ChannelTokenService(
 
     private async Task<TokenSet> RefreshAsync(ChannelAccountContext account, TokenSet current, CancellationToken ct)
     {
-        var authorization = authorizations.FirstOrDefault(a => a.Channel == account.Channel)
+        var authorization = channels.Authorization(account.Channel)
             ?? throw new InvalidOperationException($"No IChannelAuthorization is registered for {account.Channel}.");
         if (current.RefreshToken is null)
         {

@@ -43,7 +43,7 @@ public sealed record WebhookIntakeResult(WebhookIntakeOutcome Outcome, long? Eve
 /// per channel event id (a unique index; a redelivery is a no-op) together with the work its actions ask for.
 /// </summary>
 public sealed class WebhookIntake(
-    IEnumerable<IChannelWebhookVerifier> verifiers,
+    ChannelRegistry channels,
     IWebhookActionSink sink,
     IDbContextFactory<AppDbContext> contexts,
     TimeProvider clock,
@@ -52,7 +52,7 @@ public sealed class WebhookIntake(
 {
     public async Task<WebhookIntakeResult> ReceiveAsync(ChannelKind channel, WebhookRequest request, CancellationToken ct)
     {
-        var verifier = verifiers.FirstOrDefault(v => v.Channel == channel);
+        var verifier = channels.WebhookVerifier(channel);
         if (verifier is null)
         {
             return new(WebhookIntakeOutcome.UnknownChannel);
@@ -161,7 +161,7 @@ public sealed class WebhookIntake(
             return new(false, "That webhook is no longer stored.");
         }
 
-        if (!ChannelNames.TryParse(stored.Channel, out var channel) || verifiers.FirstOrDefault(v => v.Channel == channel) is not { } verifier)
+        if (!ChannelNames.TryParse(stored.Channel, out var channel) || channels.WebhookVerifier(channel) is not { } verifier)
         {
             return new(false, $"No {stored.Channel} webhook handler is registered.");
         }

@@ -29,7 +29,6 @@ public sealed class EbayConnector(EbayClient client, IOptions<EbayOptions> optio
         InventoryBatchSize = EbayClient.BulkPriceQuantityLimit,
         PriceBatchSize = EbayClient.BulkPriceQuantityLimit,
         // eBay's listing title limit.
-        MaxTitleLength = 80,
         // An offer needs a leaf categoryId (ebay.md, createOffer): mapped from the master category before any call.
         RequiresCategory = true,
     };

@@ -41,14 +41,11 @@ public static class EbayServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EbayOptions>>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddTransient<EbayWebhookVerifier>();
         builder.Services.AddTransient<EbayAccountSettings>();
-        builder.Services.AddTransient<IChannelAccountSettings>(sp => sp.GetRequiredService<EbayAccountSettings>());
-        builder.Services.AddKeyedTransient<IChannelAccountSettings>(ChannelKind.Ebay, (sp, _) => sp.GetRequiredService<EbayAccountSettings>());
-        builder.Services.AddTransient<IChannelAuthorization>(sp => sp.GetRequiredService<EbayAuthorization>());
-        builder.Services.AddTransient<IChannelConnector>(sp => sp.GetRequiredService<EbayConnector>());
-        builder.Services.AddTransient<IChannelWebhookVerifier>(sp => sp.GetRequiredService<EbayWebhookVerifier>());
-        builder.Services.AddKeyedTransient<IChannelAuthorization>(ChannelKind.Ebay, (sp, _) => sp.GetRequiredService<EbayAuthorization>());
-        builder.Services.AddKeyedTransient<IChannelConnector>(ChannelKind.Ebay, (sp, _) => sp.GetRequiredService<EbayConnector>());
-        builder.Services.AddKeyedTransient<IChannelWebhookVerifier>(ChannelKind.Ebay, (sp, _) => sp.GetRequiredService<EbayWebhookVerifier>());
+        builder.Services.AddChannel(EbayDescriptor.Descriptor)
+            .Connector<EbayConnector>()
+            .Authorization<EbayAuthorization>()
+            .WebhookVerifier<EbayWebhookVerifier>()
+            .AccountSettings<EbayAccountSettings>();
         return builder;
     }
 }

@@ -28,7 +28,6 @@ public sealed class TikTokShopConnector(TikTokShopClient client, TikTokShopImage
         OAuthConnect = true,
         InventoryBatchSize = 100,
         PriceBatchSize = 100,
-        MaxTitleLength = 255,
         OrdersOldestUpdateFirst = true,
         // Create Product needs a leaf category_id.
         RequiresCategory = true,

@@ -8,7 +8,7 @@ public static class TikTokShopServiceCollectionExtensions
 {
     /// <summary>
     /// TikTok Shop: options, the signing handler, the typed client, and the connector, authorization and webhook
-    /// verifier (as enumerables and keyed by <see cref="ChannelKind.TikTokShop"/>). Needs an
+    /// verifier, registered with its descriptor under <see cref="ChannelKind.TikTokShop"/> (ChannelRegistry finds them). Needs an
     /// <see cref="IAccessTokenSource"/> (Integrations/Common's token service in the app) to send signed calls.
     /// </summary>
     /// <param name="pipeline">
@@ -52,18 +52,12 @@ public static class TikTokShopServiceCollectionExtensions
         // A factory registration for the same reason as the signing handler: the media cache comes from Integrations/Common.
         services.TryAddTransient(sp => new TikTokShopImages(
             sp.GetRequiredService<TikTokShopClient>(), sp.GetRequiredService<IChannelMediaCache>(), sp.GetRequiredService<IHttpClientFactory>()));
-        services.TryAddTransient<TikTokShopAccountSettings>();
-        services.AddTransient<IChannelAccountSettings>(sp => sp.GetRequiredService<TikTokShopAccountSettings>());
-        services.AddKeyedTransient<IChannelAccountSettings>(ChannelKind.TikTokShop, (sp, _) => sp.GetRequiredService<TikTokShopAccountSettings>());
-        services.TryAddTransient<TikTokShopConnector>();
-        services.TryAddTransient<TikTokShopAuthorization>();
         services.TryAddSingleton<TikTokShopWebhookVerifier>();
-        services.AddTransient<IChannelConnector>(sp => sp.GetRequiredService<TikTokShopConnector>());
-        services.AddTransient<IChannelAuthorization>(sp => sp.GetRequiredService<TikTokShopAuthorization>());
-        services.AddSingleton<IChannelWebhookVerifier>(sp => sp.GetRequiredService<TikTokShopWebhookVerifier>());
-        services.AddKeyedTransient<IChannelConnector>(ChannelKind.TikTokShop, (sp, _) => sp.GetRequiredService<TikTokShopConnector>());
-        services.AddKeyedTransient<IChannelAuthorization>(ChannelKind.TikTokShop, (sp, _) => sp.GetRequiredService<TikTokShopAuthorization>());
-        services.AddKeyedSingleton<IChannelWebhookVerifier>(ChannelKind.TikTokShop, (sp, _) => sp.GetRequiredService<TikTokShopWebhookVerifier>());
+        services.AddChannel(TikTokShopDescriptor.Descriptor)
+            .Connector<TikTokShopConnector>()
+            .Authorization<TikTokShopAuthorization>()
+            .WebhookVerifier<TikTokShopWebhookVerifier>()
+            .AccountSettings<TikTokShopAccountSettings>();
         return builder;
     }
 }

@@ -63,7 +63,7 @@ public sealed class ChannelAccountProbes(
     {
         // Connectors are typed clients with a scoped lifetime: resolve them in a scope of their own.
         await using var scope = scopes.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetServices<IChannelConnector>().FirstOrDefault(c => c.Channel == account.Channel);
+        var connector = scope.ServiceProvider.GetRequiredService<ChannelRegistry>().Connector(account.Channel);
         if (connector is null)
         {
             return CheckOutcome.Degraded($"No connector registered for {account.Channel}.");

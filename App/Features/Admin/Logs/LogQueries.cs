@@ -1,3 +1,4 @@
+using SellerPortal.Integrations.Abstractions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;

@@ -1,3 +1,4 @@
+using SellerPortal.Integrations.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;

@@ -14,10 +14,8 @@ public sealed record CatalogSearchOutcome(IReadOnlyList<ChannelCatalogMatch> Mat
 /// Only channels whose connector implements <see cref="IChannelCatalogSearch"/> offer it.
 /// </summary>
 public sealed class ChannelCatalogSearch(
-    IDbContextFactory<AppDbContext> contexts, IEnumerable<IChannelConnector> connectors, ILogger<ChannelCatalogSearch> logger)
+    IDbContextFactory<AppDbContext> contexts, ChannelRegistry channels, ILogger<ChannelCatalogSearch> logger)
 {
-    private readonly IReadOnlyList<IChannelCatalogSearch> searches = connectors.OfType<IChannelCatalogSearch>().ToList();
-
     public bool Supports(ChannelKind channel) => For(channel) is not null;
 
     public IReadOnlyList<string> IdentifierTypes(ChannelKind channel) => For(channel)?.IdentifierTypes ?? [];
@@ -41,5 +39,5 @@ public sealed class ChannelCatalogSearch(
         }
     }
 
-    private IChannelCatalogSearch? For(ChannelKind channel) => searches.FirstOrDefault(s => s.Channel == channel);
+    private IChannelCatalogSearch? For(ChannelKind channel) => channels.Connector(channel) as IChannelCatalogSearch;
 }

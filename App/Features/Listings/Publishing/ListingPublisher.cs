@@ -33,7 +33,7 @@ public sealed class ListingOptions
 /// </summary>
 public sealed class ListingPublisher(
     IDbContextFactory<AppDbContext> contexts,
-    IEnumerable<IChannelConnector> connectors,
+    ChannelRegistry channels,
     SyncQueue queue,
     IOptions<ListingOptions> options,
     TimeProvider clock)
@@ -54,8 +54,7 @@ public sealed class ListingPublisher(
             .Where(m => m.Channel == account.Channel && m.MasterCategory == product.Category && (m.Marketplace == marketplace || m.Marketplace == ""))
             .OrderByDescending(m => m.Marketplace)
             .FirstOrDefaultAsync(ct);
-        var capabilities = connectors.FirstOrDefault(c => c.Channel == account.Channel)?.Capabilities ?? ChannelCapabilities.None;
-        return new ListingSubject(product, listing, account, mapping, capabilities);
+        return new ListingSubject(product, listing, account, mapping, channels.Capabilities(account.Channel), channels.Describe(account.Channel));
     }
 
     public async Task<IReadOnlyList<string>> CheckAsync(int productId, int accountId, CancellationToken ct)
@@ -68,9 +67,9 @@ public sealed class ListingPublisher(
     public IReadOnlyList<string> Check(ListingSubject subject)
     {
         var problems = new List<string>();
-        if (!connectors.Any(c => c.Channel == subject.Account.Channel) || !subject.Capabilities.Listings)
+        if (channels.Connector(subject.Account.Channel) is null || !subject.Capabilities.Listings)
         {
-            problems.Add($"{Channels.ChannelNames.Display(subject.Account.Channel)} listings are not supported yet.");
+            problems.Add($"{subject.Channel.DisplayName} listings are not supported yet.");
             return problems;
         }
 

@@ -5,7 +5,8 @@ using SellerPortal.Integrations.Abstractions;
 namespace SellerPortal.Features.Listings.Publishing;
 
 /// <summary>Everything a listing check needs, loaded once.</summary>
-public sealed record ListingSubject(Product Product, ChannelListing Listing, ChannelAccount Account, CategoryMapping? Mapping, ChannelCapabilities Capabilities);
+public sealed record ListingSubject(
+    Product Product, ChannelListing Listing, ChannelAccount Account, CategoryMapping? Mapping, ChannelCapabilities Capabilities, ChannelDescriptor Channel);
 
 /// <summary>
 /// The channel's rules that can be known before any call: required fields and aspects, category mapped, title length,
@@ -16,14 +17,13 @@ public static class ListingRequirements
     public static IReadOnlyList<string> Check(ListingSubject s, int minimumMarginBasisPoints)
     {
         var problems = new List<string>();
-        var channel = ChannelNames.Display(s.Account.Channel);
+        var channel = s.Channel.DisplayName;
         if (s.Product.Variants.Count == 0)
         {
             problems.Add("Add at least one variant (SKU, price, stock) before publishing.");
         }
 
-        var titleLimit = s.Capabilities.MaxTitleLength ?? ChannelTitleLimits.For(s.Account.Channel);
-        if (titleLimit is { } max && s.Product.Name.Length > max)
+        if (s.Channel.TitleMaxLength is { } max && s.Product.Name.Length > max)
         {
             problems.Add($"The title has {s.Product.Name.Length} characters; {channel} accepts at most {max}.");
         }
