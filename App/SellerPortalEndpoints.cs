@@ -3,6 +3,8 @@ using SellerPortal.Components.Account;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Integrations;
 using SellerPortal.Features.Admin.Operations;
+using SellerPortal.Features.Channels;
+using SellerPortal.Features.Webhooks;
 using SellerPortal.Features.PublicDoors;
 using SellerPortal.Features.Setup;
 using SellerPortal.Sandbox.Common;
@@ -34,6 +36,8 @@ public static class SellerPortalEndpoints
         app.MapOperations();
         app.MapAccountEndpoints();
         app.MapSandbox();
+        app.MapChannelEndpoints();
+        app.MapWebhooks();
         app.MapIntegrations();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -5,10 +5,11 @@ namespace SellerPortal.Tests.Integrations;
 
 /// <summary>
 /// Features depend on the channels' contract, never the other way (issue 19): nothing in
-/// <c>Integrations/Abstractions</c>, in a marketplace's folder (<c>Integrations/&lt;Channel&gt;</c>) or in an emulator's
-/// (<c>Sandbox/…</c>) names a feature, neither in its types' signatures (read from the assembly) nor in its source
-/// (usings, qualified names). Every folder present is held, so a new marketplace is held without a line here.
-/// <c>Integrations/Common</c> is not held yet: its webhook intake, call log and token store still use feature types.
+/// <c>Integrations/Abstractions</c>, <c>Integrations/Common</c>, a marketplace's folder (<c>Integrations/&lt;Channel&gt;</c>)
+/// or an emulator's (<c>Sandbox/…</c>) names a feature, neither in its types' signatures (read from the assembly) nor in
+/// its source (usings, qualified names). Every folder present is held, so a new marketplace is held without a line here.
+/// And features name only <c>Integrations.Abstractions</c>: no concrete marketplace, no wire plumbing. Together there is
+/// no folder-level circle between Features and Integrations.
 /// </summary>
 public sealed partial class DependencyDirectionTests
 {
@@ -20,13 +21,8 @@ public sealed partial class DependencyDirectionTests
         var folders = new List<string>();
         foreach (var area in new[] { "Integrations", "Sandbox" })
         {
-            foreach (var dir in Directory.GetDirectories(Path.Combine(RepositoryRoot.Path, "App", area)).Select(Path.GetFileName).Order())
-            {
-                if (!(area == "Integrations" && dir == "Common"))
-                {
-                    folders.Add($"{area}/{dir}");
-                }
-            }
+            folders.AddRange(Directory.GetDirectories(Path.Combine(RepositoryRoot.Path, "App", area))
+                .Select(Path.GetFileName).Order().Select(dir => $"{area}/{dir}"));
         }
 
         return folders;
@@ -38,11 +34,51 @@ public sealed partial class DependencyDirectionTests
         var held = FolderNames();
         Assert.Superset(new HashSet<string>
         {
-            "Integrations/Abstractions", "Integrations/TikTokShop", "Integrations/Amazon", "Integrations/Ebay",
+            "Integrations/Abstractions", "Integrations/Common", "Integrations/TikTokShop", "Integrations/Amazon", "Integrations/Ebay",
             "Sandbox/Common", "Sandbox/TikTokShop", "Sandbox/Amazon", "Sandbox/Ebay",
         }, held.ToHashSet());
-        Assert.DoesNotContain("Integrations/Common", held);
     }
+
+    /// <summary>Every feature folder (Features/Catalog, Features/Channels, …).</summary>
+    public static TheoryData<string> FeatureFolders() =>
+        [.. Directory.GetDirectories(Path.Combine(RepositoryRoot.Path, "App", "Features")).Select(Path.GetFileName).Order().Select(d => $"Features/{d}")];
+
+    [Theory]
+    [MemberData(nameof(FeatureFolders))]
+    public void NoFeature_NamesAnIntegrationsTypeOutsideTheContract(string folder)
+    {
+        var ns = "SellerPortal." + folder.Replace('/', '.');
+        var types = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.Namespace == ns || (t.Namespace?.StartsWith(ns + ".", StringComparison.Ordinal) ?? false))
+            .ToList();
+        var offending = types
+            .SelectMany(t => TypeReferences.Of(t)
+                .Where(r => r.Namespace?.StartsWith("SellerPortal.Integrations", StringComparison.Ordinal) == true
+                    && r.Namespace != "SellerPortal.Integrations.Abstractions")
+                .Select(r => $"{t.FullName} -> {r.FullName}"))
+            .Distinct()
+            .ToList();
+        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "App", folder), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal));
+        offending.AddRange(files
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => IntegrationsBeyondTheContract().IsMatch(l.Text))
+            .Select(l => $"{Path.GetRelativePath(RepositoryRoot.Path, l.File)}:{l.Line}: {l.Text.Trim()}"));
+
+        Assert.NotEmpty(types);
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void TheFeatureScan_SeesAMarketplaceReference_AndNotTheContract()
+    {
+        Assert.Matches(IntegrationsBeyondTheContract(), "using SellerPortal.Integrations.Ebay;");
+        Assert.Matches(IntegrationsBeyondTheContract(), "var x = Integrations.Common.ChannelErrors.Network(k, e);");
+        Assert.DoesNotMatch(IntegrationsBeyondTheContract(), "using SellerPortal.Integrations.Abstractions;");
+    }
+
+    [GeneratedRegex(@"Integrations\.(?!Abstractions\b)[A-Z]")]
+    private static partial Regex IntegrationsBeyondTheContract();
 
     [Theory]
     [MemberData(nameof(Folders))]

@@ -1,4 +1,3 @@
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Integrations.Common;
@@ -31,7 +30,6 @@ public static class IntegrationsServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapIntegrations(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapChannelEndpoints();
         endpoints.MapEbayDeletionChallenge();
         return endpoints;
     }

@@ -39,7 +39,7 @@ public sealed class EbayCategoryGuardTests : IClassFixture<PortalAppFactory>
 
         Assert.False(result.Queued);
         Assert.Contains(result.Problems, p => p.Contains("No eBay category is mapped for \"Brake Pads\" on EBAY_US", StringComparison.Ordinal));
-        await factory.Services.GetRequiredService<SellerPortal.Integrations.Common.ApiCallLogWriter>().FlushAsync();
+        await factory.Services.GetRequiredService<SellerPortal.Features.Admin.Logs.ApiCallLogWriter>().FlushAsync();
         await using var check = contexts.CreateDbContext();
         // Nothing went to eBay's Inventory API (the app's own order import may try the account in the background).
         Assert.Equal(0, await check.ApiCallLogs.CountAsync(l => l.Path.Contains("/sell/inventory/")));

@@ -51,7 +51,7 @@ internal sealed class EmulatorPortal : IAsyncDisposable
     public IDbContextFactory<AppDbContext> Db => Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
     /// <summary>The API call log is written in the background: wait for the rows of the calls made so far.</summary>
-    public Task FlushCallLogAsync() => Services.GetRequiredService<SellerPortal.Integrations.Common.ApiCallLogWriter>().FlushAsync();
+    public Task FlushCallLogAsync() => Services.GetRequiredService<SellerPortal.Features.Admin.Logs.ApiCallLogWriter>().FlushAsync();
 
     public BulkOperationsService Bulk => Services.GetRequiredService<BulkOperationsService>();
 

@@ -1,3 +1,4 @@
+using SellerPortal.Features.Channels;
 using SellerPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -37,6 +37,8 @@ public sealed class CommonTestHost : IAsyncDisposable
         services.AddSingleton<ChannelTokenService>();
         services.AddSingleton<ChannelRateLimiters>();
         services.AddSingleton<OAuthStateService>();
+        services.AddSingleton<SellerPortal.Features.Admin.Logs.ApiCallLogWriter>();
+        services.AddSingleton<IApiCallRecorder>(sp => sp.GetRequiredService<SellerPortal.Features.Admin.Logs.ApiCallLogWriter>());
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
@@ -53,7 +55,7 @@ public sealed class CommonTestHost : IAsyncDisposable
     public AppDbContext Db() => Get<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
     /// <summary>The API call log is written in the background: wait for the rows of the calls made so far.</summary>
-    public Task FlushCallLogAsync() => Get<SellerPortal.Integrations.Common.ApiCallLogWriter>().FlushAsync();
+    public Task FlushCallLogAsync() => Get<SellerPortal.Features.Admin.Logs.ApiCallLogWriter>().FlushAsync();
 
     /// <summary>A connected account of the fake channel holding these tokens.</summary>
     public async Task<ChannelAccountContext> AddAccountAsync(TokenSet tokens, string shopId = "shop-1")

@@ -78,7 +78,7 @@ public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
         var consent = await ConsentFlow.DecideAsync(factory, start.Headers.Location!, approve: true);
         await admin.GetAsync(consent.Location.PathAndQuery);
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var callLog = factory.Services.GetRequiredService<SellerPortal.Integrations.Common.ApiCallLogWriter>();
+        var callLog = factory.Services.GetRequiredService<SellerPortal.Features.Admin.Logs.ApiCallLogWriter>();
         await callLog.FlushAsync();
         ChannelAccount account;
         await using (var db = await contexts.CreateDbContextAsync())
@@ -93,7 +93,7 @@ public sealed class TikTokShopPortalJourneyTests : IAsyncLifetime
         var connector = factory.Services.GetRequiredService<ChannelRegistry>().Connector(ChannelKind.TikTokShop)!;
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var page = await connector.ListListingsAsync(SellerPortal.Integrations.Common.ChannelAccountContexts.For(account), null, CancellationToken.None);
+        var page = await connector.ListListingsAsync(SellerPortal.Features.Channels.ChannelAccountContexts.For(account), null, CancellationToken.None);
         watch.Stop();
 
         Assert.NotNull(page);

@@ -1,3 +1,4 @@
+using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Common;
 using Microsoft.EntityFrameworkCore;

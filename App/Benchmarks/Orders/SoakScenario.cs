@@ -120,7 +120,7 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         var account = await db.ChannelAccounts.SingleAsync(a => a.Id == amazonAccountId, ct);
-        account.PropertiesJson = Integrations.Common.ChannelAccountContexts.MergeProperties(
+        account.PropertiesJson = Features.Channels.ChannelAccountContexts.MergeProperties(
             account.PropertiesJson, new Dictionary<string, string>
             {
                 [Integrations.Common.ChannelRateLimits.RequestsPerSecondProperty] = "200",

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Features.Channels;
 

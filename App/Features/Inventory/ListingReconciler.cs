@@ -6,7 +6,6 @@ using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Features.Inventory;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Features.Sync;
 

@@ -110,3 +110,27 @@ public sealed record Shipment(
     string TrackingNumber,
     IReadOnlyList<string>? ExternalLineIds = null,
     DateTime? ShippedUtc = null);
+
+/// <summary>
+/// One attempt at a channel's API as the call log keeps it: the path with its query values redacted, never tokens,
+/// never bodies. <paramref name="SucceededUtc"/> is set when the call succeeded for an account (its last good call).
+/// </summary>
+public sealed record ApiCallRecord(
+    ChannelKind Channel,
+    int? AccountId,
+    string Operation,
+    string Method,
+    string Path,
+    int? HttpStatus,
+    TimeSpan Duration,
+    string? ErrorCode,
+    string? ErrorMessage,
+    string? RequestId,
+    DateTime StartedUtc,
+    DateTime? SucceededUtc);
+
+/// <summary>Where the channel pipeline records each attempt: the portal's API call log.</summary>
+public interface IApiCallRecorder
+{
+    ValueTask RecordAsync(ApiCallRecord call);
+}

@@ -55,3 +55,22 @@ public sealed record EraseBuyerDataAction(string BuyerUsername) : WebhookAction;
 
 /// <summary>The seller revoked our access: the account needs reconnecting.</summary>
 public sealed record AuthorizationRevokedAction : WebhookAction;
+
+/// <summary>
+/// Where a marketplace's own webhook endpoint (eBay's account deletion door) hands a request: the portal's webhook
+/// intake, which verifies, deduplicates and stores it with the work it asks for.
+/// </summary>
+public interface IWebhookReceiver
+{
+    Task<WebhookIntakeResult> ReceiveAsync(ChannelKind channel, WebhookRequest request, CancellationToken ct);
+}
+
+public enum WebhookIntakeOutcome
+{
+    Accepted,
+    Duplicate,
+    Rejected,
+    UnknownChannel,
+}
+
+public sealed record WebhookIntakeResult(WebhookIntakeOutcome Outcome, long? EventId = null);

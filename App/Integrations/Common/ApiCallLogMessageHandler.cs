@@ -1,17 +1,16 @@
 using System.Text;
-using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Common;
 
 /// <summary>
-/// Innermost of the shared pipeline, so it sees every attempt: writes one <see cref="ApiCallLog"/> row per attempt with
+/// Innermost of the shared pipeline, so it sees every attempt: records one <see cref="ApiCallRecord"/> per attempt with
 /// the path (query values redacted), status, duration, and the channel's error code and request id. Never tokens,
-/// never bodies. A successful call also stamps the account's LastSuccessfulCallUtc. Rows are written in the background
-/// by <see cref="ApiCallLogWriter"/>; logging never fails the call.
+/// never bodies. A successful call also stamps the account's LastSuccessfulCallUtc. The portal's call log
+/// (<see cref="IApiCallRecorder"/>) writes them in the background; logging never fails the call.
 /// </summary>
 public sealed class ApiCallLogMessageHandler(
-    ApiCallLogWriter writer,
+    IApiCallRecorder recorder,
     TimeProvider clock,
     ILogger<ApiCallLogMessageHandler> logger,
     ChannelKind channel) : DelegatingHandler
@@ -86,24 +85,11 @@ public sealed class ApiCallLogMessageHandler(
             }
 
             errorMessage ??= failure is null ? null : failure.GetType().Name;
-            // The same facts for operators' scrapers (System.Diagnostics.Metrics / OpenTelemetry).
-            SellerPortal.Features.Admin.Operations.PortalMeters.RecordApiCall(channel.ToString(), operation ?? "unnamed",
-                response is null ? null : (int)response.StatusCode, duration.TotalMilliseconds);
-
-            await writer.RecordAsync(new ApiCallLog
-            {
-                ChannelAccountId = account?.AccountId,
-                Channel = channel.ToString(),
-                Operation = Truncate(operation ?? "unnamed", 100)!,
-                Method = request.Method.Method,
-                Path = Truncate(RedactedPath(request.RequestUri), 500)!,
-                HttpStatus = response is null ? null : (int)response.StatusCode,
-                DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
-                ErrorCode = Truncate(errorCode, 100),
-                ErrorMessage = Truncate(errorMessage, 1000),
-                RequestId = Truncate(requestId, 100),
-                StartedUtc = started,
-            }, account is not null && response is { IsSuccessStatusCode: true } && errorCode is null ? clock.GetUtcNow().UtcDateTime : null);
+            var succeeded = account is not null && response is { IsSuccessStatusCode: true } && errorCode is null;
+            await recorder.RecordAsync(new ApiCallRecord(
+                channel, account?.AccountId, operation ?? "unnamed", request.Method.Method, RedactedPath(request.RequestUri),
+                response is null ? null : (int)response.StatusCode, duration, errorCode, errorMessage, requestId, started,
+                succeeded ? clock.GetUtcNow().UtcDateTime : null));
         }
         catch (Exception ex)
         {
@@ -111,6 +97,4 @@ public sealed class ApiCallLogMessageHandler(
             logger.LogWarning(ex, "Could not record a {Channel} API call.", channel);
         }
     }
-
-    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

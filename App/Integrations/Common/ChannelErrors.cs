@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Common;

@@ -1,6 +1,5 @@
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Common;

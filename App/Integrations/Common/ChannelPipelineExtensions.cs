@@ -17,14 +17,13 @@ public static class ChannelPipelineExtensions
     /// <see cref="ChannelRateLimitMessageHandler"/> (per-account token bucket, waits for a permit),
     /// the resilience handler (total timeout, retry on 429/5xx/network with exponential backoff, jitter and Retry-After,
     /// only when <see cref="ChannelRequestOptions.RetrySafe"/>; a circuit breaker and attempt timeout per account),
-    /// then <see cref="ApiCallLogMessageHandler"/> (one row per attempt). Add the channel's signing or token handler after this
+    /// then <see cref="ApiCallLogMessageHandler"/> (one record per attempt, to the registered <see cref="IApiCallRecorder"/>). Add the channel's signing or token handler after this
     /// call: it is then inner, so every retry is signed afresh.
     /// </summary>
     public static IHttpClientBuilder AddChannelPipeline(this IHttpClientBuilder builder, ChannelKind channel, ChannelRateLimits limits)
     {
         var name = channel.ToString();
         builder.Services.TryAddSingleton<ChannelRateLimiters>();
-        builder.Services.TryAddSingleton<ApiCallLogWriter>();
         builder.Services.AddOptions<ChannelResilienceOptions>(name)
             .BindConfiguration($"{ChannelResilienceOptions.SectionName}:{name}")
             .ValidateDataAnnotations()
@@ -43,7 +42,7 @@ public static class ChannelPipelineExtensions
             })
             .SelectPipelineBy(_ => request => PartitionKey(request));
         builder.AddHttpMessageHandler(sp => new ApiCallLogMessageHandler(
-            sp.GetRequiredService<ApiCallLogWriter>(),
+            sp.GetRequiredService<IApiCallRecorder>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ApiCallLogMessageHandler>>(),
             channel));

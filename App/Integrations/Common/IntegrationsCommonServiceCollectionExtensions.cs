@@ -1,33 +1,20 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SellerPortal.Features.Channels;
 
 namespace SellerPortal.Integrations.Common;
 
 public static class IntegrationsCommonServiceCollectionExtensions
 {
     /// <summary>
-    /// What every channel shares: encrypted credentials, the token lifecycle (<see cref="Abstractions.IAccessTokenSource"/>),
-    /// per-account rate limiters, the OAuth state and connect flow, webhook intake and its action sink, and the
-    /// Channels page's service. Each channel adds itself in its own <c>Add&lt;Channel&gt;()</c>.
+    /// What every channel's wire shares: the per-account rate limiters (and their snapshots for the Sync page) and the
+    /// registry marketplaces are found by. Tokens come from an <see cref="Abstractions.IAccessTokenSource"/> and the call
+    /// log from an <see cref="Abstractions.IApiCallRecorder"/>, both registered by features.
     /// </summary>
     public static IHostApplicationBuilder AddIntegrationsCommon(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<ChannelCredentialStore>();
-        services.AddSingleton<Abstractions.IChannelMediaCache, ChannelMediaCache>();
-        services.AddSingleton<ChannelTokenService>();
-        services.AddSingleton<Abstractions.IAccessTokenSource>(sp => sp.GetRequiredService<ChannelTokenService>());
+        services.TryAddTransient<Abstractions.ChannelRegistry>();
         services.TryAddSingleton<ChannelRateLimiters>();
-        services.TryAddSingleton<ApiCallLogWriter>();
         services.TryAddSingleton<Abstractions.IRateLimitSnapshots>(sp => sp.GetRequiredService<ChannelRateLimiters>());
-        services.AddSingleton<OAuthStateService>();
-        services.AddSingleton<ChannelConnectFlow>();
-        services.AddSingleton<PendingConnections>();
-        services.AddSingleton<IWebhookActionSink, SyncQueueWebhookActionSink>();
-        services.AddSingleton<WebhookIntake>();
-        services.AddSingleton<SellerPortal.Features.Admin.Logs.IWebhookReplayer, WebhookReplayer>();
-        services.AddSingleton<ChannelAccountsService>();
-        services.AddSingleton<ChannelAccountSettingsService>();
         return builder;
     }
 }

@@ -42,7 +42,7 @@ public static class EbayDeletionEndpoints
     /// <summary>eBay's notifications are a few hundred bytes; more is not one of them.</summary>
     private const int MaxNotificationBytes = 1024 * 1024;
 
-    private static async Task<IResult> NotificationAsync(HttpContext http, WebhookIntake intake, CancellationToken ct)
+    private static async Task<IResult> NotificationAsync(HttpContext http, IWebhookReceiver intake, CancellationToken ct)
     {
         if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
         {

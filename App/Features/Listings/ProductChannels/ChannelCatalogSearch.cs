@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Features.Listings.ProductChannels;
 

@@ -2,10 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
-namespace SellerPortal.Integrations.Common;
+namespace SellerPortal.Features.Channels;
 
 /// <summary>What checking a callback's state found: the environment it was issued for, or why it is refused.</summary>
 public sealed record OAuthStateCheck(bool Ok, string? Error, ChannelEnvironment Environment = ChannelEnvironment.Production, string? Region = null)

@@ -2,10 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
-namespace SellerPortal.Integrations.Common;
+namespace SellerPortal.Features.Channels;
 
 /// <summary>
 /// An account's secrets: its tokens (OAuth channels) and any other secret values (API keys, CRM keys).

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
-namespace SellerPortal.Integrations.Common;
+namespace SellerPortal.Features.Channels;
 
 /// <summary>
 /// The token lifecycle of every OAuth channel in one place: hands out the cached access token, refreshes it

@@ -5,7 +5,15 @@ using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.Integrations.Common.Fakes;
 
-namespace SellerPortal.Tests.Integrations.Common;
+using SellerPortal.Tests.Integrations.Common;
+
+using SellerPortal.Features.Webhooks;
+
+using SellerPortal.Features.Admin.Logs;
+
+using SellerPortal.Tests.Features.Channels;
+
+namespace SellerPortal.Tests.Features.Channels;
 
 public sealed class ChannelTokenServiceTests : IAsyncLifetime
 {

@@ -6,7 +6,17 @@ using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.TestSupport;
 
-namespace SellerPortal.Tests.Integrations.Common;
+using SellerPortal.Tests.Integrations.Common;
+
+using SellerPortal.Tests.Integrations.Common.Fakes;
+
+using SellerPortal.Features.Webhooks;
+
+using SellerPortal.Features.Admin.Logs;
+
+using SellerPortal.Tests.Features.Channels;
+
+namespace SellerPortal.Tests.Features.Webhooks;
 
 public sealed class BuyerErasureSinkTests
 {

@@ -6,7 +6,15 @@ using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.TestSupport;
 
-namespace SellerPortal.Tests.Integrations.Common;
+using SellerPortal.Tests.Integrations.Common;
+
+using SellerPortal.Tests.Integrations.Common.Fakes;
+
+using SellerPortal.Features.Webhooks;
+
+using SellerPortal.Tests.Features.Channels;
+
+namespace SellerPortal.Tests.Features.Admin;
 
 public sealed class ApiCallLogWriterTests
 {

@@ -2,10 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
-namespace SellerPortal.Integrations.Common;
+namespace SellerPortal.Features.Channels;
 
 /// <summary>The channels' copies of master images, kept in <see cref="AppDbContext.ChannelMediaUploads"/>.</summary>
 public sealed class ChannelMediaCache(IDbContextFactory<AppDbContext> contexts, TimeProvider time) : IChannelMediaCache

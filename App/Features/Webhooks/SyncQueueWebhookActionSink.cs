@@ -6,7 +6,7 @@ using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 
-namespace SellerPortal.Integrations.Common;
+namespace SellerPortal.Features.Webhooks;
 
 /// <summary>
 /// Turns webhook actions into queued work: an order refresh becomes a <see cref="SyncJobKind.RefreshOrder"/> job

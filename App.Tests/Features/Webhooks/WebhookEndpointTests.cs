@@ -9,7 +9,13 @@ using SellerPortal.Features.Sync;
 using SellerPortal.Tests.Integrations.Common.Fakes;
 using SellerPortal.Tests.TestSupport;
 
-namespace SellerPortal.Tests.Features.Channels;
+using SellerPortal.Tests.Integrations.Common;
+
+using SellerPortal.Features.Webhooks;
+
+using SellerPortal.Tests.Features.Channels;
+
+namespace SellerPortal.Tests.Features.Webhooks;
 
 /// <summary>POST /webhooks/{channel}: signature before anything, one stored event per channel event id, work queued with it.</summary>
 public sealed class WebhookEndpointTests(ChannelsAppFactory factory) : IClassFixture<ChannelsAppFactory>

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Integrations.Abstractions;
 
-namespace SellerPortal.Integrations.Common;
+namespace SellerPortal.Features.Admin.Logs;
 
 /// <summary>
 /// Writes the API call log in the background, many rows a transaction, and stamps each account's last successful call
@@ -11,7 +11,7 @@ namespace SellerPortal.Integrations.Common;
 /// importers: bench import measured 30 ms a call for the log alone. Rows reach the table within a moment of the call;
 /// <see cref="FlushAsync"/> waits for everything recorded so far (tests, shutdown).
 /// </summary>
-public sealed class ApiCallLogWriter : IAsyncDisposable
+public sealed class ApiCallLogWriter : IApiCallRecorder, IAsyncDisposable
 {
     private const int MaxBatch = 500;
     private readonly Channel<Entry> queue = Channel.CreateBounded<Entry>(new BoundedChannelOptions(100_000)
@@ -29,6 +29,27 @@ public sealed class ApiCallLogWriter : IAsyncDisposable
         this.contexts = contexts;
         this.logger = logger;
         loop = Task.Run(DrainAsync);
+    }
+
+    /// <summary>One attempt from the channel pipeline: counted on the portal's meters, then queued as a row.</summary>
+    public ValueTask RecordAsync(ApiCallRecord call)
+    {
+        // The same facts for operators' scrapers (System.Diagnostics.Metrics / OpenTelemetry).
+        Operations.PortalMeters.RecordApiCall(call.Channel.ToString(), call.Operation, call.HttpStatus, call.Duration.TotalMilliseconds);
+        return RecordAsync(new ApiCallLog
+        {
+            ChannelAccountId = call.AccountId,
+            Channel = call.Channel.ToString(),
+            Operation = Truncate(call.Operation, 100)!,
+            Method = call.Method,
+            Path = Truncate(call.Path, 500)!,
+            HttpStatus = call.HttpStatus,
+            DurationMs = (int)Math.Min(int.MaxValue, call.Duration.TotalMilliseconds),
+            ErrorCode = Truncate(call.ErrorCode, 100),
+            ErrorMessage = Truncate(call.ErrorMessage, 1000),
+            RequestId = Truncate(call.RequestId, 100),
+            StartedUtc = call.StartedUtc,
+        }, call.SucceededUtc);
     }
 
     /// <summary>Queues a row; <paramref name="succeededUtc"/> stamps the account's last successful call.</summary>
@@ -95,6 +116,8 @@ public sealed class ApiCallLogWriter : IAsyncDisposable
         queue.Writer.TryComplete();
         await loop;
     }
+
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 
     private sealed record Entry(ApiCallLog? Row, DateTime? SucceededUtc, TaskCompletionSource? Flushed);
 }

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SellerPortal.Features.Channels;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
-namespace SellerPortal.Integrations.Common;
+namespace SellerPortal.Features.Webhooks;
 
 /// <summary>A verified webhook's identity and what it asks of us, for <see cref="IWebhookActionSink"/>.</summary>
 public sealed record WebhookDelivery(
@@ -27,16 +27,6 @@ public interface IWebhookActionSink
     Task<string?> ApplyAsync(WebhookDelivery delivery, AppDbContext db, CancellationToken ct);
 }
 
-public enum WebhookIntakeOutcome
-{
-    Accepted,
-    Duplicate,
-    Rejected,
-    UnknownChannel,
-}
-
-public sealed record WebhookIntakeResult(WebhookIntakeOutcome Outcome, long? EventId = null);
-
 /// <summary>
 /// Receives a channel's webhook: the signature is checked on the raw body before anything is parsed or stored.
 /// A rejected one stores nothing (its payload cannot be trusted) and is logged as a warning; a valid one is stored once
@@ -48,7 +38,7 @@ public sealed class WebhookIntake(
     IDbContextFactory<AppDbContext> contexts,
     TimeProvider clock,
     ILogger<WebhookIntake> logger,
-    Features.Sync.SyncDispatchSignal? dispatch = null)
+    Sync.SyncDispatchSignal? dispatch = null) : IWebhookReceiver, IWebhookReplayer
 {
     public async Task<WebhookIntakeResult> ReceiveAsync(ChannelKind channel, WebhookRequest request, CancellationToken ct)
     {

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
-namespace SellerPortal.Integrations.Common;
+namespace SellerPortal.Features.Channels;
 
 /// <summary>Turns a stored account into the secret-free <see cref="ChannelAccountContext"/> a connector is called with.</summary>
 public static class ChannelAccountContexts

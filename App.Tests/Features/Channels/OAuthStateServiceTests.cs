@@ -2,7 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
 
-namespace SellerPortal.Tests.Integrations.Common;
+using SellerPortal.Tests.Integrations.Common;
+
+using SellerPortal.Tests.Integrations.Common.Fakes;
+
+using SellerPortal.Features.Channels;
+
+using SellerPortal.Features.Webhooks;
+
+using SellerPortal.Features.Admin.Logs;
+
+using SellerPortal.Tests.Features.Channels;
+
+namespace SellerPortal.Tests.Features.Channels;
 
 public sealed class OAuthStateServiceTests : IAsyncLifetime
 {
