@@ -19,28 +19,36 @@ namespace SellerPortal;
 
 public static class SellerPortalServices
 {
-    /// <summary>Every feature and marketplace, one line each: the app and the benchmark command host the same portal.</summary>
+    /// <summary>
+    /// Every feature and marketplace, one line each, in three groups: the app and the benchmark command host the same
+    /// portal. No line depends on another having run first (SellerPortalServicesTests reverses them to prove it).
+    /// </summary>
     public static WebApplicationBuilder AddSellerPortal(this WebApplicationBuilder builder)
     {
+        // The platform: storage, sign-in, the public doors, the UI shell and the scheduler.
         builder.AddDatabase();
         builder.AddStaffIdentity();
         builder.AddPublicDoorLimits();
         builder.AddPublicAddress();
         builder.AddPortalUi();
-        builder.AddHousekeeping();
-        builder.AddLogs();
+        builder.AddScheduling();
+
+        // The features, each with its own services, configuration and jobs.
+        builder.AddCatalog();
         builder.AddChannels();
         builder.AddWebhooks();
         builder.AddSync();
         builder.AddListings();
         builder.AddInventory();
         builder.AddOrders();
-        builder.AddScheduling();
         builder.AddHealth();
+        builder.AddLogs();
+        builder.AddHousekeeping();
+        builder.AddOperations();
+
+        // The marketplaces and, in Development and tests, their emulators.
         builder.AddIntegrations();
         builder.AddSandbox();
-        builder.AddCatalog();
-        builder.AddOperations();
         return builder;
     }
 }

@@ -15,8 +15,9 @@ public static class DatabaseServiceCollectionExtensions
             .ValidateOnStart();
 
         var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
-        var connectionString = ResolveConnectionString(builder, options.Provider);
-        builder.Services.AddSingleton(new DatabaseConnection(options.Provider, connectionString));
+        var connection = DatabaseConnection.Of(builder);
+        var connectionString = connection.ConnectionString;
+        builder.Services.AddSingleton(connection);
 
         if (options.Provider == DatabaseProvider.SqlServer)
         {
@@ -59,7 +60,7 @@ public static class DatabaseServiceCollectionExtensions
         return builder;
     }
 
-    private static string ResolveConnectionString(IHostApplicationBuilder builder, DatabaseProvider provider)
+    internal static string ResolveConnectionString(IHostApplicationBuilder builder, DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.SqlServer)
         {
@@ -89,4 +90,12 @@ public static class DatabaseServiceCollectionExtensions
 }
 
 /// <summary>The provider and resolved connection string, for the parts that open their own connections (Quartz).</summary>
-public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The configured provider and its resolved connection string, the same for every part that asks.</summary>
+    public static DatabaseConnection Of(IHostApplicationBuilder builder)
+    {
+        var provider = (builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new()).Provider;
+        return new(provider, DatabaseServiceCollectionExtensions.ResolveConnectionString(builder, provider));
+    }
+}

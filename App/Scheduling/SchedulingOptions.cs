@@ -8,4 +8,8 @@ public sealed class SchedulingOptions
     public bool Enabled { get; set; } = true;
 
     public string InstanceName { get; set; } = "SellerPortal";
+
+    /// <summary>Whether the scheduler runs, read where a feature decides at registration whether to add its background work.</summary>
+    public static bool IsEnabled(IConfiguration configuration) =>
+        (configuration.GetSection(SectionName).Get<SchedulingOptions>() ?? new()).Enabled;
 }

@@ -1,9 +1,5 @@
 using Quartz;
 using SellerPortal.Data;
-using SellerPortal.Features.Admin.Logs;
-using SellerPortal.Features.Inventory;
-using SellerPortal.Features.Orders;
-using SellerPortal.Features.Sync;
 
 namespace SellerPortal.Scheduling;
 
@@ -17,8 +13,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         builder.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName);
         var options = builder.Configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new();
-        var db = builder.Services.Single(s => s.ServiceType == typeof(DatabaseConnection)).ImplementationInstance as DatabaseConnection
-            ?? throw new InvalidOperationException("AddDatabase() must come before AddScheduling().");
+        var db = DatabaseConnection.Of(builder);
 
         builder.Services.AddQuartz(q =>
         {
@@ -44,23 +39,10 @@ public static class SchedulingServiceCollectionExtensions
                     store.UseMicrosoftSQLite(db.ConnectionString);
                 }
             });
-
-            // Jobs are registered in code, grouped by feature, each with an explicit identity.
-            q.AddHousekeepingJob(builder.Configuration.GetSection(HousekeepingOptions.SectionName).Get<HousekeepingOptions>()?.Schedule
-                ?? new HousekeepingOptions().Schedule);
-            q.AddSyncJobs(builder.Configuration.GetSection(SyncQueueOptions.SectionName).Get<SyncQueueOptions>()?.DispatchInterval
-                ?? new SyncQueueOptions().DispatchInterval);
-            q.AddOrderJobs(builder.Configuration.GetSection(OrderImportOptions.SectionName).Get<OrderImportOptions>()?.ScheduleInterval ?? new OrderImportOptions().ScheduleInterval);
-            q.AddInventoryJobs(builder.Configuration.GetSection(ListingReconcileOptions.SectionName).Get<ListingReconcileOptions>()?.Interval
-                ?? new ListingReconcileOptions().Interval);
+            // Each feature adds its own jobs, each with an explicit identity (ScheduledJobRegistration.AddScheduledJob).
         });
 
         builder.Services.AddHostedService<QuartzLogBinding>();
-        if (options.Enabled && (builder.Configuration.GetSection(SyncQueueOptions.SectionName).Get<SyncQueueOptions>() ?? new()).DispatchOnEnqueue)
-        {
-            // Orders and stock drain the moment they are queued; the dispatch job catches retries as they come due.
-            builder.Services.AddHostedService<DispatchOnSignalService>();
-        }
 
         // Disabled (tests that drive jobs by hand): the scheduler is never started. Not a long StartDelay: Quartz 3.22
         // refuses delays past 49.7 days (a timer limit), which would fail the host's start.

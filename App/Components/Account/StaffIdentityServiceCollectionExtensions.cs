@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,9 @@ public static class StaffIdentityServiceCollectionExtensions
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        // Replace, not add: Blazor's interactive server components TryAdd their own provider, and whichever of the two
+        // registrations runs first, the portal's revalidating one is the only one.
+        services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>());
 
         services.AddAuthentication(o =>
             {

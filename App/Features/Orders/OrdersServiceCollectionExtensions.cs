@@ -1,11 +1,12 @@
 using Quartz;
 using SellerPortal.Features.Sync;
+using SellerPortal.Scheduling;
 
 namespace SellerPortal.Features.Orders;
 
 public static class OrdersServiceCollectionExtensions
 {
-    /// <summary>Order import, shipment and mapping services and their sync handlers. Needs AddSync() and AddInventory().</summary>
+    /// <summary>Order import, shipment and mapping services, their sync handlers and the import scheduling job.</summary>
     public static IHostApplicationBuilder AddOrders(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<OrderImportOptions>()
@@ -22,16 +23,12 @@ public static class OrdersServiceCollectionExtensions
         builder.Services.AddSingleton<ISyncJobHandler, ImportOrdersHandler>();
         builder.Services.AddSingleton<ISyncJobHandler, RefreshOrderHandler>();
         builder.Services.AddSingleton<ISyncJobHandler, PushShipmentHandler>();
+        var interval = builder.Configuration.GetSection(OrderImportOptions.SectionName).Get<OrderImportOptions>()?.ScheduleInterval
+            ?? new OrderImportOptions().ScheduleInterval;
+        builder.Services.AddScheduledJob<ScheduleOrderImportsJob>(ScheduleOrderImportsJob.Key,
+            "Queues an order import for each connected account whose poll interval has passed",
+            ScheduleOrderImportsJob.TriggerKey,
+            t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
         return builder;
-    }
-
-    public static IServiceCollectionQuartzConfigurator AddOrderJobs(this IServiceCollectionQuartzConfigurator q, TimeSpan interval)
-    {
-        q.AddJob<ScheduleOrderImportsJob>(j => j.WithIdentity(ScheduleOrderImportsJob.Key).StoreDurably()
-            .WithDescription("Queues an order import for each connected account whose poll interval has passed"));
-        q.AddTrigger(t => t.ForJob(ScheduleOrderImportsJob.Key).WithIdentity(ScheduleOrderImportsJob.TriggerKey)
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
-        return q;
     }
 }

@@ -1,4 +1,5 @@
 using Quartz;
+using SellerPortal.Scheduling;
 
 namespace SellerPortal.Features.Admin.Logs;
 
@@ -18,16 +19,6 @@ public sealed class HousekeepingJob(ApiCallLogPruner pruner, RetentionPruner ret
 
 public static class HousekeepingRegistration
 {
-    public static IServiceCollectionQuartzConfigurator AddHousekeepingJob(this IServiceCollectionQuartzConfigurator q, string cron)
-    {
-        q.AddJob<HousekeepingJob>(j => j.WithIdentity(HousekeepingJob.Key).StoreDurably()
-            .WithDescription("Prunes API call log rows, webhooks, ended sync jobs, order history and audit entries past their retention"));
-        q.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity(HousekeepingJob.TriggerKey)
-            .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)
-                .WithMisfireHandlingInstructionFireAndProceed()));
-        return q;
-    }
-
     public static IHostApplicationBuilder AddHousekeeping(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<HousekeepingOptions>()
@@ -36,6 +27,11 @@ public static class HousekeepingRegistration
             .ValidateOnStart();
         builder.Services.AddTransient<ApiCallLogPruner>();
         builder.Services.AddTransient<RetentionPruner>();
+        var cron = builder.Configuration.GetSection(HousekeepingOptions.SectionName).Get<HousekeepingOptions>()?.Schedule ?? new HousekeepingOptions().Schedule;
+        builder.Services.AddScheduledJob<HousekeepingJob>(HousekeepingJob.Key,
+            "Prunes API call log rows, webhooks, ended sync jobs, order history and audit entries past their retention",
+            HousekeepingJob.TriggerKey,
+            t => t.WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireHandlingInstructionFireAndProceed()));
         return builder;
     }
 }
