@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Integrations.Amazon;
 
@@ -22,11 +23,10 @@ public static class AmazonServiceCollectionExtensions
             .Validate(o => o.Regions.ContainsKey(o.DefaultRegion), "Channels:Amazon:DefaultRegion must name a configured region.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddTransient<AmazonAccessTokenMessageHandler>();
 
         var http = builder.Services.AddHttpClient<AmazonClient>();
         pipeline?.Invoke(http);
-        http.AddHttpMessageHandler<AmazonAccessTokenMessageHandler>();
+        http.AddChannelBearerToken(sp => AmazonAccessToken.Placement(sp.GetRequiredService<TimeProvider>()));
 
         // Login with Amazon and the pre-signed feed document URLs: no SP-API token on these.
         builder.Services.AddHttpClient(AmazonAuthorization.LwaClientName);
@@ -38,6 +38,12 @@ public static class AmazonServiceCollectionExtensions
         builder.Services.AddChannel(AmazonDescriptor.Descriptor)
             .Connector<AmazonConnector>()
             .Authorization<AmazonAuthorization>();
+        // In Development and tests with the sandbox on, the client talks to its emulator (Sandbox/<Channel>).
+        if (Sandbox.Common.SandboxServiceCollectionExtensions.IsEnabled(builder))
+        {
+            builder.PointAmazonAtEmulator();
+        }
+
         return builder;
     }
 }

@@ -4,24 +4,45 @@ using SellerPortal.Integrations.Abstractions;
 namespace SellerPortal.Integrations.Common;
 
 /// <summary>
-/// For channels that take a plain access token in a header (eBay and Etsy: "Authorization: Bearer …",
-/// Amazon: "x-amz-access-token"). Inner to the shared pipeline, so every attempt carries the current token; after a 401
-/// it refreshes once (<see cref="IAccessTokenSource.RefreshAfterRejectionAsync"/>) and sends again. Requests without an
-/// account (token endpoints) pass through untouched. Channels that sign requests write their own handler instead.
+/// Where and how a channel takes its access token, and how it says a token was refused: the hooks the one token
+/// handler needs for eBay (<c>Authorization: Bearer</c>, 401) and Amazon (<c>x-amz-access-token</c> with
+/// <c>x-amz-date</c>, 401 or a 403 that names the token).
 /// </summary>
-public sealed class ChannelBearerTokenMessageHandler(IAccessTokenSource tokens, string headerName, string? scheme) : DelegatingHandler
+public sealed record AccessTokenPlacement(string HeaderName = "Authorization", string? Scheme = "Bearer")
+{
+    /// <summary>Refuse a request that names no account instead of sending it without a token (a wiring mistake).</summary>
+    public string? UntaggedRequestError { get; init; }
+
+    /// <summary>Headers to set afresh on every attempt beside the token (Amazon's x-amz-date).</summary>
+    public Action<HttpRequestMessage>? Stamp { get; init; }
+
+    /// <summary>Whether the answer refuses the token itself, so one refresh and resend is worth it. Default: 401.</summary>
+    public Func<HttpResponseMessage, CancellationToken, Task<bool>> IsTokenRejected { get; init; } =
+        (response, _) => Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
+}
+
+/// <summary>
+/// The one handler for channels that take a plain access token in a header (eBay, Amazon, and Etsy or Shopify next).
+/// Inner to the shared pipeline, so every attempt carries the current token; when the channel refuses the token it
+/// refreshes once (<see cref="IAccessTokenSource.RefreshAfterRejectionAsync"/>) and sends again. Requests without an
+/// account (token endpoints) pass through untouched unless the placement refuses them. Channels that sign requests
+/// (TikTok Shop) write their own handler instead.
+/// </summary>
+public sealed class ChannelBearerTokenMessageHandler(IAccessTokenSource tokens, AccessTokenPlacement placement) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(ChannelRequestOptions.Account, out var account))
         {
-            return await base.SendAsync(request, cancellationToken);
+            return placement.UntaggedRequestError is { } error
+                ? throw new InvalidOperationException(error)
+                : await base.SendAsync(request, cancellationToken);
         }
 
         var token = await tokens.GetAccessTokenAsync(account, cancellationToken);
         Apply(request, token);
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        if (!await placement.IsTokenRejected(response, cancellationToken))
         {
             return response;
         }
@@ -34,7 +55,8 @@ public sealed class ChannelBearerTokenMessageHandler(IAccessTokenSource tokens, 
 
     private void Apply(HttpRequestMessage request, string token)
     {
-        request.Headers.Remove(headerName);
-        request.Headers.TryAddWithoutValidation(headerName, scheme is null ? token : $"{scheme} {token}");
+        request.Headers.Remove(placement.HeaderName);
+        request.Headers.TryAddWithoutValidation(placement.HeaderName, placement.Scheme is null ? token : $"{placement.Scheme} {token}");
+        placement.Stamp?.Invoke(request);
     }
 }

@@ -51,10 +51,14 @@ public static class ChannelPipelineExtensions
 
     /// <summary>
     /// Adds <see cref="ChannelBearerTokenMessageHandler"/>: call after <see cref="AddChannelPipeline"/> so it is inner and every
-    /// attempt carries the current token. Amazon: <c>AddChannelBearerToken("x-amz-access-token", scheme: null)</c>.
+    /// attempt carries the current token. <paramref name="placement"/> defaults to <c>Authorization: Bearer</c>, refreshed on a 401.
     /// </summary>
-    public static IHttpClientBuilder AddChannelBearerToken(this IHttpClientBuilder builder, string headerName = "Authorization", string? scheme = "Bearer") =>
-        builder.AddHttpMessageHandler(sp => new ChannelBearerTokenMessageHandler(sp.GetRequiredService<IAccessTokenSource>(), headerName, scheme));
+    public static IHttpClientBuilder AddChannelBearerToken(this IHttpClientBuilder builder, AccessTokenPlacement? placement = null) =>
+        builder.AddHttpMessageHandler(sp => new ChannelBearerTokenMessageHandler(sp.GetRequiredService<IAccessTokenSource>(), placement ?? new()));
+
+    /// <summary>As <see cref="AddChannelBearerToken(IHttpClientBuilder, AccessTokenPlacement?)"/>, with a placement that needs services (a clock).</summary>
+    public static IHttpClientBuilder AddChannelBearerToken(this IHttpClientBuilder builder, Func<IServiceProvider, AccessTokenPlacement> placement) =>
+        builder.AddHttpMessageHandler(sp => new ChannelBearerTokenMessageHandler(sp.GetRequiredService<IAccessTokenSource>(), placement(sp)));
 
     /// <summary>One pipeline (and so one circuit) per account; calls without an account share the "app" one.</summary>
     public static string PartitionKey(HttpRequestMessage request) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Integrations.Ebay;
 
@@ -25,11 +26,14 @@ public static class EbayServiceCollectionExtensions
                 "Channels:Ebay:AccountDeletion:VerificationToken must be 32-80 letters, digits, '_' or '-'.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddTransient<EbayBearerTokenMessageHandler>();
 
         var http = builder.Services.AddHttpClient<EbayClient>();
         pipeline?.Invoke(http);
-        http.AddHttpMessageHandler<EbayBearerTokenMessageHandler>();
+        // The user access token in Authorization: Bearer; a 401 (errorId 1001, "Invalid access token") refreshes once.
+        http.AddChannelBearerToken(new AccessTokenPlacement
+        {
+            UntaggedRequestError = "eBay requests must be tagged with ChannelRequestOptions.For(account, operation).",
+        });
 
         // Token endpoint and application-token calls: Basic client credentials or an app token, never a user token.
         builder.Services.AddHttpClient(EbayAuthorization.OAuthClientName);
@@ -46,6 +50,12 @@ public static class EbayServiceCollectionExtensions
             .Authorization<EbayAuthorization>()
             .WebhookVerifier<EbayWebhookVerifier>()
             .AccountSettings<EbayAccountSettings>();
+        // In Development and tests with the sandbox on, the client talks to its emulator (Sandbox/<Channel>).
+        if (Sandbox.Common.SandboxServiceCollectionExtensions.IsEnabled(builder))
+        {
+            builder.PointEbayAtEmulator();
+        }
+
         return builder;
     }
 }

@@ -58,6 +58,12 @@ public static class TikTokShopServiceCollectionExtensions
             .Authorization<TikTokShopAuthorization>()
             .WebhookVerifier<TikTokShopWebhookVerifier>()
             .AccountSettings<TikTokShopAccountSettings>();
+        // In Development and tests with the sandbox on, the client talks to its emulator (Sandbox/<Channel>).
+        if (Sandbox.Common.SandboxServiceCollectionExtensions.IsEnabled(builder))
+        {
+            builder.PointTikTokShopAtEmulator();
+        }
+
         return builder;
     }
 }

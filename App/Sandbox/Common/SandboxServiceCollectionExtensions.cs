@@ -30,12 +30,10 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddSingleton(new SandboxFaults(options.FaultSeed is { } seed ? new Random(seed) : null));
         builder.Services.AddSingleton<SandboxControlToken>();
         builder.Services.AddHostedService<SandboxControlTokenAnnouncer>();
+        // One line per emulator; each client points itself at its emulator in its own Add<Channel>().
         builder.AddAmazonSandbox();
-        Integrations.Amazon.AmazonEmulatorTarget.PointAmazonAtEmulator(builder);
         builder.AddEbaySandbox();
-        Integrations.Ebay.EbayEmulatorTarget.PointEbayAtEmulator(builder);
         builder.AddTikTokShopSandbox();
-        Integrations.TikTokShop.TikTokShopEmulatorTarget.PointTikTokShopAtEmulator(builder);
         return builder;
     }
 
