@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Amazon.Dto;
 
 namespace SellerPortal.Integrations.Amazon;
@@ -98,17 +99,8 @@ public sealed class AmazonAuthorization(IHttpClientFactory clients, IOptions<Ama
         form["client_id"] = settings.ClientId ?? throw NotConfigured(nameof(AmazonOptions.ClientId));
         form["client_secret"] = settings.ClientSecret ?? throw NotConfigured(nameof(AmazonOptions.ClientSecret));
         var requestedAt = time.GetUtcNow().UtcDateTime;
-        HttpResponseMessage response;
-        try
-        {
-            response = await clients.CreateClient(LwaClientName).PostAsync(settings.LwaTokenEndpoint, new FormUrlEncodedContent(form), ct);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ChannelNetworkException(ChannelKind.Amazon, "Login with Amazon did not answer.", ex);
-        }
-
-        using (response)
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.LwaTokenEndpoint) { Content = new FormUrlEncodedContent(form) };
+        return await clients.CreateClient(LwaClientName).SendAsync(ChannelKind.Amazon, request, async (response, ct) =>
         {
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
@@ -125,7 +117,7 @@ public sealed class AmazonAuthorization(IHttpClientFactory clients, IOptions<Ama
 
             // The refresh token does not rotate: a refresh answers without one and the stored one stays valid.
             return new TokenSet(token.AccessToken, requestedAt.AddSeconds(token.ExpiresIn), token.RefreshToken ?? currentRefreshToken, null);
-        }
+        }, ct);
     }
 
     private static ChannelException LwaError(HttpResponseMessage response, string body)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Amazon.Dto;
 
 namespace SellerPortal.Integrations.Amazon;
@@ -293,21 +294,7 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
         using var request = new HttpRequestMessage(method, baseUrl + pathAndQuery) { Content = content }
             .For(account, operation, retrySafe);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ChannelNetworkException(ChannelKind.Amazon, $"Amazon {operation}: no answer ({ex.Message}).", ex);
-        }
-        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
-        {
-            throw new ChannelNetworkException(ChannelKind.Amazon, $"Amazon {operation}: timed out.", ex);
-        }
-
-        using (response)
+        return await http.SendAsync(ChannelKind.Amazon, request, async (response, ct) =>
         {
             if (!response.IsSuccessStatusCode)
             {
@@ -321,7 +308,7 @@ public sealed class AmazonClient(HttpClient http, IHttpClientFactory clients, IO
 
             var text = await response.Content.ReadAsStringAsync(ct);
             return string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, json);
-        }
+        }, ct);
     }
 
     private static string Platform() =>

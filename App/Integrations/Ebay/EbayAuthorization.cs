@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Ebay.Dto;
 
 namespace SellerPortal.Integrations.Ebay;
@@ -73,17 +74,7 @@ public sealed class EbayAuthorization(IHttpClientFactory clients, IOptions<EbayO
         var keyset = settings.For(environment);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{keyset.IdentityBaseUrl.ToString().TrimEnd('/')}/commerce/identity/v1/user/");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        HttpResponseMessage response;
-        try
-        {
-            response = await clients.CreateClient(OAuthClientName).SendAsync(request, ct);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ChannelNetworkException(ChannelKind.Ebay, "eBay's identity service did not answer.", ex);
-        }
-
-        using (response)
+        return await clients.CreateClient(OAuthClientName).SendAsync(ChannelKind.Ebay, request, async (response, ct) =>
         {
             if (!response.IsSuccessStatusCode)
             {
@@ -94,7 +85,7 @@ public sealed class EbayAuthorization(IHttpClientFactory clients, IOptions<EbayO
             return string.IsNullOrWhiteSpace(user?.UserId)
                 ? throw new ChannelServerException(ChannelKind.Ebay, "eBay's identity service answered without a user id.")
                 : user;
-        }
+        }, ct);
     }
 
     public Task<TokenSet> RefreshAsync(ChannelAccountContext account, TokenSet current, CancellationToken ct) =>
@@ -129,17 +120,7 @@ public sealed class EbayAuthorization(IHttpClientFactory clients, IOptions<EbayO
         using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint(keyset)) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Authorization = Basic(keyset);
         var requestedAt = time.GetUtcNow().UtcDateTime;
-        HttpResponseMessage response;
-        try
-        {
-            response = await clients.CreateClient(OAuthClientName).SendAsync(request, ct);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ChannelNetworkException(ChannelKind.Ebay, "eBay's token endpoint did not answer.", ex);
-        }
-
-        using (response)
+        return await clients.CreateClient(OAuthClientName).SendAsync(ChannelKind.Ebay, request, async (response, ct) =>
         {
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
@@ -158,7 +139,7 @@ public sealed class EbayAuthorization(IHttpClientFactory clients, IOptions<EbayO
                 ? new TokenSet(token.AccessToken, requestedAt.AddSeconds(token.ExpiresIn), refresh,
                     token.RefreshTokenExpiresIn is { } s ? requestedAt.AddSeconds(s) : null)
                 : new TokenSet(token.AccessToken, requestedAt.AddSeconds(token.ExpiresIn), currentRefreshToken, currentRefreshExpiry);
-        }
+        }, ct);
     }
 
     private static ChannelException OAuthError(HttpResponseMessage response, string body)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Ebay.Dto;
 
 namespace SellerPortal.Integrations.Ebay;
@@ -162,21 +163,7 @@ public sealed class EbayClient(HttpClient http, IOptions<EbayOptions> options)
             content.Headers.ContentLanguage.Add(settings.ContentLanguage);
         }
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ChannelNetworkException(ChannelKind.Ebay, $"eBay {operation}: no answer ({ex.Message}).", ex);
-        }
-        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
-        {
-            throw new ChannelNetworkException(ChannelKind.Ebay, $"eBay {operation}: timed out.", ex);
-        }
-
-        using (response)
+        return await http.SendAsync(ChannelKind.Ebay, request, async (response, ct) =>
         {
             if (!response.IsSuccessStatusCode)
             {
@@ -185,7 +172,7 @@ public sealed class EbayClient(HttpClient http, IOptions<EbayOptions> options)
 
             var text = await response.Content.ReadAsStringAsync(ct);
             return string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, EbayJson.Options);
-        }
+        }, ct);
     }
 
     private static JsonContent Json<T>(T body) => JsonContent.Create(body, options: EbayJson.Options);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.TikTokShop.Dto;
 
 namespace SellerPortal.Integrations.TikTokShop;
@@ -111,21 +112,7 @@ public sealed class TikTokShopAuthorization(
             $"{path}?app_key={Uri.EscapeDataString(settings.AppKey)}&app_secret={Uri.EscapeDataString(settings.AppSecret)}" +
             $"&{grantParameter}={Uri.EscapeDataString(grantValue)}&grant_type={grantType}");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            throw new ChannelNetworkException(Channel, $"TikTok Shop's token service could not be reached: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
-        {
-            throw new ChannelNetworkException(Channel, "TikTok Shop's token service did not answer in time or dropped the connection.", ex);
-        }
-
-        using (response)
+        return await http.SendAsync(Channel, request, async (response, ct) =>
         {
             var text = await response.Content.ReadAsStringAsync(ct);
             var data = TikTokShopClient.Unwrap<TikTokTokenData>(text, (int)response.StatusCode, response.Headers.RetryAfter);
@@ -135,7 +122,7 @@ public sealed class TikTokShopAuthorization(
             }
 
             return data;
-        }
+        }, ct);
     }
 
     private TokenSet ToTokenSet(TikTokTokenData data, TokenSet? fallbackRefresh) => new(

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.TikTokShop.Dto;
 
 namespace SellerPortal.Integrations.TikTokShop;
@@ -159,34 +160,8 @@ public sealed class TikTokShopClient
     {
         using (request)
         {
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, ct);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
-            {
-                throw new ChannelNetworkException(ChannelKind.TikTokShop, $"TikTok Shop could not be reached: {ex.Message}", ex);
-            }
-            catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
-            {
-                throw new ChannelNetworkException(ChannelKind.TikTokShop, "TikTok Shop did not answer in time or dropped the connection.", ex);
-            }
-
-            using (response)
-            {
-                string text;
-                try
-                {
-                    text = await response.Content.ReadAsStringAsync(ct);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or IOException)
-                {
-                    throw new ChannelNetworkException(ChannelKind.TikTokShop, "TikTok Shop dropped the connection.", ex);
-                }
-
-                return Unwrap<T>(text, (int)response.StatusCode, response.Headers.RetryAfter);
-            }
+            return await http.SendAsync(ChannelKind.TikTokShop, request, async (response, ct) =>
+                Unwrap<T>(await response.Content.ReadAsStringAsync(ct), (int)response.StatusCode, response.Headers.RetryAfter), ct);
         }
     }
 
