@@ -42,17 +42,12 @@ public sealed class OrdersJourney(BrowserFixture fixture)
             Assert.True(generated.Ok, $"order generator answered {generated.Status}");
             var orderId = JsonDocument.Parse(await generated.TextAsync()).RootElement.GetProperty("order_ids")[0].GetString()!;
 
-            await page.GotoAsync("orders");
-            await page.WaitForCircuitAsync();
-            var link = page.ByTestId("order-link").Filter(new() { HasText = orderId });
-            await Assertions.Expect(link).ToHaveCountAsync(1, new() { Timeout = 30_000 });
-            await link.ClickAsync();
-            await page.WaitForCircuitAsync();
-
-            await page.ByTestId("ship-carrier").FillAsync("USPS");
-            await page.ByTestId("ship-tracking").FillAsync("9400111899223344556677");
-            await page.ByTestId("ship-submit").ClickAsync();
-            await Assertions.Expect(page.ByTestId("order-status")).ToHaveTextAsync(new Regex("Shipped"), new() { Timeout = 30_000 });
+            var orders = new OrdersPage(page);
+            await orders.OpenAsync();
+            await Assertions.Expect(orders.Links(orderId)).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            var order = await orders.OpenOrderAsync(orderId);
+            await order.ShipAsync("USPS", "9400111899223344556677");
+            await order.ExpectShippedAsync();
 
             // eBay was told one fewer.
             await page.GotoAsync("inventory");
