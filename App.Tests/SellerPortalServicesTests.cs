@@ -9,7 +9,6 @@ using SellerPortal.Data;
 using SellerPortal.Features.Admin.Health;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Admin.Operations;
-using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;

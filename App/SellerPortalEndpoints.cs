@@ -1,12 +1,12 @@
 using SellerPortal.Components;
 using SellerPortal.Components.Account;
 using SellerPortal.Features.Admin.Health;
-using SellerPortal.Integrations;
 using SellerPortal.Features.Admin.Operations;
 using SellerPortal.Features.Channels;
-using SellerPortal.Features.Webhooks;
 using SellerPortal.Features.PublicDoors;
 using SellerPortal.Features.Setup;
+using SellerPortal.Features.Webhooks;
+using SellerPortal.Integrations;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal;

@@ -1,11 +1,11 @@
-using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Sandbox.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Sandbox.Common;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.E2E.Infrastructure;

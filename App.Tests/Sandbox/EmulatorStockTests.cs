@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Sandbox.Common;
 using SellerPortal.Benchmarks.Orders;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
@@ -21,7 +22,7 @@ public sealed class EmulatorStockTests
     {
         await using var portal = EmulatorPortal.Start();
         var accounts = new Dictionary<ChannelKind, int>();
-        foreach (var channel in SoakScenario.Channels)
+        foreach (var channel in portal.Services.GetRequiredService<EmulatedChannels>().InDisplayOrder)
         {
             accounts[channel] = await portal.ConnectAsync(channel);
         }
@@ -42,35 +43,35 @@ public sealed class EmulatorStockTests
         Assert.All(await portal.ListingsAsync(), l => Assert.Equal(ListingState.Live, l.State));
         using var http = portal.Factory.CreateClient();
 
-        foreach (var channel in SoakScenario.Channels)
+        foreach (var channel in portal.Services.GetRequiredService<EmulatedChannels>().InDisplayOrder)
         {
             Assert.Equal(10, await ShownAsync(portal, channel));
 
             // The n-th Amazon or eBay order wants 1 + n % 3 units, a TikTok order one: 1+2+3+1+2 and then 1 of the 3rd
             // wanting 3, 3 (6 orders) on Amazon and eBay, 10 orders on TikTok; the rest are refused, nothing goes below 0.
-            var (ids, refused) = await OrderAsync(http, channel, shopId, count: 12);
+            var (ids, refused) = await OrderAsync(portal, http, channel, shopId, count: 12);
             Assert.Equal(channel == ChannelKind.TikTokShop ? (10, 2) : (6, 6), (ids.Count, refused));
             Assert.Equal(0, await ShownAsync(portal, channel));
             const int taken = 10;
 
             // The first order holds one unit on every channel (TikTok: one a line; the others: 1 + 0 % 3).
             const int units = 1;
-            await CancelAsync(http, channel, ids[0]);
+            await CancelAsync(portal, http, channel, ids[0]);
             Assert.Equal(10 - taken + units, await ShownAsync(portal, channel));
 
             // Cancelled once is final: a second cancellation is refused and gives nothing back.
-            using var again = await http.PostAsJsonAsync($"/sandbox/{EmulatorControl.PathOf(channel)}/_control/orders/{ids[0]}/status", CancelBody(channel));
+            using var again = await http.PostAsJsonAsync($"/sandbox/{PathOf(portal, channel)}/_control/orders/{ids[0]}/status", CancelBody(channel));
             Assert.False(again.IsSuccessStatusCode);
             Assert.Equal(10 - taken + units, await ShownAsync(portal, channel));
         }
     }
 
-    private static async Task<(List<string> Ids, int Refused)> OrderAsync(HttpClient http, ChannelKind channel, string shopId, int count)
+    private static async Task<(List<string> Ids, int Refused)> OrderAsync(EmulatorPortal portal, HttpClient http, ChannelKind channel, string shopId, int count)
     {
         object body = channel == ChannelKind.TikTokShop
             ? new Dictionary<string, object> { ["shop_id"] = shopId, ["count"] = count, ["seller_skus"] = new[] { "STK-01" } }
             : new Dictionary<string, object> { ["count"] = count, ["skus"] = new[] { "STK-01" } };
-        using var response = await http.PostAsJsonAsync($"/sandbox/{EmulatorControl.PathOf(channel)}/_control/orders", body);
+        using var response = await http.PostAsJsonAsync($"/sandbox/{PathOf(portal, channel)}/_control/orders", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         using var doc = JsonDocument.Parse(text);
@@ -85,9 +86,9 @@ public sealed class EmulatorStockTests
         _ => new Dictionary<string, object> { ["cancelled"] = true },
     };
 
-    private static async Task CancelAsync(HttpClient http, ChannelKind channel, string orderId)
+    private static async Task CancelAsync(EmulatorPortal portal, HttpClient http, ChannelKind channel, string orderId)
     {
-        using var response = await http.PostAsJsonAsync($"/sandbox/{EmulatorControl.PathOf(channel)}/_control/orders/{orderId}/status", CancelBody(channel));
+        using var response = await http.PostAsJsonAsync($"/sandbox/{PathOf(portal, channel)}/_control/orders/{orderId}/status", CancelBody(channel));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -102,4 +103,6 @@ public sealed class EmulatorStockTests
         var account = await db.ChannelAccounts.SingleAsync(a => a.Channel == channel);
         return new SoakAccount(channel, account.Id, channel == ChannelKind.TikTokShop ? account.ShopId : null);
     }
+
+    private static string PathOf(EmulatorPortal portal, ChannelKind channel) => portal.Services.GetRequiredService<EmulatedChannels>().PathOf(channel);
 }

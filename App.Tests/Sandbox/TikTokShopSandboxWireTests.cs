@@ -1,4 +1,3 @@
-using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.TikTokShop;
 using SellerPortal.Tests.Integrations.Support;
 

@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Features.Channels;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Catalog;
+using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.Bulk;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
-using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Benchmarks;
 

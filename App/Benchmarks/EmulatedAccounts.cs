@@ -17,12 +17,11 @@ internal static partial class EmulatedAccounts
     /// <summary>Connecting is an Admin action: the bench acts as an Admin named "benchmark".</summary>
     private static readonly Features.Admin.Audit.Actor Admin = new("benchmark", "benchmark", IsAdmin: true);
 
-    public static readonly ChannelKind[] All = [ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay];
-
+    /// <summary>One account on every marketplace that has an emulator (<see cref="Sandbox.Common.EmulatedChannels"/>).</summary>
     public static async Task<Dictionary<ChannelKind, int>> ConnectAllAsync(BenchmarkPortal portal, CancellationToken ct)
     {
         var accounts = new Dictionary<ChannelKind, int>();
-        foreach (var channel in All)
+        foreach (var channel in portal.Services.GetRequiredService<Sandbox.Common.EmulatedChannels>().InDisplayOrder)
         {
             accounts[channel] = await ConnectAsync(portal, channel, ct);
         }

@@ -3,16 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.TestSupport;
-
-using SellerPortal.Tests.Integrations.Common;
-
-using SellerPortal.Tests.Integrations.Common.Fakes;
-
-using SellerPortal.Features.Webhooks;
-
-using SellerPortal.Tests.Features.Channels;
 
 namespace SellerPortal.Tests.Features.Admin;
 

@@ -1,12 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Data;
+using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Admin.Jobs;
 using SellerPortal.Features.Admin.Logs;
-using SellerPortal.Features.Admin.Users;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Features.Dashboard;
 using SellerPortal.Tests.TestSupport;

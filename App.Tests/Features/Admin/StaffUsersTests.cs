@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
-using SellerPortal.Features.Admin.Users;
 using SellerPortal.Features.Admin.Audit;
+using SellerPortal.Features.Admin.Users;
 using SellerPortal.Features.Preferences;
 using SellerPortal.Tests.TestSupport;
 

@@ -1,6 +1,6 @@
-using SellerPortal.Tests.TestSupport;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Catalog;
 

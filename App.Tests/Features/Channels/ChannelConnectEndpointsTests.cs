@@ -7,7 +7,6 @@ using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.Integrations.Common.Fakes;
 using SellerPortal.Tests.TestSupport;
 

@@ -2,18 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.TestSupport;
-
-using SellerPortal.Tests.Integrations.Common;
-
-using SellerPortal.Tests.Integrations.Common.Fakes;
-
-using SellerPortal.Features.Webhooks;
-
-using SellerPortal.Features.Admin.Logs;
-
-using SellerPortal.Tests.Features.Channels;
 
 namespace SellerPortal.Tests.Features.Channels;
 

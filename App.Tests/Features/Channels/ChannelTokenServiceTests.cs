@@ -2,16 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
-using SellerPortal.Tests.Integrations.Common.Fakes;
-
 using SellerPortal.Tests.Integrations.Common;
-
-using SellerPortal.Features.Webhooks;
-
-using SellerPortal.Features.Admin.Logs;
-
-using SellerPortal.Tests.Features.Channels;
+using SellerPortal.Tests.Integrations.Common.Fakes;
 
 namespace SellerPortal.Tests.Features.Channels;
 

@@ -1,18 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
-
-using SellerPortal.Tests.Integrations.Common;
-
-using SellerPortal.Tests.Integrations.Common.Fakes;
-
 using SellerPortal.Features.Channels;
-
-using SellerPortal.Features.Webhooks;
-
-using SellerPortal.Features.Admin.Logs;
-
-using SellerPortal.Tests.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Tests.Integrations.Common;
 
 namespace SellerPortal.Tests.Features.Channels;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SellerPortal.Features.Admin.Audit;
-using SellerPortal.Features.Admin.Users;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Dashboard;
 using SellerPortal.Features.Dashboard.Alerts;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
@@ -5,7 +6,6 @@ using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SellerPortal.Tests.Features.Dashboard;
 

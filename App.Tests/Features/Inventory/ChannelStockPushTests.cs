@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;

@@ -1,8 +1,8 @@
 using System.Collections.Specialized;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Quartz.Impl;
-using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;

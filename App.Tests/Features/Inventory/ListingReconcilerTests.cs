@@ -1,4 +1,3 @@
-using SellerPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -10,6 +9,7 @@ using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Features.Orders;
+using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Inventory;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Features.Admin.Audit;
-using SellerPortal.Features.Admin.Users;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;

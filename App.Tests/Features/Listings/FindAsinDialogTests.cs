@@ -1,13 +1,10 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;
-using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.ProductChannels;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.Integrations.Amazon.Support;
 using SellerPortal.Tests.Integrations.Support;
 using SellerPortal.Tests.TestSupport;

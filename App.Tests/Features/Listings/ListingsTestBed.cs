@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Channels;

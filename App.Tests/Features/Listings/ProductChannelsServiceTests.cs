@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Inventory;
-using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.ProductChannels;
 using SellerPortal.Features.Sync;
 

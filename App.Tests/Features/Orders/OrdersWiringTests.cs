@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using SellerPortal.Data;
 using SellerPortal.Features.Catalog;
-using Quartz;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 using SellerPortal.Benchmarks.Orders;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Tests.Features.Listings;
+using Xunit.Abstractions;
 
 namespace SellerPortal.Tests.Features.Orders;
 
@@ -68,7 +68,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             Assert.Equal(6 * 4, listings.Count);
             Assert.All(listings, l => Assert.True(l.State == ListingState.Live, $"listing {l.Id}: {l.State} {l.LastError}"));
             // Two products are the staff's to change their minds about; buyers order the other four.
-            scenario = new SoakScenario(accounts, [.. (await hostA.SkusAsync([.. products.Skip(2)])).Values.Order()], Seed);
+            scenario = new SoakScenario(accounts, [.. (await hostA.SkusAsync([.. products.Skip(2)])).Values.Order()], Seed, hostA.Services.GetRequiredService<EmulatedChannels>());
             intents = new SoakListingIntents(accounts, [.. products.Take(2)], Seed);
 
             Mark("set up");

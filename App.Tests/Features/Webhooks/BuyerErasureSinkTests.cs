@@ -2,19 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Orders;
-using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
-using SellerPortal.Tests.TestSupport;
-
-using SellerPortal.Tests.Integrations.Common;
-
-using SellerPortal.Tests.Integrations.Common.Fakes;
-
 using SellerPortal.Features.Webhooks;
-
-using SellerPortal.Features.Admin.Logs;
-
-using SellerPortal.Tests.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Webhooks;
 

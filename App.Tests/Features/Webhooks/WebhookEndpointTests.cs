@@ -6,14 +6,9 @@ using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Sync;
+using SellerPortal.Tests.Features.Channels;
 using SellerPortal.Tests.Integrations.Common.Fakes;
 using SellerPortal.Tests.TestSupport;
-
-using SellerPortal.Tests.Integrations.Common;
-
-using SellerPortal.Features.Webhooks;
-
-using SellerPortal.Tests.Features.Channels;
 
 namespace SellerPortal.Tests.Features.Webhooks;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.Integrations.Amazon.Support;
 
 using SellerPortal.Tests.Integrations.Support;

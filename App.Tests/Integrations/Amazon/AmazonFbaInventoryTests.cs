@@ -1,17 +1,16 @@
-using SellerPortal.Features.Channels;
-using SellerPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Sync;
-using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
+using SellerPortal.Integrations.Amazon.Dto;
 using SellerPortal.Tests.Features.Orders;
 using SellerPortal.Tests.Integrations.Amazon.Support;
 using SellerPortal.Tests.Integrations.Support;
+using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Integrations.Amazon;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Ebay;
 using SellerPortal.Tests.Integrations.Ebay.Support;

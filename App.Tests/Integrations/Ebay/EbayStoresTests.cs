@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.Integrations.Support;
 using SellerPortal.Tests.TestSupport;
 

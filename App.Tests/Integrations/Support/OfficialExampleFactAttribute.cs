@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace SellerPortal.Tests.Integrations.Support;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.TikTokShop;
 using SellerPortal.Integrations.TikTokShop.Dto;

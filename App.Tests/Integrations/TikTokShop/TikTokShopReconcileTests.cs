@@ -7,7 +7,6 @@ using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 using SellerPortal.Tests.Integrations.TikTokShop.Support;
 using SellerPortal.Tests.TestSupport;
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Common;
@@ -6,19 +5,12 @@ using SellerPortal.Sandbox.Common;
 namespace SellerPortal.Benchmarks.Orders;
 
 /// <summary>The emulators' control endpoints over HTTP: buyer orders and fault injection, as a test or a person uses them.</summary>
-internal sealed class EmulatorControl(HttpClient http, string tiktokShopId) : IDisposable
+internal sealed class EmulatorControl(HttpClient http, string tiktokShopId, EmulatedChannels emulators) : IDisposable
 {
     /// <summary>The generators take at most this many orders per call.</summary>
     public const int MaxPerCall = 10_000;
 
-
-    public static string PathOf(ChannelKind channel) => channel switch
-    {
-        ChannelKind.TikTokShop => "tiktok",
-        ChannelKind.Amazon => "amazon",
-        ChannelKind.Ebay => "ebay",
-        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
-    };
+    private string PathOf(ChannelKind channel) => emulators.PathOf(channel);
 
     /// <summary>Places <paramref name="count"/> orders of <paramref name="sku"/>; returns the channel's order ids.</summary>
     public async Task<IReadOnlyList<string>> PlaceOrdersAsync(ChannelKind channel, int count, string sku, bool webhooks, CancellationToken ct)

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Features.Channels;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Catalog;
+using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
@@ -74,10 +74,10 @@ internal static class ImportBenchmark
             shopId = (await db.ChannelAccounts.SingleAsync(a => a.Id == accounts[ChannelKind.TikTokShop], ct)).ShopId!;
         }
 
-        using var control = new EmulatorControl(portal.CreateControlClient(), shopId);
+        using var control = new EmulatorControl(portal.CreateControlClient(), shopId, portal.Services.GetRequiredService<EmulatedChannels>());
         var perChannel = new Dictionary<ChannelKind, int>();
         var generate = Stopwatch.StartNew();
-        foreach (var (channel, index) in EmulatedAccounts.All.Select((c, i) => (c, i)))
+        foreach (var (channel, index) in portal.Services.GetRequiredService<EmulatedChannels>().InDisplayOrder.Select((c, i) => (c, i)))
         {
             await control.SetFaultsAsync(channel, new FaultSettings { RateLimitsEnabled = rateLimits }, 0, ct);
             var count = (orders / 3) + (index < orders % 3 ? 1 : 0);

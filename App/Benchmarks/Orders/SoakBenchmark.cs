@@ -36,7 +36,7 @@ internal static class SoakBenchmark
             intentProducts = await db.Variants.Where(v => intentSkus.Contains(v.Sku)).Select(v => v.ProductId).Distinct().ToListAsync(ct);
         }
 
-        var scenario = new SoakScenario(accounts, [.. skus.Skip(IntentProducts)], seed);
+        var scenario = new SoakScenario(accounts, [.. skus.Skip(IntentProducts)], seed, portal.Services.GetRequiredService<EmulatedChannels>());
         var intents = new SoakListingIntents(accounts, intentProducts, seed);
         using var http = portal.CreateControlClient();
         var phase = Stopwatch.StartNew();

@@ -5,7 +5,6 @@ using SellerPortal.Features.Listings;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Ebay;
 using SellerPortal.Sandbox.Amazon;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Sandbox.Ebay;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +20,8 @@ namespace SellerPortal.Benchmarks.Orders;
 /// restarts the portal once in the middle. <see cref="SoakCheck"/> then says what is wrong. The host (test factory or
 /// real Kestrel) is the caller's: each step takes the current host's services and an HTTP client to it.
 /// </summary>
-internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnlyList<string> skus, int seed)
+internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnlyList<string> skus, int seed, EmulatedChannels emulators)
 {
-    public static readonly ChannelKind[] Channels = [ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay];
-
     private readonly Random random = new(seed);
     private readonly HashSet<string> closed = new(StringComparer.Ordinal);
     private readonly Dictionary<FaultDecision, long> faults = [];
@@ -79,7 +76,8 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
             ["Logging:LogLevel:System.Net.Http"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         };
-        foreach (var channel in Channels)
+        // Every kind: settings for a channel without a client are never read.
+        foreach (var channel in ChannelNames.InDisplayOrder)
         {
             var key = $"Channels:Resilience:{channel}";
             settings[$"{key}:BaseDelay"] = "00:00:00.020";
@@ -103,7 +101,7 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
     public void SetFaults(SandboxFaults sandbox, bool on)
     {
         faultsOn = on;
-        foreach (var channel in Channels.Select(StoreChannel))
+        foreach (var channel in emulators.InDisplayOrder.Select(StoreChannel))
         {
             sandbox.Reset(channel);
             sandbox.Set(channel, on ? new FaultSettings { RateLimitsEnabled = false, ErrorRate = 0.2, TimeoutRate = 0.02 } : new FaultSettings { RateLimitsEnabled = false });
@@ -133,7 +131,7 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
     /// <summary>Adds what this host's emulators injected (call before the host goes away, and at the end).</summary>
     public void CollectFaults(SandboxFaults sandbox)
     {
-        foreach (var (decision, count) in Channels.SelectMany(c => sandbox.Injected(StoreChannel(c))))
+        foreach (var (decision, count) in emulators.InDisplayOrder.SelectMany(c => sandbox.Injected(StoreChannel(c))))
         {
             faults[decision] = faults.GetValueOrDefault(decision) + count;
         }
@@ -222,7 +220,7 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
                     ChannelKind.Amazon => new Dictionary<string, object> { ["status"] = ship ? "Shipped" : "Canceled" },
                     _ => ship ? new Dictionary<string, object> { ["fulfillmentStatus"] = "FULFILLED" } : new Dictionary<string, object> { ["cancelled"] = true },
                 };
-                using var doc = await PostAsync(http, $"/sandbox/{EmulatorControl.PathOf(channel)}/_control/orders/{id}/status", body, ct);
+                using var doc = await PostAsync(http, $"/sandbox/{emulators.PathOf(channel)}/_control/orders/{id}/status", body, ct);
                 if (doc.RootElement.TryGetProperty("webhook", out var hook))
                 {
                     webhooks.Add(hook.Clone());
@@ -331,7 +329,7 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
     /// </summary>
     private async Task<List<string>> PlaceAsync(HttpClient http, SoakAccount account, Dictionary<string, object> body, List<JsonElement>? replays, CancellationToken ct)
     {
-        using var doc = await PostAsync(http, $"/sandbox/{EmulatorControl.PathOf(account.Channel)}/_control/orders", body, ct);
+        using var doc = await PostAsync(http, $"/sandbox/{emulators.PathOf(account.Channel)}/_control/orders", body, ct);
         var root = doc.RootElement;
         var ids = (root.TryGetProperty("order_ids", out var snake) ? snake : root.GetProperty("orderIds")).EnumerateArray().Select(e => e.GetString()!).ToList();
         Generated[account].AddRange(ids);

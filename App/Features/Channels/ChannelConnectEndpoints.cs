@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using System.Text;
 using Microsoft.Extensions.Options;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.PublicDoors;

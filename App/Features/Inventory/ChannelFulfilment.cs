@@ -1,4 +1,3 @@
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Inventory;

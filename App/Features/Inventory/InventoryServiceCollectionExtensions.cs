@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 using SellerPortal.Data;
 using SellerPortal.Features.Sync;

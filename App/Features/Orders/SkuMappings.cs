@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
-using SellerPortal.Features.Admin.Users;
 using SellerPortal.Features.Inventory;
 
 namespace SellerPortal.Features.Orders;

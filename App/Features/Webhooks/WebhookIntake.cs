@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using SellerPortal.Features.Channels;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
+using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Webhooks;

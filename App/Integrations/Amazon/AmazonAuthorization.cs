@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Amazon.Dto;
+using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Integrations.Amazon;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Amazon.Dto;
+using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Integrations.Amazon;
 

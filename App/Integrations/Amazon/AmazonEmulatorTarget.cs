@@ -13,6 +13,7 @@ public static class AmazonEmulatorTarget
 {
     public static IHostApplicationBuilder PointAmazonAtEmulator(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(EmulatedChannels.At(Abstractions.ChannelKind.Amazon, AmazonSandboxServiceCollectionExtensions.MountPath));
         builder.Services.AddOptions<AmazonOptions>().PostConfigure<IOptions<SandboxOptions>, IOptions<AmazonSandboxOptions>>((amazon, sandbox, app) =>
         {
             var emulator = new Uri(sandbox.Value.BaseUrl + AmazonSandboxServiceCollectionExtensions.MountPath);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Integrations.Ebay;
 

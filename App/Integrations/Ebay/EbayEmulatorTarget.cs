@@ -13,6 +13,7 @@ public static class EbayEmulatorTarget
 {
     public static IHostApplicationBuilder PointEbayAtEmulator(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(EmulatedChannels.At(Abstractions.ChannelKind.Ebay, EbaySandboxServiceCollectionExtensions.MountPath));
         builder.Services.AddOptions<EbayOptions>().PostConfigure<IOptions<SandboxOptions>, IOptions<EbaySandboxOptions>>((ebay, sandbox, app) =>
         {
             var emulator = new Uri(sandbox.Value.BaseUrl + EbaySandboxServiceCollectionExtensions.MountPath);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Ebay;

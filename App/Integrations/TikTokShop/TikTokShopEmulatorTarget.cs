@@ -13,6 +13,7 @@ public static class TikTokShopEmulatorTarget
 {
     public static IHostApplicationBuilder PointTikTokShopAtEmulator(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(EmulatedChannels.At(Abstractions.ChannelKind.TikTokShop, TikTokShopSandboxGate.MountPath));
         var configured = builder.Configuration.GetSection(TikTokShopOptions.SectionName);
         builder.Services.AddOptions<TikTokShopOptions>().PostConfigure<IOptions<SandboxOptions>, IOptions<TikTokShopSandboxOptions>>((o, sandbox, app) =>
         {

@@ -29,6 +29,7 @@ public static class SandboxServiceCollectionExtensions
         // A fixed seed replays the same faults (soak runs); without one the dice differ each start.
         builder.Services.AddSingleton(new SandboxFaults(options.FaultSeed is { } seed ? new Random(seed) : null));
         builder.Services.AddSingleton<SandboxControlToken>();
+        builder.Services.AddSingleton<EmulatedChannels>();
         builder.Services.AddHostedService<SandboxControlTokenAnnouncer>();
         // One line per emulator; each client points itself at its emulator in its own Add<Channel>().
         builder.AddAmazonSandbox();

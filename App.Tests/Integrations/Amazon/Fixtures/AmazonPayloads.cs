@@ -1,5 +1,3 @@
-using SellerPortal.Integrations.Abstractions;
-
 namespace SellerPortal.Tests.Integrations.Amazon.Fixtures;
 
 /// <summary>SP-API answers in their real shapes (names, nesting, string amounts, ISO times); values invented.</summary>

@@ -3,8 +3,6 @@ using Quartz;
 using Quartz.Impl.Matchers;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
-using SellerPortal.Features.Admin.Users;
-using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Admin.Jobs;

@@ -1,8 +1,7 @@
-using SellerPortal.Integrations.Abstractions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Channels;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Admin.Logs;
 

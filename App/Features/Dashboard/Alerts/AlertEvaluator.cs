@@ -1,8 +1,8 @@
-using SellerPortal.Integrations.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Sync;
+using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Features.Dashboard.Alerts;
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
-using SellerPortal.Features.Admin.Users;
 
 namespace SellerPortal.Features.Dashboard.Alerts;
 

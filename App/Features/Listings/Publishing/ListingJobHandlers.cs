@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
-using SellerPortal.Features.Catalog;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;

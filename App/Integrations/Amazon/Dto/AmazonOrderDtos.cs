@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Amazon.Dto;
 

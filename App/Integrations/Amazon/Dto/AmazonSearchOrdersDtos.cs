@@ -1,5 +1,3 @@
-using SellerPortal.Integrations.Abstractions;
-
 namespace SellerPortal.Integrations.Amazon.Dto;
 
 // Orders API 2026-01-01 (searchOrders): camelCase, no payload wrapper, items inline; fields as in the official

@@ -1,5 +1,3 @@
-using SellerPortal.Integrations.Abstractions;
-
 namespace SellerPortal.Integrations.TikTokShop.Dto;
 
 /// <summary>Body of POST /order/202309/orders/search; times are unix seconds.</summary>
