@@ -17,7 +17,7 @@ namespace SellerPortal.Benchmarks.Orders;
 /// <c>bench import [--orders N] [--limits on|off|both] [--limited-orders M] [--warmup W]</c>: N orders (default 100,000) spread
 /// over the three emulated channels, imported from empty by the real import jobs (all three accounts side by side).
 /// Prints orders per second and peak memory (GC heap and working set, sampled). With the emulators' rate limits on,
-/// Amazon's searchOrders (one page a minute after a burst of 20) makes 100,000 a day's work, so that run takes M
+/// Amazon's searchOrders (one page every 180 s after a burst of 20) makes 100,000 several days' work, so that run takes M
 /// orders and prints the floor the published limits impose and how close the import came to it.
 /// </summary>
 internal static class ImportBenchmark
@@ -100,9 +100,12 @@ internal static class ImportBenchmark
         await portal.Services.GetRequiredService<OrderImportScheduler>().EnqueueDueAsync(ct);
         var finished = new Dictionary<ChannelKind, TimeSpan>();
         var limit = rateLimits ? TimeSpan.FromSeconds(Floor(perChannel).Max(f => f.Value) * 2 + 120) : TimeSpan.FromMinutes(20);
-        // A channel whose count stops growing for a minute (an order the import cannot see) ends the wait with what it has.
+        // A channel whose count stops growing (an order the import cannot see) ends the wait with what it has: after a
+        // minute, or with the limits on a minute past the slowest published refill (Amazon's searchOrders, a page every
+        // 180 s after its burst), which a minute alone cut short every time.
+        var stall = Stall(rateLimits);
         var (lastTotal, lastProgress) = (-1, clock.Elapsed);
-        while (finished.Count < accounts.Count && clock.Elapsed < limit && clock.Elapsed - lastProgress < TimeSpan.FromMinutes(1))
+        while (finished.Count < accounts.Count && clock.Elapsed < limit && clock.Elapsed - lastProgress < stall)
         {
             await Task.Delay(250, ct);
             await using var db = await contexts.CreateDbContextAsync(ct);
@@ -135,7 +138,7 @@ internal static class ImportBenchmark
             $"peak GC heap {peakHeap / 1_048_576.0:N0} MB, live heap after {liveHeap / 1_048_576.0:N0} MB, peak working set {peakWorkingSet / 1_048_576.0:N0} MB " +
             "(the working set includes the database files' memory map)");
         Console.WriteLine("  per channel: " + string.Join(", ", finished.Select(f => $"{f.Key} {f.Value.TotalSeconds:F1} s"))
-            + string.Concat(accounts.Keys.Where(c => !finished.ContainsKey(c)).Select(c => $"; {c} NOT finished (no new order for a minute)")));
+            + string.Concat(accounts.Keys.Where(c => !finished.ContainsKey(c)).Select(c => $"; {c} NOT finished (no new order for {stall.TotalSeconds:F0} s)")));
         if (!counted)
         {
             return imported == orders;
@@ -155,10 +158,14 @@ internal static class ImportBenchmark
         return imported == orders;
     }
 
+    private static TimeSpan Stall(bool rateLimits) => rateLimits
+        ? TimeSpan.FromSeconds(1 / AmazonRateLimits.Published[AmazonRateLimits.SearchOrders].RatePerSecond + 60)
+        : TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// The least time each channel's published limits allow for its orders, pages of <see cref="PageSize"/>:
-    /// TikTok 50 requests/s per API and shop (tiktok-shop.md); Amazon searchOrders (items inline) at getOrders' class,
-    /// 0.0167/s after a burst of 20 (amazon-sp-api.md); eBay publishes daily quotas only.
+    /// TikTok 50 requests/s per API and shop (tiktok-shop.md); Amazon searchOrders (items inline), one call every three
+    /// minutes after a burst of 20 (<see cref="AmazonRateLimits"/>); eBay publishes daily quotas only.
     /// </summary>
     internal static Dictionary<ChannelKind, double> Floor(Dictionary<ChannelKind, int> perChannel)
     {
