@@ -47,26 +47,12 @@ public sealed partial class DependencyDirectionTests
     [MemberData(nameof(FeatureFolders))]
     public void NoFeature_NamesAnIntegrationsTypeOutsideTheContract(string folder)
     {
-        var ns = "SellerPortal." + folder.Replace('/', '.');
-        var types = typeof(Program).Assembly.GetTypes()
-            .Where(t => t.Namespace == ns || (t.Namespace?.StartsWith(ns + ".", StringComparison.Ordinal) ?? false))
-            .ToList();
-        var offending = types
-            .SelectMany(t => TypeReferences.Of(t)
-                .Where(r => r.Namespace?.StartsWith("SellerPortal.Integrations", StringComparison.Ordinal) == true
-                    && r.Namespace != "SellerPortal.Integrations.Abstractions")
-                .Select(r => $"{t.FullName} -> {r.FullName}"))
-            .Distinct()
-            .ToList();
-        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "App", folder), "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal));
-        offending.AddRange(files
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .Where(l => IntegrationsBeyondTheContract().IsMatch(l.Text))
-            .Select(l => $"{Path.GetRelativePath(RepositoryRoot.Path, l.File)}:{l.Line}: {l.Text.Trim()}"));
+        var (types, signatures) = TypesOf(folder, ns => ns.StartsWith("SellerPortal.Integrations", StringComparison.Ordinal)
+            && ns != "SellerPortal.Integrations.Abstractions");
+        var (_, sources) = SourcesOf(folder, "*.*", IntegrationsBeyondTheContract());
 
         Assert.NotEmpty(types);
-        Assert.Empty(offending);
+        Assert.Empty(signatures.Concat(sources));
     }
 
     [Fact]
@@ -84,17 +70,7 @@ public sealed partial class DependencyDirectionTests
     [MemberData(nameof(Folders))]
     public void NoTypeOfTheFolder_NamesAFeatureTypeInItsSignatures(string folder)
     {
-        var ns = "SellerPortal." + folder.Replace('/', '.');
-        var types = typeof(Program).Assembly.GetTypes()
-            .Where(t => t.Namespace == ns || (t.Namespace?.StartsWith(ns + ".", StringComparison.Ordinal) ?? false))
-            .ToList();
-
-        var offending = types
-            .SelectMany(t => TypeReferences.Of(t)
-                .Where(r => r.Namespace?.StartsWith("SellerPortal.Features", StringComparison.Ordinal) == true)
-                .Select(r => $"{t.FullName} -> {r.FullName}"))
-            .Distinct()
-            .ToList();
+        var (types, offending) = TypesOf(folder, ns => ns.StartsWith("SellerPortal.Features", StringComparison.Ordinal));
 
         Assert.NotEmpty(types);
         Assert.Empty(offending);
@@ -104,16 +80,38 @@ public sealed partial class DependencyDirectionTests
     [MemberData(nameof(Folders))]
     public void NoSourceOfTheFolder_NamesAFeatureNamespace(string folder)
     {
-        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "App", folder), "*.cs", SearchOption.AllDirectories);
-
-        var offending = files
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .Where(l => FeatureReference().IsMatch(l.Text))
-            .Select(l => $"{Path.GetRelativePath(RepositoryRoot.Path, l.File)}:{l.Line}: {l.Text.Trim()}")
-            .ToList();
+        var (files, offending) = SourcesOf(folder, "*.cs", FeatureReference());
 
         Assert.NotEmpty(files);
         Assert.Empty(offending);
+    }
+
+    /// <summary>The folder's types, and each reference from their signatures into a namespace <paramref name="forbidden"/> picks.</summary>
+    private static (List<Type> Types, List<string> Offending) TypesOf(string folder, Func<string, bool> forbidden)
+    {
+        var ns = "SellerPortal." + folder.Replace('/', '.');
+        var types = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.Namespace == ns || (t.Namespace?.StartsWith(ns + ".", StringComparison.Ordinal) ?? false))
+            .ToList();
+        var offending = types
+            .SelectMany(t => TypeReferences.Of(t).Where(r => r.Namespace is { } n && forbidden(n)).Select(r => $"{t.FullName} -> {r.FullName}"))
+            .Distinct()
+            .ToList();
+        return (types, offending);
+    }
+
+    /// <summary>The folder's C# and Razor sources (by <paramref name="pattern"/>), and each line <paramref name="reference"/> matches.</summary>
+    private static (List<string> Files, List<string> Offending) SourcesOf(string folder, string pattern, Regex reference)
+    {
+        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "App", folder), pattern, SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .ToList();
+        var offending = files
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => reference.IsMatch(l.Text))
+            .Select(l => $"{Path.GetRelativePath(RepositoryRoot.Path, l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        return (files, offending);
     }
 
     [Fact]

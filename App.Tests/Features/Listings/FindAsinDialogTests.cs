@@ -54,9 +54,11 @@ public sealed class FindAsinDialogTests : MudTestContext
 
         panel.WaitForAssertion(() =>
             Assert.Equal("B0SANDBOX01", panel.Find($"input[data-testid='field-{accountId}-asin']").GetAttribute("value")));
-        Assert.Empty(dialogs.FindAll("[data-testid='find-asin-dialog']"));
+        // The dialog closes and the panel re-renders on the renderer's own schedule: click Save only once it is gone,
+        // and read what Save carried once its handler has run (a click during a render is dispatched after it).
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid='find-asin-dialog']")));
         panel.Find($"[data-testid='save-settings-{accountId}']").Click();
-        Assert.Equal("B0SANDBOX01", saved!.Fields["asin"]);
+        panel.WaitForAssertion(() => Assert.Equal("B0SANDBOX01", saved?.Fields["asin"]));
     }
 
     [Fact]
