@@ -75,30 +75,11 @@ internal static class BulkPriceBenchmark
         return 0;
     }
 
-    /// <summary>One variant per product, its category mapped where a channel needs one, and eBay's business policies.</summary>
+    /// <summary>One variant per product, and what each channel's emulator needs set before a publish (<see cref="EmulatedPublishSetup"/>).</summary>
     private static async Task PrepareCatalogAsync(BenchmarkPortal portal, IDbContextFactory<AppDbContext> contexts, int products,
         Dictionary<ChannelKind, int> accounts, CancellationToken ct)
     {
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        {
-            db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.TikTokShop, MasterCategory = Category, ExternalCategoryId = "600001" });
-            db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.Ebay, MasterCategory = Category, ExternalCategoryId = "29792" });
-            if (accounts.TryGetValue(ChannelKind.Ebay, out var ebay))
-            {
-                // Set once per seller in Seller Hub; the offer takes them from the account when a listing has none.
-                var account = await db.ChannelAccounts.SingleAsync(a => a.Id == ebay, ct);
-                account.PropertiesJson = ChannelAccountContexts.MergeProperties(account.PropertiesJson, new Dictionary<string, string>
-                {
-                    ["fulfillment_policy_id"] = "6196932000",
-                    ["payment_policy_id"] = "6196933000",
-                    ["return_policy_id"] = "6196934000",
-                    ["merchant_location_key"] = "warehouse-1",
-                });
-            }
-
-            await db.SaveChangesAsync(ct);
-        }
-
+        await EmulatedPublishSetup.ApplyAsync(portal.Services, accounts.Values, Category, ct);
         var epoch = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         await BenchmarkCatalog.SeedAsync(portal.DatabasePath, products,
             (i, _) => ($"Benchmark mug {i}", "Benchmark", Category, epoch.AddMinutes(i)),

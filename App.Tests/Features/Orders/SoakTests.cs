@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SellerPortal.Benchmarks;
 using SellerPortal.Benchmarks.Orders;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
@@ -11,10 +12,10 @@ using Xunit.Abstractions;
 namespace SellerPortal.Tests.Features.Orders;
 
 /// <summary>
-/// A short soak of the whole app against its three emulators (the scenario and its checks are the ones
-/// <c>bench soak</c> runs at scale, <see cref="SoakScenario"/> and <see cref="SoakCheck"/>): a few hundred orders over
-/// TikTok Shop, Amazon and two eBay stores that list the same SKUs while the emulators answer 20% 5xx, timeouts and bursts of 429, TikTok's webhooks
-/// arrive twice and out of order, orders ship or are cancelled on the channels' side, and the host restarts in the
+/// A short soak of the whole app against every emulator (the scenario and its checks are the ones <c>bench soak</c>
+/// runs at scale, <see cref="SoakScenario"/> and <see cref="SoakCheck"/>): a few hundred orders over every emulated
+/// marketplace, two stores of one of them listing the same SKUs (<see cref="SoakAccounts"/>), while the emulators
+/// answer 20% 5xx, timeouts and bursts of 429, order webhooks arrive twice and out of order, orders ship or are cancelled on the channels' side, and the host restarts in the
 /// middle. Afterwards every order is in the portal once with the channel's status, the stock ledger balances and
 /// matches the orders, and each channel shows the quantity the portal computes.
 /// </summary>
@@ -37,21 +38,15 @@ public sealed class SoakTests(ITestOutputHelper output)
         await using (var hostA = EmulatorPortal.Start(dataDirectory, settings: settings, configureServices: SoakDatabaseFaults.AddTo))
         {
             var accounts = await SoakAccounts.ConnectAsync(hostA.Services, (channel, fields) => hostA.ConnectAsync(channel, fields), ct);
-            var ebay = accounts.Ebay().ToList();
-            Assert.Equal([SoakAccounts.FirstEbayStore, SoakAccounts.SecondEbayStore], ebay.Select(a => a.Partition));
+            var stores = accounts.SharedStores();
+            Assert.Equal([SoakAccounts.FirstStore, SoakAccounts.SecondStore], stores.Select(a => a.Seller));
             // Two stores, two accounts: the second connect did not take over the first.
-            Assert.Equal(2, ebay.Select(a => a.Id).Distinct().Count());
-            await SoakScenario.RaiseAmazonClientLimitsAsync(hostA.Services, accounts.Amazon().Id, ct);
-
-            var ebayMarketplace = (await hostA.AccountAsync(ebay[0].Id)).Region ?? "";
-            await hostA.MapCategoryAsync(ChannelKind.TikTokShop, "", "Brake Discs", "600001");
-            await hostA.MapCategoryAsync(ChannelKind.Ebay, ebayMarketplace, "Brake Discs", "33564");
+            Assert.Equal(2, stores.Select(a => a.Id).Distinct().Count());
+            Assert.Equal(hostA.Services.GetRequiredService<EmulatedChannels>().InDisplayOrder, accounts.Select(a => a.Channel).Distinct());
+            await SoakScenario.RaiseClientLimitsAsync(hostA.Services, accounts, ct);
 
             var products = await hostA.AddProductsAsync("SOAK-", 6);
-            foreach (var store in ebay)
-            {
-                await hostA.SetEbayPoliciesAsync(products, store.Id);
-            }
+            await EmulatedPublishSetup.ApplyAsync(hostA.Services, [.. accounts.Select(a => a.Id)], "Brake Discs", ct);
 
             var ledger = hostA.Services.GetRequiredService<StockLedger>();
             await using (var db = hostA.Db.CreateDbContext())
@@ -65,7 +60,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             await hostA.PublishAsync(products, [.. accounts.Select(a => a.Id)]);
             await hostA.Dispatcher.DrainAllAsync(ct);
             var listings = await hostA.ListingsAsync();
-            Assert.Equal(6 * 4, listings.Count);
+            Assert.Equal(6 * accounts.Count, listings.Count);
             Assert.All(listings, l => Assert.True(l.State == ListingState.Live, $"listing {l.Id}: {l.State} {l.LastError}"));
             // Two products are the staff's to change their minds about; buyers order the other four.
             scenario = new SoakScenario(accounts, [.. (await hostA.SkusAsync([.. products.Skip(2)])).Values.Order()], Seed, hostA.Services.GetRequiredService<EmulatedChannels>());
@@ -129,9 +124,9 @@ public sealed class SoakTests(ITestOutputHelper output)
         Assert.True(report.WrongStatus == 0, summary);
         Assert.True(report.LedgerMismatches == 0, summary);
         Assert.True(report.ChannelMismatches == 0, summary);
-        Assert.True(listingReport.Queued >= 2 * 4 * 2, summary); // every listing changed in each host, at least once
-        // Both eBay stores took orders of the same SKUs, and each store's orders are in the portal under its own account.
-        Assert.All(scenario.Accounts.Ebay(), a => Assert.True(scenario.Generated[a].Count > 0, summary));
+        Assert.True(listingReport.Queued >= 2 * scenario.Accounts.Count * 2, summary); // every listing changed in each host, at least once
+        // Both shared stores took orders of the same SKUs, and each store's orders are in the portal under its own account.
+        Assert.All(scenario.Accounts.SharedStores(), a => Assert.True(scenario.Generated[a].Count > 0, summary));
         Assert.True(listingReport.Wrong == 0, summary);
         Assert.True(listingReport.PoisonDeadLettered, summary);
         Assert.Equal("Dead after 30 attempts", listingReport.Poison);

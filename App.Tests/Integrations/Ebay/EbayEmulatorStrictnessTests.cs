@@ -126,10 +126,12 @@ public sealed class EbayEmulatorStrictnessTests(EbayEmulatorFixture emulator)
         Assert.Equal(5 - sold, (await emulator.Raw.GetFromJsonAsync<JsonElement>(control + "listed-quantities/CTRL-1")).GetProperty("quantity").GetInt32());
 
         var cancelled = await emulator.Raw.PostAsJsonAsync(control + $"buyer-orders/{ids[0]}/state", new { state = "cancelled" });
-        Assert.Equal(HttpStatusCode.NoContent, cancelled.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("CANCELED", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(OrderStatus.Cancelled, (await emulator.Connector.GetOrderAsync(emulator.Account, ids[0], CancellationToken.None))!.Status);
         var shipped = await emulator.Raw.PostAsJsonAsync(control + $"buyer-orders/{ids[1]}/state", new { state = "shipped" });
-        Assert.Equal(HttpStatusCode.NoContent, shipped.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, shipped.StatusCode);
+        Assert.Equal("FULFILLED", (await shipped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(OrderStatus.Shipped, (await emulator.Connector.GetOrderAsync(emulator.Account, ids[1], CancellationToken.None))!.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await emulator.Raw.PostAsJsonAsync(control + "buyer-orders/00-00000-00000/state", new { state = "shipped" })).StatusCode);
 

@@ -68,24 +68,20 @@ internal static class ImportBenchmark
 
         var skus = await SeedCatalogAsync(portal, ct);
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        string shopId;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        {
-            shopId = (await db.ChannelAccounts.SingleAsync(a => a.Id == accounts[ChannelKind.TikTokShop], ct)).ShopId!;
-        }
-
-        using var control = new EmulatorControl(portal.CreateControlClient(), shopId, portal.Services.GetRequiredService<EmulatedChannels>());
+        using var http = portal.CreateControlClient();
+        var control = new EmulatorControl(http, portal.Services.GetRequiredService<EmulatedChannels>());
         var perChannel = new Dictionary<ChannelKind, int>();
         var generate = Stopwatch.StartNew();
-        foreach (var (channel, index) in portal.Services.GetRequiredService<EmulatedChannels>().InDisplayOrder.Select((c, i) => (c, i)))
+        var emulated = control.Emulators.InDisplayOrder;
+        foreach (var (channel, index) in emulated.Select((c, i) => (c, i)))
         {
             await control.SetFaultsAsync(channel, new FaultSettings { RateLimitsEnabled = rateLimits }, 0, ct);
-            var count = (orders / 3) + (index < orders % 3 ? 1 : 0);
+            var count = (orders / emulated.Count) + (index < orders % emulated.Count ? 1 : 0);
             perChannel[channel] = count;
-            for (var done = 0; done < count; done += EmulatorControl.MaxPerCall)
+            for (var done = 0; done < count; done += SandboxOrderRequest.MaxPerCall)
             {
-                var n = Math.Min(EmulatorControl.MaxPerCall, count - done);
-                await control.PlaceOrdersAsync(channel, n, skus[(done / EmulatorControl.MaxPerCall) % skus.Count], webhooks: false, ct);
+                var n = Math.Min(SandboxOrderRequest.MaxPerCall, count - done);
+                await control.PlaceOrdersAsync(channel, new SandboxOrderRequest(n, [skus[(done / SandboxOrderRequest.MaxPerCall) % skus.Count]]), ct);
             }
         }
 

@@ -29,22 +29,9 @@ internal static class OrdersBenchCatalog
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var ledger = portal.Services.GetRequiredService<StockLedger>();
         var ids = new List<int>();
+        await EmulatedPublishSetup.ApplyAsync(portal.Services, accounts, Category, ct);
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.TikTokShop, MasterCategory = Category, ExternalCategoryId = "600001" });
-            db.CategoryMappings.Add(new CategoryMapping { Channel = ChannelKind.Ebay, MasterCategory = Category, ExternalCategoryId = "29792" });
-            // Set once per seller in Seller Hub; the offer takes them from the account when a listing has none.
-            foreach (var ebay in await db.ChannelAccounts.Where(a => accounts.Contains(a.Id) && a.Channel == ChannelKind.Ebay).ToListAsync(ct))
-            {
-                ebay.PropertiesJson = ChannelAccountContexts.MergeProperties(ebay.PropertiesJson, new Dictionary<string, string>
-                {
-                    ["fulfillment_policy_id"] = "6196932000",
-                    ["payment_policy_id"] = "6196933000",
-                    ["return_policy_id"] = "6196934000",
-                    ["merchant_location_key"] = "warehouse-1",
-                });
-            }
-
             var now = DateTime.UtcNow;
             var created = Enumerable.Range(1, products).Select(i => new Product
             {

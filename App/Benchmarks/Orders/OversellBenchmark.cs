@@ -2,13 +2,15 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Benchmarks.Orders;
 
 /// <summary>
-/// <c>bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]</c>: orders placed on TikTok Shop's
-/// emulator one after another (signed webhooks on, or off so only polling finds them); for each, the time until
-/// Amazon's AND eBay's emulators both show the reduced quantity. That window is how long the sale can be sold again.
+/// <c>bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]</c>: orders placed one after
+/// another on the first emulated marketplace that sends order webhooks (TikTok Shop; signed webhooks on, or off so
+/// only polling finds them); for each, the time until every other emulated marketplace shows the reduced quantity.
+/// That window is how long the sale can be sold again. Everything goes through the emulators' control contract.
 /// </summary>
 internal static class OversellBenchmark
 {
@@ -30,20 +32,29 @@ internal static class OversellBenchmark
     private static async Task<bool> RunModeAsync(int orders, string mode, int pollSeconds, CancellationToken ct)
     {
         var webhooks = mode == "webhooks";
-        Console.WriteLine($"oversell ({mode}): {orders} TikTok Shop orders, one every {Spacing.TotalMilliseconds:F0} ms, over {Products} SKUs" +
-            (webhooks ? "" : $"; TikTok polled every {pollSeconds} s"));
         await using var portal = await BenchmarkPortal.StartAsync(null, ct);
         var accounts = await EmulatedAccounts.ConnectAllAsync(portal, ct);
+        using var http = portal.CreateControlClient();
+        var control = new EmulatorControl(http, portal.Services.GetRequiredService<EmulatedChannels>());
+        var emulated = control.Emulators.InDisplayOrder;
+        var abouts = new Dictionary<ChannelKind, SandboxControlAbout>();
+        foreach (var channel in emulated)
+        {
+            abouts[channel] = await control.AboutAsync(channel, ct);
+        }
+
+        var selling = emulated.FirstOrDefault(c => abouts[c].OrderWebhooks, emulated[0]);
+        var others = emulated.Where(c => c != selling).ToArray();
+        Console.WriteLine($"oversell ({mode}): {orders} {ChannelNames.Display(selling)} orders, one every {Spacing.TotalMilliseconds:F0} ms, over {Products} SKUs, " +
+            $"watched on {string.Join(" and ", others.Select(ChannelNames.Display))}" + (webhooks ? "" : $"; {ChannelNames.Display(selling)} polled every {pollSeconds} s"));
         var skus = await OrdersBenchCatalog.PublishAsync(portal, accounts.Values, Products, OpeningStock, ct);
-        var shopId = await SetPollingAsync(portal, accounts[ChannelKind.TikTokShop], webhooks ? 3_600 : pollSeconds, ct);
-        var emulators = new EmulatorQuantities(portal.SandboxPath);
-        var others = new[] { ChannelKind.Amazon, ChannelKind.Ebay };
+        await SetPollingAsync(portal, accounts[selling], webhooks ? 3_600 : pollSeconds, ct);
         foreach (var channel in others)
         {
-            var shown = await emulators.ReadAsync(channel, ct);
+            var shown = await control.QuantitiesAsync(channel, null, ct);
             if (skus.Any(s => shown.GetValueOrDefault(s, -1) != OpeningStock))
             {
-                Console.WriteLine($"  {channel} does not show the opening stock of {OpeningStock} for every SKU before the run.");
+                Console.WriteLine($"  {ChannelNames.Display(channel)} does not show the opening stock of {OpeningStock} for every SKU before the run.");
                 return false;
             }
         }
@@ -63,7 +74,7 @@ internal static class OversellBenchmark
                 var shown = new List<Dictionary<string, int>>();
                 foreach (var channel in others)
                 {
-                    shown.Add(await emulators.ReadAsync(channel, ct));
+                    shown.Add(await control.QuantitiesAsync(channel, null, ct));
                 }
 
                 var now = clock.ElapsedTicks;
@@ -103,15 +114,12 @@ internal static class OversellBenchmark
             }
         }, ct);
 
-        using var http = portal.CreateControlClient();
         for (var i = 0; i < orders; i++)
         {
             var sku = skus[i % skus.Count];
             target[i] = (sku, --expected[sku]);
             var started = clock.ElapsedTicks;
-            using var response = await http.PostAsJsonAsync("/sandbox/tiktok/_control/orders",
-                new Dictionary<string, object> { ["shop_id"] = shopId, ["count"] = 1, ["seller_skus"] = new[] { sku }, ["send_webhooks"] = webhooks }, ct);
-            response.EnsureSuccessStatusCode();
+            await control.PlaceOrdersAsync(selling, new SandboxOrderRequest(1, [sku], webhooks), ct);
             placedAt[i] = started == 0 ? 1 : started;
             await Task.Delay(Spacing, ct);
         }
@@ -120,12 +128,12 @@ internal static class OversellBenchmark
         await watcher;
         var latencies = seen.Where(s => s is not null).Select(s => s!.Value.TotalSeconds).Order().ToList();
         var missing = orders - latencies.Count;
-        Console.WriteLine($"  until Amazon and eBay both show it: p50 {Percentile(latencies, 0.50):F2} s, p95 {Percentile(latencies, 0.95):F2} s, " +
+        Console.WriteLine($"  until {string.Join(" and ", others.Select(ChannelNames.Display))} all show it: p50 {Percentile(latencies, 0.50):F2} s, p95 {Percentile(latencies, 0.95):F2} s, " +
             $"max {(latencies.Count == 0 ? double.NaN : latencies[^1]):F2} s over {latencies.Count} orders" + (missing > 0 ? $"; {missing} never shown" : ""));
         foreach (var (channel, times) in seenOn)
         {
             var each = times.Where(s => s is not null).Select(s => s!.Value.TotalSeconds).Order().ToList();
-            Console.WriteLine($"    {channel}: p50 {Percentile(each, 0.50):F2} s, p95 {Percentile(each, 0.95):F2} s");
+            Console.WriteLine($"    {ChannelNames.Display(channel)}: p50 {Percentile(each, 0.50):F2} s, p95 {Percentile(each, 0.95):F2} s");
         }
 
         var goal = webhooks ? 10.0 : pollSeconds + 10.0;
@@ -134,14 +142,13 @@ internal static class OversellBenchmark
         return met;
     }
 
-    /// <summary>The TikTok account's poll interval for this run, and its shop id (the order generator's target).</summary>
-    private static async Task<string> SetPollingAsync(BenchmarkPortal portal, int tiktokAccountId, int seconds, CancellationToken ct)
+    /// <summary>The selling account's poll interval for this run.</summary>
+    private static async Task SetPollingAsync(BenchmarkPortal portal, int accountId, int seconds, CancellationToken ct)
     {
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
-        var account = await db.ChannelAccounts.SingleAsync(a => a.Id == tiktokAccountId, ct);
+        var account = await db.ChannelAccounts.SingleAsync(a => a.Id == accountId, ct);
         account.OrderPollIntervalSeconds = seconds;
         await db.SaveChangesAsync(ct);
-        return account.ShopId ?? throw new InvalidOperationException("The TikTok Shop account has no shop id.");
     }
 
     internal static double Percentile(IReadOnlyList<double> sorted, double p) =>

@@ -7,8 +7,8 @@ namespace SellerPortal.Benchmarks.Orders;
 
 /// <summary>
 /// <c>bench soak [--orders N] [--seed S]</c>: the soak of <c>SoakTests</c> at scale against the real portal on Kestrel
-/// (<see cref="SoakScenario"/>, checked by <see cref="SoakCheck"/>): N orders over TikTok Shop, Amazon and two eBay
-/// stores with the same SKUs under faults, the portal restarted once in the middle. Prints what was lost, duplicated or wrong; exits 1 unless all are 0.
+/// (<see cref="SoakScenario"/>, checked by <see cref="SoakCheck"/>): N orders over every emulated marketplace, two
+/// stores of one of them with the same SKUs (<see cref="SoakAccounts"/>), under faults, the portal restarted once in the middle. Prints what was lost, duplicated or wrong; exits 1 unless all are 0.
 /// </summary>
 internal static class SoakBenchmark
 {
@@ -18,12 +18,12 @@ internal static class SoakBenchmark
 
     public static async Task<int> RunAsync(int orders, int seed, CancellationToken ct)
     {
-        Console.WriteLine($"soak: {orders:N0} orders over TikTok Shop, Amazon and two eBay stores, {Products} SKUs of {OpeningStock:N0}, fault seed {seed}");
         var wall = Stopwatch.StartNew();
         var settings = SoakScenario.Settings(seed);
         await using var portal = await BenchmarkPortal.StartAsync(settings, ct, SoakDatabaseFaults.AddTo);
         var accounts = await SoakAccounts.ConnectAsync(portal.Services, (channel, fields) => EmulatedAccounts.ConnectAsync(portal, channel, ct, fields), ct);
-        await SoakScenario.RaiseAmazonClientLimitsAsync(portal.Services, accounts.Amazon().Id, ct);
+        Console.WriteLine($"soak: {orders:N0} orders over {string.Join(", ", accounts.Select(a => a.Name))}, {Products} SKUs of {OpeningStock:N0}, fault seed {seed}");
+        await SoakScenario.RaiseClientLimitsAsync(portal.Services, accounts, ct);
         var skus = await OrdersBenchCatalog.PublishAsync(portal, [.. accounts.Select(a => a.Id)], Products, OpeningStock, ct);
 
         var setUp = wall.Elapsed;

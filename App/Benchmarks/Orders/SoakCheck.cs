@@ -4,11 +4,6 @@ using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
-using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Sandbox.Amazon;
-using SellerPortal.Sandbox.Common;
-using SellerPortal.Sandbox.Ebay;
-using SellerPortal.Sandbox.TikTokShop;
 
 namespace SellerPortal.Benchmarks.Orders;
 
@@ -32,7 +27,6 @@ internal static class SoakCheck
     public static async Task<SoakReport> RunAsync(IServiceProvider services, IReadOnlyList<SoakAccount> accounts, CancellationToken ct)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var store = services.GetRequiredService<SandboxStore>();
         var problems = new List<string>();
         int emulatorOrders = 0, imported = 0, lost = 0, duplicated = 0, unknown = 0, wrongStatus = 0, ledger = 0, channel = 0;
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -41,7 +35,7 @@ internal static class SoakCheck
         foreach (var account in accounts)
         {
             var kind = account.Name;
-            var truth = await EmulatorStatusesAsync(store, account, ct);
+            var truth = (await account.Control(services).OrdersAsync(account.Seller, ct)).ToDictionary(o => o.OrderId, o => o.Status, StringComparer.Ordinal);
             var portal = await db.Orders.AsNoTracking().Where(o => o.ChannelAccountId == account.Id)
                 .Select(o => new { o.ExternalOrderId, o.RawStatus }).ToListAsync(ct);
             emulatorOrders += truth.Count;
@@ -115,7 +109,7 @@ internal static class SoakCheck
         foreach (var account in accounts)
         {
             var kind = account.Name;
-            var shown = await EmulatorQuantitiesAsync(store, account, ct);
+            var shown = await EmulatorQuantitiesAsync(services, account, ct);
             foreach (var listing in listings.Where(l => l.ChannelAccountId == account.Id))
             {
                 foreach (var v in variants.Where(v => v.ProductId == listing.ProductId))
@@ -149,55 +143,8 @@ internal static class SoakCheck
         }
     }
 
-    /// <summary>
-    /// Each emulator's orders for the account (its shop or store; a null partition means all) and its own status word
-    /// (eBay's: the cancel state when cancelled).
-    /// </summary>
-    private static async Task<Dictionary<string, string?>> EmulatorStatusesAsync(SandboxStore store, SoakAccount account, CancellationToken ct) => account.Channel switch
-    {
-        ChannelKind.TikTokShop => (await store.ListAsync<Sandbox.TikTokShop.SandboxOrder>(TikTokShopSandboxStore.Channel, "orders", ct: ct))
-            .Where(o => account.Partition is null || o.Document.ShopId == account.Partition).ToDictionary(o => o.Id, o => (string?)o.Document.Order.Status),
-        ChannelKind.Amazon => (await store.ListAsync<Sandbox.Amazon.SandboxOrder>(AmazonSandboxCollections.Channel, AmazonSandboxCollections.Orders, ct: ct))
-            // The portal reads Amazon's orders through searchOrders, whose status word is v0's in upper snake case.
-            .ToDictionary(o => o.Id, o => (string?)Sandbox.Amazon.AmazonSandboxSearchOrders.UpperSnake(o.Document.Order.OrderStatus)),
-        _ => (await store.ListAsync<EbaySandboxOrder>(EbaySandboxCollections.Channel, EbaySandboxCollections.Orders, ct: ct))
-            .Where(o => account.Partition is null || o.Document.Username == account.Partition)
-            .ToDictionary(o => o.Id, o => (string?)EbaySandboxFormats.RawStatus(o.Document.Order)),
-    };
-
-    /// <summary>What the account's emulator partition shows buyers per SKU (a null partition: the whole emulator).</summary>
-    internal static async Task<Dictionary<string, int>> EmulatorQuantitiesAsync(SandboxStore store, SoakAccount account, CancellationToken ct)
-    {
-        var quantities = new Dictionary<string, int>(StringComparer.Ordinal);
-        var partition = account.Partition;
-        switch (account.Channel)
-        {
-            case ChannelKind.TikTokShop:
-                foreach (var p in (await store.ListAsync<SandboxProduct>(TikTokShopSandboxStore.Channel, "products", ct: ct)).Where(p => partition is null || p.Document.ShopId == partition))
-                {
-                    foreach (var s in p.Document.Product.Skus.Where(s => s.SellerSku is not null))
-                    {
-                        quantities[s.SellerSku!] = s.Inventory?.Sum(i => i.Quantity) ?? 0;
-                    }
-                }
-
-                break;
-            case ChannelKind.Amazon:
-                foreach (var l in await store.ListAsync<SandboxListing>(AmazonSandboxCollections.Channel, AmazonSandboxCollections.Listings, ct: ct))
-                {
-                    quantities[l.Document.Sku] = AmazonSandboxListings.Quantity(l.Document.Attributes) ?? 0;
-                }
-
-                break;
-            default:
-                foreach (var o in (await store.ListAsync<EbaySandboxOffer>(EbaySandboxCollections.Channel, EbaySandboxCollections.Offers, ct: ct)).Where(o => o.Document.Offer.Status == "PUBLISHED" && (partition is null || o.Document.Username == partition)))
-                {
-                    quantities[o.Document.Offer.Sku] = o.Document.Offer.AvailableQuantity ?? 0;
-                }
-
-                break;
-        }
-
-        return quantities;
-    }
+    /// <summary>What the account's seller shows buyers per SKU on its emulator (no seller: the whole emulator).</summary>
+    internal static async Task<Dictionary<string, int>> EmulatorQuantitiesAsync(IServiceProvider services, SoakAccount account, CancellationToken ct) =>
+        (await account.Control(services).ListingsAsync(account.Seller, ct)).GroupBy(l => l.Sku, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Quantity, StringComparer.Ordinal);
 }

@@ -3,11 +3,6 @@ using SellerPortal.Data;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.Publishing;
 using SellerPortal.Features.Sync;
-using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Sandbox.Amazon;
-using SellerPortal.Sandbox.Common;
-using SellerPortal.Sandbox.Ebay;
-using SellerPortal.Sandbox.TikTokShop;
 
 namespace SellerPortal.Benchmarks.Orders;
 
@@ -61,11 +56,11 @@ internal sealed class SoakListingIntents(IReadOnlyList<SoakAccount> accounts, IR
         await drain;
     }
 
-    /// <summary>A job whose payload is not JSON, on the first eBay store, among its real work.</summary>
+    /// <summary>A job whose payload is not JSON, on the last account, among its real work.</summary>
     public async Task AddPoisonJobAsync(IServiceProvider services, CancellationToken ct)
     {
         poisonJobId = await services.GetRequiredService<SyncQueue>().EnqueueAsync(
-            new SyncJobRequest(accounts.Ebay().First().Id, SyncJobKind.UpdateListing, "soak:poison", "{this is not json"), ct);
+            new SyncJobRequest(accounts[^1].Id, SyncJobKind.UpdateListing, "soak:poison", "{this is not json"), ct);
     }
 
     public async Task<SoakIntentReport> CheckAsync(IServiceProvider services, CancellationToken ct)
@@ -74,12 +69,11 @@ internal sealed class SoakListingIntents(IReadOnlyList<SoakAccount> accounts, IR
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         var listings = await db.ChannelListings.AsNoTracking().Where(l => productIds.Contains(l.ProductId)).ToListAsync(ct);
         var skus = await db.Variants.AsNoTracking().Where(v => productIds.Contains(v.ProductId)).Select(v => new { v.ProductId, v.Sku }).ToListAsync(ct);
-        var store = services.GetRequiredService<SandboxStore>();
         var wrong = 0;
         foreach (var account in accounts)
         {
             var (kind, accountId) = (account.Name, account.Id);
-            var onSale = await OnSaleAsync(store, account, ct);
+            var onSale = (await account.Control(services).ListingsAsync(account.Seller, ct)).Where(l => l.OnSale).Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
             foreach (var productId in productIds)
             {
                 var intent = last[(productId, accountId)];
@@ -104,20 +98,6 @@ internal sealed class SoakListingIntents(IReadOnlyList<SoakAccount> accounts, IR
 
         return new SoakIntentReport(last.Count, Queued, Refused, wrong, poison is null ? null : $"{poison.Status} after {poison.Attempts} attempts", poisonDead, problems);
     }
-
-    /// <summary>
-    /// The SKUs the account's emulator partition offers buyers now: the shop's active TikTok products, Amazon's
-    /// listings, the eBay store's published offers.
-    /// </summary>
-    private static async Task<HashSet<string>> OnSaleAsync(SandboxStore store, SoakAccount account, CancellationToken ct) => account.Channel switch
-    {
-        ChannelKind.TikTokShop => [.. (await store.ListAsync<SandboxProduct>(TikTokShopSandboxStore.Channel, "products", ct: ct))
-            .Where(p => p.Document.ShopId == account.Partition && p.Document.Product.Status == "ACTIVATE")
-            .SelectMany(p => p.Document.Product.Skus).Select(s => s.SellerSku).OfType<string>()],
-        ChannelKind.Amazon => [.. (await store.ListAsync<SandboxListing>(AmazonSandboxCollections.Channel, AmazonSandboxCollections.Listings, ct: ct)).Select(l => l.Document.Sku)],
-        _ => [.. (await store.ListAsync<EbaySandboxOffer>(EbaySandboxCollections.Channel, EbaySandboxCollections.Offers, ct: ct))
-            .Where(o => o.Document.Offer.Status == "PUBLISHED" && o.Document.Username == account.Partition).Select(o => o.Document.Offer.Sku)],
-    };
 }
 
 /// <summary>What the listing intents came to: <see cref="Wrong"/> listings not in the state of their last intent.</summary>

@@ -1,27 +1,25 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Sandbox.Amazon;
 using SellerPortal.Sandbox.Common;
-using SellerPortal.Sandbox.Ebay;
-using SellerPortal.Sandbox.TikTokShop;
 
 namespace SellerPortal.Benchmarks.Orders;
 
 /// <summary>
 /// The soak, shared by <c>SoakTests</c> (a few hundred orders) and <c>bench soak</c> (thousands): buyers order on
-/// TikTok Shop, Amazon and two eBay stores that list the same SKUs (<see cref="SoakAccounts"/>) while the emulators answer 20% 5xx, a share of timeouts and bursts of 429; TikTok's
-/// signed webhooks arrive twice and out of order; orders ship or are cancelled on the channel's side; the caller
-/// restarts the portal once in the middle. <see cref="SoakCheck"/> then says what is wrong. The host (test factory or
-/// real Kestrel) is the caller's: each step takes the current host's services and an HTTP client to it.
+/// every emulated marketplace, two stores of one of them listing the same SKUs (<see cref="SoakAccounts"/>), while the
+/// emulators answer 20% 5xx, a share of timeouts and bursts of 429; the signed webhooks of the marketplaces that send
+/// them arrive twice and out of order; orders ship or are cancelled on the channel's side; the caller restarts the
+/// portal once in the middle. <see cref="SoakCheck"/> then says what is wrong. Everything goes through the emulators'
+/// common control contract (<see cref="EmulatorControl"/>), so nothing here names a marketplace. The host (test factory
+/// or real Kestrel) is the caller's: each step takes the current host's services and an HTTP client to it.
 /// </summary>
 internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnlyList<string> skus, int seed, EmulatedChannels emulators)
 {
+    private readonly IReadOnlyList<string> storeChannels = [.. accounts.Select(a => a.Emulator.StoreChannel).Distinct()];
     private readonly Random random = new(seed);
     private readonly HashSet<string> closed = new(StringComparer.Ordinal);
     private readonly Dictionary<FaultDecision, long> faults = [];
@@ -93,15 +91,16 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
     }
 
     /// <summary>
-    /// Faults on: 20% 5xx, 2% timeouts, and (<see cref="DriveAsync"/>, each round) a burst of five 429s on TikTok and
-    /// eBay. Not on Amazon: its client waits out the rate the 429's header publishes (getOrders about one a minute),
-    /// which would park the import for a minute a burst. Published rate limits stay off: the soak is about faults, not
-    /// about the channels' quotas.
+    /// Faults on: 20% 5xx, 2% timeouts, and (<see cref="DriveAsync"/>, each round) a burst of five 429s on every
+    /// emulator whose client takes a 429 as a retry. Not where the client waits out the rate the 429 publishes
+    /// (<see cref="SandboxControlAbout.RateLimitBurstsAreRetries"/>; Amazon's getOrders about one a minute), which would
+    /// park the import for a minute a burst. Published rate limits stay off: the soak is about faults, not about the
+    /// channels' quotas.
     /// </summary>
     public void SetFaults(SandboxFaults sandbox, bool on)
     {
         faultsOn = on;
-        foreach (var channel in emulators.InDisplayOrder.Select(StoreChannel))
+        foreach (var channel in storeChannels)
         {
             sandbox.Reset(channel);
             sandbox.Set(channel, on ? new FaultSettings { RateLimitsEnabled = false, ErrorRate = 0.2, TimeoutRate = 0.02 } : new FaultSettings { RateLimitsEnabled = false });
@@ -109,29 +108,33 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
     }
 
     /// <summary>
-    /// Raises the Amazon account's client-side budget (5 calls/s account-wide, searchOrders one page a minute after a
-    /// burst of 20) the way an account with a larger usage plan is configured: the soak re-scans often and is about
-    /// faults, not quotas (the emulators' own limits are off). Call right after connecting: the budget is read when the
-    /// account's first call goes out.
+    /// Raises the client-side budget of every account whose emulator's 429s are not mere retries (Amazon's: 5 calls/s
+    /// account-wide, searchOrders one page a minute after a burst of 20) the way an account with a larger usage plan is
+    /// configured: the soak re-scans often and is about faults, not quotas (the emulators' own limits are off). Call
+    /// right after connecting: the budget is read when the account's first call goes out.
     /// </summary>
-    public static async Task RaiseAmazonClientLimitsAsync(IServiceProvider services, int amazonAccountId, CancellationToken ct)
+    public static async Task RaiseClientLimitsAsync(IServiceProvider services, IReadOnlyList<SoakAccount> accounts, CancellationToken ct)
     {
+        var ids = accounts.Where(a => !a.Emulator.RateLimitBurstsAreRetries).Select(a => a.Id).ToList();
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
-        var account = await db.ChannelAccounts.SingleAsync(a => a.Id == amazonAccountId, ct);
-        account.PropertiesJson = Features.Channels.ChannelAccountContexts.MergeProperties(
+        foreach (var account in await db.ChannelAccounts.Where(a => ids.Contains(a.Id)).ToListAsync(ct))
+        {
+            account.PropertiesJson = Features.Channels.ChannelAccountContexts.MergeProperties(
             account.PropertiesJson, new Dictionary<string, string>
             {
                 [Integrations.Common.ChannelRateLimits.RequestsPerSecondProperty] = "200",
                 [Integrations.Common.ChannelRateLimits.BurstProperty] = "200",
                 [Integrations.Common.ChannelRateLimits.OperationScaleProperty] = "1000",
             });
+        }
+
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Adds what this host's emulators injected (call before the host goes away, and at the end).</summary>
     public void CollectFaults(SandboxFaults sandbox)
     {
-        foreach (var (decision, count) in emulators.InDisplayOrder.SelectMany(c => sandbox.Injected(StoreChannel(c))))
+        foreach (var (decision, count) in storeChannels.SelectMany(sandbox.Injected))
         {
             faults[decision] = faults.GetValueOrDefault(decision) + count;
         }
@@ -139,12 +142,13 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
 
     /// <summary>
     /// About <paramref name="orders"/> buyer orders in batches of up to <paramref name="maxBatch"/>, rotating the accounts,
-    /// a random SKU each; one batch in eight made cancelled. TikTok's webhooks are sent as the orders are made, then
-    /// every one again, newest first.
+    /// a random SKU each; one batch in eight made cancelled. Webhooks are sent as the orders are made, then every one
+    /// again, newest first.
     /// </summary>
     public async Task GenerateAsync(HttpClient http, int orders, int maxBatch, CancellationToken ct)
     {
-        var webhooks = new List<JsonElement>();
+        var control = new EmulatorControl(http, emulators);
+        var webhooks = new List<(ChannelKind, SandboxWebhook)>();
         for (var (left, b) = (orders, 0); left > 0; b++)
         {
             var account = accounts[b % accounts.Count];
@@ -152,21 +156,7 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
             left -= count;
             var sku = skus[random.Next(skus.Count)];
             var cancelled = random.Next(8) == 0;
-            var body = OrdersBody(account, count, sku, webhooks: true);
-            switch (account.Channel)
-            {
-                case ChannelKind.TikTokShop:
-                    body["status"] = cancelled ? "CANCELLED" : "AWAITING_SHIPMENT";
-                    break;
-                case ChannelKind.Amazon:
-                    body["status"] = cancelled ? "Canceled" : "Unshipped";
-                    break;
-                default:
-                    body["cancelled"] = cancelled;
-                    break;
-            }
-
-            var ids = await PlaceAsync(http, account, body, webhooks, ct);
+            var ids = await PlaceAsync(control, account, new SandboxOrderRequest(count, [sku], Webhooks: true, account.Seller, cancelled), webhooks, ct);
             if (cancelled)
             {
                 CreatedCancelled += ids.Count;
@@ -174,24 +164,26 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
             }
         }
 
-        await ReplayAsync(http, webhooks, ct);
+        await ReplayAsync(control, webhooks, ct);
     }
 
     /// <summary>
-    /// Sales crossing a push, for every SKU: an order on Amazon and on eBay (both polled, so not yet imported), then one
-    /// on TikTok Shop whose webhook makes the portal push the SKU's figure to Amazon and eBay at once, a figure without
-    /// their sales, which it sets over their own decrement. Only the import of their sales, pushed back to them too,
-    /// puts that right. The queue is drained (TikTok's refresh, then the pushes) before anything re-scans Amazon and eBay.
-    /// Both eBay stores sell each SKU too, so the push meets two stores' own decrements.
+    /// Sales crossing a push, for every SKU: an order on each polled account (so not yet imported), then one on each
+    /// account whose marketplace sends order webhooks; the webhook makes the portal push the SKU's figure to the polled
+    /// ones at once, a figure without their sales, which it sets over their own decrement. Only the import of their
+    /// sales, pushed back to them too, puts that right. The queue is drained (the webhook's refresh, then the pushes)
+    /// before anything re-scans the polled accounts. The two shared stores sell each SKU too, so the push meets two
+    /// stores' own decrements.
     /// </summary>
     public async Task CrossAsync(HttpClient http, IServiceProvider services, CancellationToken ct)
     {
+        var control = new EmulatorControl(http, emulators);
         foreach (var sku in skus)
         {
-            foreach (var account in accounts.OrderBy(a => a.Channel == ChannelKind.TikTokShop))
+            foreach (var account in accounts.OrderBy(a => a.Emulator.OrderWebhooks))
             {
-                // The TikTok order's webhook is sent by the emulator as it is made, not replayed.
-                await PlaceAsync(http, account, OrdersBody(account, 1, sku, webhooks: true), replays: null, ct);
+                // The webhook is sent by the emulator as the order is made, not replayed.
+                await PlaceAsync(control, account, new SandboxOrderRequest(1, [sku], Webhooks: true, account.Seller), replays: null, ct);
             }
         }
 
@@ -202,30 +194,21 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
 
     /// <summary>
     /// About <paramref name="share"/> of the open orders move on the channel's side: half ship (outside the portal),
-    /// half are cancelled by the buyer (the channel puts the units back). TikTok's webhooks again sent twice, newest first.
+    /// half are cancelled by the buyer (the channel puts the units back). Their webhooks again sent twice, newest first.
     /// </summary>
     public async Task ChangeOnChannelsAsync(HttpClient http, double share, CancellationToken ct)
     {
-        var webhooks = new List<JsonElement>();
+        var control = new EmulatorControl(http, emulators);
+        var webhooks = new List<(ChannelKind, SandboxWebhook)>();
         foreach (var (account, generated) in Generated)
         {
-            var channel = account.Channel;
             var open = generated.Where(id => !closed.Contains(id)).ToList();
             foreach (var id in open.Where(_ => random.NextDouble() < share).ToList())
             {
                 var ship = random.Next(2) == 0;
-                object body = channel switch
-                {
-                    ChannelKind.TikTokShop => new Dictionary<string, object> { ["status"] = ship ? "IN_TRANSIT" : "CANCELLED", ["send_webhook"] = true },
-                    ChannelKind.Amazon => new Dictionary<string, object> { ["status"] = ship ? "Shipped" : "Canceled" },
-                    _ => ship ? new Dictionary<string, object> { ["fulfillmentStatus"] = "FULFILLED" } : new Dictionary<string, object> { ["cancelled"] = true },
-                };
-                using var doc = await PostAsync(http, $"/sandbox/{emulators.PathOf(channel)}/_control/orders/{id}/status", body, ct);
-                if (doc.RootElement.TryGetProperty("webhook", out var hook))
-                {
-                    webhooks.Add(hook.Clone());
-                }
-
+                var moved = await control.SetOrderStateAsync(account.Channel, id,
+                    new SandboxOrderStateRequest(ship ? SandboxOrderState.Shipped : SandboxOrderState.Cancelled, Webhooks: true), ct);
+                webhooks.AddRange(moved.Webhooks.Select(w => (account.Channel, w)));
                 closed.Add(id);
                 if (ship)
                 {
@@ -238,7 +221,7 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
             }
         }
 
-        await ReplayAsync(http, webhooks, ct);
+        await ReplayAsync(control, webhooks, ct);
     }
 
     /// <summary>Re-scans every account and drains the queue, <paramref name="rounds"/> times.</summary>
@@ -251,8 +234,10 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
             if (faultsOn)
             {
                 var sandbox = services.GetRequiredService<SandboxFaults>();
-                sandbox.Queue429(TikTokShopSandboxStore.Channel, 5);
-                sandbox.Queue429(EbaySandboxCollections.Channel, 5);
+                foreach (var channel in accounts.Where(a => a.Emulator.RateLimitBurstsAreRetries).Select(a => a.Emulator.StoreChannel).Distinct())
+                {
+                    sandbox.Queue429(channel, 5);
+                }
             }
 
             // A few "database is locked" inside the handlers' writes, each round the faults are on.
@@ -305,73 +290,28 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
         }
     }
 
-    private static string StoreChannel(ChannelKind channel) => channel switch
-    {
-        ChannelKind.TikTokShop => TikTokShopSandboxStore.Channel,
-        ChannelKind.Amazon => AmazonSandboxCollections.Channel,
-        _ => EbaySandboxCollections.Channel,
-    };
-
     /// <summary>
-    /// A generator body for the account's emulator partition: TikTok's shop, eBay's store (its username); Amazon has one
-    /// seller. TikTok sends its order webhooks as the orders are made when <paramref name="webhooks"/> is set.
+    /// Places the orders, records their ids under the account and what was refused, and keeps the webhooks the
+    /// emulator signed for <paramref name="replays"/> (null: not replayed).
     /// </summary>
-    private static Dictionary<string, object> OrdersBody(SoakAccount account, int count, string sku, bool webhooks) => account.Channel switch
+    private async Task<IReadOnlyList<string>> PlaceAsync(EmulatorControl control, SoakAccount account, SandboxOrderRequest request,
+        List<(ChannelKind, SandboxWebhook)>? replays, CancellationToken ct)
     {
-        ChannelKind.TikTokShop => new() { ["shop_id"] = account.Partition!, ["count"] = count, ["seller_skus"] = new[] { sku }, ["send_webhooks"] = webhooks },
-        ChannelKind.Ebay => new() { ["username"] = account.Partition!, ["count"] = count, ["skus"] = new[] { sku } },
-        _ => new() { ["count"] = count, ["skus"] = new[] { sku } },
-    };
-
-    /// <summary>
-    /// Places the orders, records their ids under the account and what was refused, and keeps the webhooks TikTok sent
-    /// for <paramref name="replays"/> (null: not replayed).
-    /// </summary>
-    private async Task<List<string>> PlaceAsync(HttpClient http, SoakAccount account, Dictionary<string, object> body, List<JsonElement>? replays, CancellationToken ct)
-    {
-        using var doc = await PostAsync(http, $"/sandbox/{emulators.PathOf(account.Channel)}/_control/orders", body, ct);
-        var root = doc.RootElement;
-        var ids = (root.TryGetProperty("order_ids", out var snake) ? snake : root.GetProperty("orderIds")).EnumerateArray().Select(e => e.GetString()!).ToList();
-        Generated[account].AddRange(ids);
-        Refused += root.GetProperty("refused").GetInt32();
-        if (replays is not null && root.TryGetProperty("webhooks", out var hooks))
-        {
-            replays.AddRange(hooks.EnumerateArray().Select(h => h.Clone()));
-        }
-
-        return ids;
+        var placed = await control.PlaceOrdersAsync(account.Channel, request, ct);
+        Generated[account].AddRange(placed.OrderIds);
+        Refused += placed.Refused;
+        replays?.AddRange((placed.Webhooks ?? []).Select(w => (account.Channel, w)));
+        return placed.OrderIds;
     }
 
-    private static async Task<JsonDocument> PostAsync(HttpClient http, string path, object body, CancellationToken ct)
+    /// <summary>Each webhook again, newest first: every one arrives twice, and out of order.</summary>
+    private async Task ReplayAsync(EmulatorControl control, List<(ChannelKind Channel, SandboxWebhook Webhook)> webhooks, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(path, body, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
-        }
-
-        return JsonDocument.Parse(text);
-    }
-
-    /// <summary>Each TikTok webhook again, newest first: every one arrives twice, and out of order.</summary>
-    private async Task ReplayAsync(HttpClient http, List<JsonElement> webhooks, CancellationToken ct)
-    {
-        WebhooksDelivered += webhooks.Count(h => h.TryGetProperty("status_code", out var s) && s.ValueKind == JsonValueKind.Number && s.GetInt32() is >= 200 and < 300);
+        WebhooksDelivered += webhooks.Count(h => h.Webhook.Delivered);
         webhooks.Reverse();
-        foreach (var hook in webhooks)
+        foreach (var (channel, webhook) in webhooks)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/TikTokShop")
-            {
-                Content = new StringContent(hook.GetProperty("body").GetString()!, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.TryAddWithoutValidation("Authorization", hook.GetProperty("authorization").GetString());
-            using var response = await http.SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"A replayed TikTok webhook answered {(int)response.StatusCode}.");
-            }
-
+            await control.ReplayAsync(channel, webhook, ct);
             WebhookReplays++;
         }
     }

@@ -41,7 +41,13 @@ internal static class AmazonSandboxControl
             return Results.BadRequest(new { error = "count (1..10000) and skus are required." });
         }
 
-        var seller = request.SellerId ?? options.Value.SellerId;
+        var (ids, refused) = await PlaceAsync(request, store, time, options.Value);
+        return Results.Json(new { created = ids.Count, orderIds = ids, refused });
+    }
+
+    internal static async Task<(List<string> Ids, int Refused)> PlaceAsync(GenerateOrders request, SandboxStore store, TimeProvider time, AmazonSandboxOptions options)
+    {
+        var seller = request.SellerId ?? options.SellerId;
         var marketplace = request.MarketplaceId ?? "ATVPDKIKX0DER";
         var currency = request.Currency ?? AmazonSandboxJson.CurrencyOf(marketplace);
         var unit = AmazonSandboxJson.Amount(request.UnitPrice ?? "19.99");
@@ -104,7 +110,7 @@ internal static class AmazonSandboxControl
             return refusedHere;
         });
 
-        return Results.Json(new { created = ids.Count, orderIds = ids, refused });
+        return (ids, refused);
     }
 
     /// <summary>
@@ -119,17 +125,22 @@ internal static class AmazonSandboxControl
             return Results.BadRequest(new { error = "status is Shipped or Canceled." });
         }
 
-        return await store.SerializedAsync(Channel, async () =>
+        var (status, body) = await ChangeAsync(orderId, request, store, time);
+        return Results.Json(body, statusCode: status);
+    }
+
+    internal static async Task<(int Status, object Body)> ChangeAsync(string orderId, OrderStatusChange request, SandboxStore store, TimeProvider time) =>
+        await store.SerializedAsync(Channel, async () =>
         {
             if (await store.GetAsync<SandboxOrder>(Channel, Orders, orderId) is not { } found)
             {
-                return Results.NotFound(new { error = $"Order {orderId} does not exist." });
+                return (404, (object)new { error = $"Order {orderId} does not exist." });
             }
 
             var before = found.Order.OrderStatus;
             if (before is "Canceled" or "Shipped")
             {
-                return Results.BadRequest(new { error = $"Order {orderId} is {before}; it cannot become {request.Status}." });
+                return (400, new { error = $"Order {orderId} is {before}; it cannot become {request.Status}." });
             }
 
             // getOrders holds back the last two minutes, so the change is dated just outside them (and after the
@@ -154,9 +165,8 @@ internal static class AmazonSandboxControl
             }
 
             await store.PutAsync(Channel, Orders, orderId, found with { Order = order, Items = items }, new DateTimeOffset(updated).ToUnixTimeMilliseconds());
-            return Results.Json(new { orderId, status = request.Status });
+            return (200, new { orderId, status = request.Status });
         });
-    }
 
     /// <summary>A refresh token as Seller Central hands one out for self-authorization.</summary>
     private static async Task<IResult> MintRefreshTokenAsync(SandboxStore store, IOptions<AmazonSandboxOptions> options)

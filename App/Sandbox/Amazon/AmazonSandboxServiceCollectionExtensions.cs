@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Sandbox.Amazon;
 
@@ -16,6 +17,7 @@ public static class AmazonSandboxServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AmazonSandboxRateLimiter>();
         builder.Services.AddSingleton<AmazonSandboxReports>();
+        builder.Services.AddSandboxControl<AmazonSandboxControls>();
         return builder;
     }
 

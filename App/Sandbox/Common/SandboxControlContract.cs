@@ -5,26 +5,47 @@ namespace SellerPortal.Sandbox.Common;
 /// <summary>
 /// The one control contract every emulator answers, so benchmarks, the soak and tests drive any marketplace the same
 /// way. Each emulator implements it over its own store and registers it with <see cref="SandboxControlContract.AddSandboxControl{T}"/>;
-/// the endpoints are mounted once for all of them under <c>/sandbox/{path}/_control/</c>:
+/// the endpoints are mounted once for all of them under <c>/sandbox/{path}/_control/</c> (<see cref="SandboxControlEndpoints"/>):
 /// <list type="bullet">
-/// <item><c>POST buyer-orders</c> <c>{"count":3,"skus":["A"],"webhooks":false}</c> → <c>{"orderIds":[…]}</c></item>
-/// <item><c>POST buyer-orders/{orderId}/state</c> <c>{"state":"shipped"|"cancelled"}</c> → 204, 404 for an unknown order</item>
-/// <item><c>GET listed-quantities/{sku}</c> → <c>{"sku":"A","quantity":4}</c>, 404 when the SKU is not listed</item>
+/// <item><c>GET</c> → <see cref="SandboxControlAbout"/>: the store and fault key, the consent-page field that signs in as a named seller</item>
+/// <item><c>POST buyer-orders</c> <c>{"seller":null,"count":3,"skus":["A"],"cancelled":false,"webhooks":false}</c> → <see cref="SandboxPlacedOrders"/></item>
+/// <item><c>POST buyer-orders/{orderId}/state</c> <c>{"state":"shipped"|"cancelled","webhooks":false}</c> → <see cref="SandboxOrderMoved"/>, 404 for an unknown order</item>
+/// <item><c>GET buyer-orders?seller=</c> → <see cref="SandboxOrders"/>: every order and the status word the channel's order API shows</item>
+/// <item><c>GET listings?seller=</c> → <see cref="SandboxListedSkus"/>: every SKU the seller lists, the quantity buyers see, whether it is on sale</item>
+/// <item><c>GET listed-quantities/{sku}</c> → <see cref="SandboxListedQuantity"/>, 404 when the SKU is not listed</item>
 /// <item><c>PUT listed-quantities/{sku}</c> <c>{"quantity":4}</c> → 204, 404 when the SKU is not listed</item>
+/// <item><c>GET publish-setup</c> → <see cref="SandboxPublishSetup"/>: what a seller sets once before a publish goes through</item>
 /// <item><c>faults</c> (GET, POST, DELETE): see <see cref="SandboxFaultEndpoints"/></item>
 /// </list>
-/// The contract is the emulators' own, not a marketplace's: it is camelCase for every channel.
+/// The contract is the emulators' own, not a marketplace's: it is camelCase for every channel. A seller is the name
+/// <see cref="SandboxControlAbout.SellerField"/> signs in as; none means the emulator's own default seller (to place
+/// orders) or every seller (to read).
 /// </summary>
 public interface ISandboxControl
 {
     /// <summary>The emulator's path segment under /sandbox ("tiktok", "amazon", "ebay").</summary>
     string Path { get; }
 
-    /// <summary>Places buyer orders of the SKUs (round robin), taking the units off the listed quantity as the marketplace does.</summary>
-    Task<IReadOnlyList<string>> PlaceOrdersAsync(SandboxOrderRequest request, CancellationToken ct);
+    /// <summary>What the emulator is, for a driver that knows only the contract.</summary>
+    SandboxControlAbout About { get; }
 
-    /// <summary>Moves an order as the buyer or the marketplace would; false when the order is unknown.</summary>
-    Task<bool> SetOrderStateAsync(string orderId, SandboxOrderState state, CancellationToken ct);
+    /// <summary>What a seller sets once before a publish on this emulator goes through.</summary>
+    SandboxPublishSetup PublishSetup { get; }
+
+    /// <summary>
+    /// Places buyer orders of the SKUs (round robin), taking the units off the listed quantity as the marketplace does;
+    /// a buyer is refused when it shows too few. Orders made cancelled gave their units back.
+    /// </summary>
+    Task<SandboxPlacedOrders> PlaceOrdersAsync(SandboxOrderRequest request, SandboxCaller caller, CancellationToken ct);
+
+    /// <summary>Moves an order as the buyer or the marketplace would; null when the order is unknown.</summary>
+    Task<SandboxOrderMoved?> SetOrderStateAsync(string orderId, SandboxOrderStateRequest request, SandboxCaller caller, CancellationToken ct);
+
+    /// <summary>Each order of the seller (every seller when null) and the status word the channel's order API shows for it.</summary>
+    Task<IReadOnlyList<SandboxOrderStatus>> OrdersAsync(string? seller, CancellationToken ct);
+
+    /// <summary>Each SKU the seller (every seller when null) lists, the quantity buyers see, and whether it is on sale now.</summary>
+    Task<IReadOnlyList<SandboxListedSku>> ListingsAsync(string? seller, CancellationToken ct);
 
     /// <summary>The quantity the marketplace shows buyers for the SKU, or null when it is not listed.</summary>
     Task<int?> GetListedQuantityAsync(string sku, CancellationToken ct);
@@ -33,11 +54,35 @@ public interface ISandboxControl
     Task<bool> SetListedQuantityAsync(string sku, int quantity, CancellationToken ct);
 }
 
-public sealed record SandboxOrderRequest(int Count, IReadOnlyList<string> Skus, bool Webhooks = false)
+/// <param name="StoreChannel">The key the emulator's documents and faults are held under in <see cref="SandboxStore"/> and <see cref="SandboxFaults"/>.</param>
+/// <param name="SellerField">The consent-page field that signs in as a named seller; null when one consent gives the emulator's one seller.</param>
+/// <param name="OrderWebhooks">Whether the marketplace sends a webhook when an order is placed or moves (TikTok Shop); polled channels have none.</param>
+/// <param name="RateLimitBurstsAreRetries">
+/// Whether a queued burst of 429s costs the client only retries; false where the 429 publishes a rate the client then
+/// waits out (Amazon's x-amzn-RateLimit-Limit), so a burst parks the account for as long as that rate says.
+/// </param>
+public sealed record SandboxControlAbout(string StoreChannel, string? SellerField, bool OrderWebhooks, bool RateLimitBurstsAreRetries);
+
+/// <summary>Who called the control: the portal's base URL, which webhooks the emulator sends go to.</summary>
+public sealed record SandboxCaller(string PortalBaseUrl);
+
+public sealed record SandboxOrderRequest(int Count, IReadOnlyList<string> Skus, bool Webhooks = false, string? Seller = null, bool Cancelled = false)
 {
     /// <summary>The generators take at most this many orders per call.</summary>
     public const int MaxPerCall = 10_000;
 }
+
+/// <summary>
+/// The orders placed, how many buyers were refused (the channel showed too few units), and the webhooks the
+/// marketplace sends for them (sent when asked and the marketplace has them; always returned for a replay).
+/// </summary>
+public sealed record SandboxPlacedOrders(IReadOnlyList<string> OrderIds, int Refused = 0, IReadOnlyList<SandboxWebhook>? Webhooks = null);
+
+/// <summary>
+/// A webhook as the marketplace signs it: the raw body and the headers that carry its signature, and whether the
+/// emulator's own delivery reached the portal with a 2xx (false when not sent or refused).
+/// </summary>
+public sealed record SandboxWebhook(string Body, IReadOnlyDictionary<string, string> Headers, bool Delivered);
 
 [JsonConverter(typeof(JsonStringEnumConverter<SandboxOrderState>))]
 public enum SandboxOrderState
@@ -46,13 +91,35 @@ public enum SandboxOrderState
     Cancelled,
 }
 
-public sealed record SandboxOrderStateRequest(SandboxOrderState State);
+public sealed record SandboxOrderStateRequest(SandboxOrderState State, bool Webhooks = false);
+
+/// <summary>The order's move: the status word it shows now and the webhook the marketplace sends for it, if it has one.</summary>
+public sealed record SandboxOrderMoved(string Status, IReadOnlyList<SandboxWebhook> Webhooks);
+
+public sealed record SandboxOrderStatus(string OrderId, string Status);
+
+public sealed record SandboxOrders(IReadOnlyList<SandboxOrderStatus> Orders);
+
+public sealed record SandboxListedSku(string Sku, int Quantity, bool OnSale);
+
+public sealed record SandboxListedSkus(IReadOnlyList<SandboxListedSku> Listings);
 
 public sealed record SandboxListedQuantity(string Sku, int Quantity);
 
 public sealed record SandboxQuantityRequest(int Quantity);
 
-public sealed record SandboxPlacedOrders(IReadOnlyList<string> OrderIds);
+/// <summary>
+/// What a seller sets once before a publish on this emulator goes through: the category id that stands for any
+/// product (null where the channel needs none) and the account settings a listing takes when it names none (eBay's
+/// business policies and location).
+/// </summary>
+public sealed record SandboxPublishSetup(string? CategoryId, IReadOnlyDictionary<string, string> AccountProperties);
+
+/// <summary>A marketplace that has nothing for a seller to set before a publish.</summary>
+public static class SandboxPublishSetups
+{
+    public static SandboxPublishSetup None { get; } = new(null, new Dictionary<string, string>());
+}
 
 public static class SandboxControlContract
 {
@@ -65,40 +132,8 @@ public static class SandboxControlContract
         return services;
     }
 
-    /// <summary>Mounts the contract for every registered emulator.</summary>
-    public static void MapSandboxControls(this RouteGroupBuilder sandbox, IServiceProvider services)
-    {
-        foreach (var control in services.GetServices<ISandboxControl>())
-        {
-            var group = sandbox.MapGroup($"/{control.Path}/_control");
-            group.MapPost("/buyer-orders", async (SandboxOrderRequest request, CancellationToken ct) =>
-            {
-                if (request.Count is < 1 or > SandboxOrderRequest.MaxPerCall || request.Skus is not { Count: > 0 })
-                {
-                    return Results.BadRequest(new { error = $"count (1..{SandboxOrderRequest.MaxPerCall}) and at least one sku are required." });
-                }
-
-                return Results.Json(new SandboxPlacedOrders(await control.PlaceOrdersAsync(request, ct)));
-            });
-            group.MapPost("/buyer-orders/{orderId}/state", async (string orderId, SandboxOrderStateRequest request, CancellationToken ct) =>
-                await control.SetOrderStateAsync(orderId, request.State, ct)
-                    ? Results.NoContent()
-                    : Results.NotFound(new { error = $"No order {orderId} in the {control.Path} emulator." }));
-            group.MapGet("/listed-quantities/{sku}", async (string sku, CancellationToken ct) =>
-                await control.GetListedQuantityAsync(sku, ct) is { } quantity
-                    ? Results.Json(new SandboxListedQuantity(sku, quantity))
-                    : Results.NotFound(new { error = $"{sku} is not listed in the {control.Path} emulator." }));
-            group.MapPut("/listed-quantities/{sku}", async (string sku, SandboxQuantityRequest request, CancellationToken ct) =>
-            {
-                if (request.Quantity < 0)
-                {
-                    return Results.BadRequest(new { error = "quantity cannot be negative." });
-                }
-
-                return await control.SetListedQuantityAsync(sku, request.Quantity, ct)
-                    ? Results.NoContent()
-                    : Results.NotFound(new { error = $"{sku} is not listed in the {control.Path} emulator." });
-            });
-        }
-    }
+    /// <summary>The registered control for an emulator path.</summary>
+    public static ISandboxControl Control(this IServiceProvider services, string path) =>
+        services.GetServices<ISandboxControl>().SingleOrDefault(c => c.Path == path)
+        ?? throw new InvalidOperationException($"No emulator at /sandbox/{path} answers the control contract.");
 }

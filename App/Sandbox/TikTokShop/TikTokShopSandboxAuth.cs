@@ -15,6 +15,9 @@ internal sealed class TikTokShopSandboxAuth(
     IOptions<SandboxOptions> sandbox,
     TimeProvider time)
 {
+    /// <summary>The seller the consent page signs in as unless another is typed.</summary>
+    public const string DefaultSeller = "Sandbox Seller";
+
     /// <summary>The auth code is single use and lives 30 minutes.</summary>
     private const int AuthCodeLifetimeSeconds = 30 * 60;
 
@@ -41,7 +44,7 @@ internal sealed class TikTokShopSandboxAuth(
               <p>The app <strong>{WebUtility.HtmlEncode(settings.ServiceId)}</strong> asks to manage products, orders and fulfilment of your shop.</p>
               <form method="post">
                 {Hidden("service_id")}{Hidden("app_key")}{Hidden("state")}{Hidden("redirect_uri")}
-                <label>Seller <input name="seller" value="Sandbox Seller" data-testid="consent-seller" /></label>
+                <label>Seller <input name="seller" value="{DefaultSeller}" data-testid="consent-seller" /></label>
                 <label>Region <input name="region" value="US" data-testid="consent-region" /></label>
                 <button type="submit" name="decision" value="approve" data-testid="consent-approve">Approve</button>
                 <button type="submit" name="decision" value="deny" data-testid="consent-deny">Deny</button>
@@ -62,7 +65,7 @@ internal sealed class TikTokShopSandboxAuth(
             return Results.Redirect($"{redirect}{separator}code=null&error=auth_denied&state={Uri.EscapeDataString(state)}");
         }
 
-        var seller = form["seller"].ToString() is { Length: > 0 } s ? s : "Sandbox Seller";
+        var seller = form["seller"].ToString() is { Length: > 0 } s ? s : DefaultSeller;
         var region = form["region"].ToString() is { Length: > 0 } r ? r.ToUpperInvariant() : "US";
         var shop = await store.EnsureSellerAsync(seller, region, http.RequestAborted);
         var code = "TTP_" + TikTokShopSandboxStore.Token(18);

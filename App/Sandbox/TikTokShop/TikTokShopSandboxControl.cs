@@ -168,7 +168,7 @@ internal sealed class TikTokShopSandboxControl(
             return (saved, null);
         }, ct);
 
-    private static string StatusChangePayload(string shopId, TikTokWireOrder order, long now) => JsonSerializer.Serialize(new
+    internal static string StatusChangePayload(string shopId, TikTokWireOrder order, long now) => JsonSerializer.Serialize(new
     {
         type = WebhookTypes.OrderStatusChange,
         tts_notification_id = TikTokShopSandboxStore.NumericId(19),
@@ -215,10 +215,14 @@ internal sealed class TikTokShopSandboxControl(
     /// configured <c>Sandbox:TikTokShop:WebhookUrl</c> or the portal's own endpoint, never to a URL a caller names
     /// (the control API must not become a way to make the portal post anywhere).
     /// </summary>
-    private async Task<TikTokWebhookDelivery> DeliverAsync(HttpContext http, string payload, bool send)
+    private Task<TikTokWebhookDelivery> DeliverAsync(HttpContext http, string payload, bool send) =>
+        DeliverAsync(TikTokShopSandboxExtensions.PortalBase(http, sandbox.Value), payload, send, http.RequestAborted);
+
+    /// <summary>The same, for a caller outside this API (the common control contract) that names the portal it reached.</summary>
+    internal async Task<TikTokWebhookDelivery> DeliverAsync(string portalBase, string payload, bool send, CancellationToken ct)
     {
         var settings = options.CurrentValue;
-        var target = settings.WebhookUrl ?? $"{TikTokShopSandboxExtensions.PortalBase(http, sandbox.Value)}/webhooks/TikTokShop";
+        var target = settings.WebhookUrl ?? $"{portalBase}/webhooks/TikTokShop";
         var signature = TikTokShopSandboxSignatures.WebhookAuthorization(settings.AppKey, settings.AppSecret, Encoding.UTF8.GetBytes(payload));
         if (!send)
         {
@@ -229,7 +233,7 @@ internal sealed class TikTokShopSandboxControl(
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
             request.Headers.TryAddWithoutValidation("Authorization", signature);
-            using var response = await httpClients.CreateClient(WebhookClientName).SendAsync(request, http.RequestAborted);
+            using var response = await httpClients.CreateClient(WebhookClientName).SendAsync(request, ct);
             return new TikTokWebhookDelivery(target, payload, signature, (int)response.StatusCode, null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
