@@ -11,7 +11,7 @@ public static class BenchmarkCommand
 {
     private const string Usage = """
         usage:
-          bench bulk-price --products N [--channels tiktok,amazon,ebay]
+          bench bulk-price --products N [--channels tiktok,amazon,ebay] (default: every emulated channel)
           bench grid [--products N]   (default 100000)
           bench orders-grid [--orders N]   (default 1000000)
           bench oversell [--orders N] [--mode webhooks|polling|both] [--poll-seconds S]
@@ -40,7 +40,7 @@ public static class BenchmarkCommand
                 "import" => Import(options),
                 "soak" => Soak(options),
                 "bulk-price" when options.Int("products") is { } products =>
-                    ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels") ?? "tiktok,amazon,ebay"), ct),
+                    ct => BulkPriceBenchmark.RunAsync(products, Channels(options.Text("channels")), ct),
                 "grid" => ct => GridBenchmark.RunAsync(options.Int("products") ?? 100_000, ct),
                 "orders-grid" => OrdersGrid(options),
                 _ => throw new ArgumentException("Name a benchmark and its options."),
@@ -81,14 +81,20 @@ public static class BenchmarkCommand
         return ct => OrdersGridBenchmark.RunAsync(orders, ct);
     }
 
-    private static List<ChannelKind> Channels(string list) =>
-        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => name.ToLowerInvariant() switch
-        {
-            "tiktok" or "tiktokshop" => ChannelKind.TikTokShop,
-            "amazon" => ChannelKind.Amazon,
-            "ebay" => ChannelKind.Ebay,
-            _ => throw new ArgumentException($"Unknown channel \"{name}\": use tiktok, amazon, ebay."),
-        }).Distinct()];
+    /// <summary>The channels named (each by a prefix of its kind or display name: tiktok, amazon, ebay), or null for every emulated one.</summary>
+    private static List<ChannelKind>? Channels(string? list) =>
+        list is null ? null : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ChannelNamed).Distinct()];
+
+    private static ChannelKind ChannelNamed(string name)
+    {
+        static string Squash(string s) => s.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        var key = Squash(name);
+        var matches = ChannelNames.InDisplayOrder.Where(k => Squash(k.ToString()).StartsWith(key, StringComparison.Ordinal)
+            || Squash(ChannelNames.Display(k)).StartsWith(key, StringComparison.Ordinal)).ToList();
+        return matches is [var one]
+            ? one
+            : throw new ArgumentException($"Unknown channel \"{name}\": use one of {string.Join(", ", ChannelNames.InDisplayOrder.Select(k => Squash(k.ToString())))}.");
+    }
 }
 
 /// <summary>The <c>--name value</c> pairs after the benchmark's name.</summary>

@@ -9,13 +9,12 @@ using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.Bulk;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Amazon;
 
 namespace SellerPortal.Benchmarks;
 
 /// <summary>
 /// <c>bench bulk-price --products N [--channels tiktok,amazon,ebay]</c>: the real portal with its emulators (rate
-/// limits on), N one-variant products Live on every channel through the real publish path, then ONE bulk price update
+/// limits on; every emulated channel unless named), N one-variant products Live on every channel through the real publish path, then ONE bulk price update
 /// (+1 %) to all of them on all channels, drained by the dispatcher. Prints the calls made against the fewest the
 /// channels' batch endpoints allow, 429s, failures, and the wall time against the floor the published limits impose.
 /// </summary>
@@ -24,10 +23,12 @@ internal static class BulkPriceBenchmark
     private const string Category = "Benchmark";
     private static readonly Actor Actor = new("benchmark", "benchmark");
 
-    public static async Task<int> RunAsync(int products, IReadOnlyList<ChannelKind> channels, CancellationToken ct)
+    /// <param name="named">The channels to run on; null: every emulated one.</param>
+    public static async Task<int> RunAsync(int products, IReadOnlyList<ChannelKind>? named, CancellationToken ct)
     {
-        Console.WriteLine($"bulk-price: {products:N0} products × {channels.Count} channels ({string.Join(", ", channels)})");
         await using var portal = await BenchmarkPortal.StartAsync(BenchmarkPortal.WithoutScheduler(), ct);
+        var channels = named ?? portal.Services.GetRequiredService<Sandbox.Common.EmulatedChannels>().InDisplayOrder;
+        Console.WriteLine($"bulk-price: {products:N0} products × {channels.Count} channels ({string.Join(", ", channels.Select(ChannelNames.Display))})");
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var bulk = portal.Services.GetRequiredService<BulkOperationsService>();
 
@@ -70,7 +71,7 @@ internal static class BulkPriceBenchmark
         watch.Stop();
         RefuseOnProblems("price update", update);
 
-        var rows = await MeasureAsync(contexts, update.OperationId, accounts, products, lastCallBefore, started, ct);
+        var rows = await MeasureAsync(contexts, portal.Services.GetRequiredService<ChannelRegistry>(), update.OperationId, accounts, products, lastCallBefore, started, ct);
         Print(rows, products, watch.Elapsed, queuedAfter);
         return 0;
     }
@@ -147,7 +148,7 @@ internal static class BulkPriceBenchmark
 
     private sealed record ChannelRow(ChannelKind Channel, int Items, int Calls, int MinimumCalls, int TooMany, int Failed, double FloorSeconds, double DoneSeconds, string FloorRule);
 
-    private static async Task<List<ChannelRow>> MeasureAsync(IDbContextFactory<AppDbContext> contexts, Guid operationId, Dictionary<ChannelKind, int> accounts,
+    private static async Task<List<ChannelRow>> MeasureAsync(IDbContextFactory<AppDbContext> contexts, ChannelRegistry registry, Guid operationId, Dictionary<ChannelKind, int> accounts,
         int products, long lastCallBefore, DateTime started, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -165,7 +166,8 @@ internal static class BulkPriceBenchmark
         {
             var mine = calls.Where(c => c.Channel == channel.ToString()).ToList();
             var ofAccount = jobs.Where(j => j.ChannelAccountId == accountId).ToList();
-            var (minimum, floor, rule) = Floor(channel, products, mine.Where(c => !c.TooMany).ToDictionary(c => c.Operation, c => c.Count));
+            // The channel's own descriptor states its floor (TikTok one call per product at 50/s, eBay 25 SKUs a call, Amazon a feed).
+            var (minimum, floor, rule) = registry.Describe(channel).Floors.PriceUpdates(products);
             var last = ofAccount.Max(j => j.Last);
             rows.Add(new ChannelRow(channel, ofAccount.Sum(j => j.Count), mine.Sum(c => c.Count), minimum, mine.Where(c => c.TooMany).Sum(c => c.Count),
                 ofAccount.Where(j => j.Status is not SyncJobStatus.Succeeded).Sum(j => j.Count), floor,
@@ -173,40 +175,6 @@ internal static class BulkPriceBenchmark
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// The fewest calls the channel's batch endpoint allows for N one-SKU products, and the time its published limit
-    /// needs for them. TikTok: one price call per product, 50/s per API and shop (tiktok-shop.md). eBay:
-    /// bulk_update_price_quantity takes 25 SKUs, limits are per day (Inventory API about 2,000,000/day, ebay.md), so
-    /// the floor is that budget spread over the day. Amazon: one JSON_LISTINGS_FEED per 25,000 SKUs = createFeedDocument,
-    /// createFeed, getFeed until DONE (the emulator finishes on the second poll), getFeedDocument for the report; the
-    /// upload and download go to pre-signed storage URLs (not SP-API calls, not logged). Amazon publishes token buckets
-    /// (rate, burst), so calls within the burst cost no waiting.
-    /// </summary>
-    private static (int Minimum, double FloorSeconds, string Rule) Floor(ChannelKind channel, int products, IReadOnlyDictionary<string, int> made)
-    {
-        switch (channel)
-        {
-            case ChannelKind.TikTokShop:
-                return (products, products / 50.0, "N ÷ 50/s");
-            case ChannelKind.Ebay:
-                var calls = (int)Math.Ceiling(products / 25.0);
-                return (calls, calls / (2_000_000 / 86_400.0), "⌈N/25⌉ ÷ 2M/day");
-            case ChannelKind.Amazon:
-                var feeds = (int)Math.Ceiling(products / 25_000.0);
-                var minimum = new Dictionary<string, int>
-                {
-                    [AmazonRateLimits.CreateFeedDocument] = feeds,
-                    [AmazonRateLimits.CreateFeed] = feeds,
-                    [AmazonRateLimits.GetFeed] = 2 * feeds,
-                    [AmazonRateLimits.GetFeedDocument] = feeds,
-                };
-                var floor = minimum.Sum(m => AmazonRateLimits.Published[m.Key] is var l ? Math.Max(0, m.Value - l.Burst) / l.RatePerSecond : 0);
-                return (minimum.Values.Sum(), floor, "5 calls/feed, token buckets");
-            default:
-                return (made.Values.Sum(), 0, "");
-        }
     }
 
     private static void Print(List<ChannelRow> rows, int products, TimeSpan wall, TimeSpan queued)

@@ -17,12 +17,9 @@ public static class IntegrationsServiceCollectionExtensions
     public static IHostApplicationBuilder AddIntegrations(this IHostApplicationBuilder builder)
     {
         builder.AddIntegrationsCommon();
-        builder.AddAmazon(http => http.AddChannelPipeline(ChannelKind.Amazon, ChannelRateLimits.For(ChannelKind.Amazon) with
-        {
-            Operations = Amazon.AmazonRateLimits.Published.ToDictionary(o => o.Key, o => new OperationRateLimit(o.Value.RatePerSecond, o.Value.Burst)),
-        }));
-        builder.AddEbay(http => http.AddChannelPipeline(ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay)));
-        builder.AddTikTokShop(http => http.AddChannelPipeline(ChannelKind.TikTokShop, ChannelRateLimits.For(ChannelKind.TikTokShop)));
+        builder.AddAmazon(http => http.AddChannelPipeline(ChannelKind.Amazon, AmazonRateLimits.Client));
+        builder.AddEbay(http => http.AddChannelPipeline(ChannelKind.Ebay, EbayRateLimits.Client));
+        builder.AddTikTokShop(http => http.AddChannelPipeline(ChannelKind.TikTokShop, TikTokShopRateLimits.Client));
         builder.AddEtsy();
         builder.AddShopify();
         return builder;

@@ -4,6 +4,7 @@ using SellerPortal.Features.Channels;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
+using SellerPortal.Integrations.Ebay;
 using SellerPortal.Tests.TestSupport;
 
 namespace SellerPortal.Tests.Features.Sync;
@@ -27,7 +28,7 @@ public sealed class RateLimitOverviewTests
 
         for (var i = 0; i < 4; i++)
         {
-            (await limiters.AcquireAsync(ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay), ChannelAccountContexts.For(ebay), CancellationToken.None)).Dispose();
+            (await limiters.AcquireAsync(ChannelKind.Ebay, EbayRateLimits.Client, ChannelAccountContexts.For(ebay), CancellationToken.None)).Dispose();
         }
 
         var rows = await new RateLimitOverview(db, limiters).PerAccountAsync(CancellationToken.None);

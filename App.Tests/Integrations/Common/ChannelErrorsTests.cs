@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
+using SellerPortal.Integrations.TikTokShop;
 
 namespace SellerPortal.Tests.Integrations.Common;
 
@@ -82,9 +83,9 @@ public sealed class ChannelRateLimitersTests
             Properties = new Dictionary<string, string> { [ChannelRateLimits.RequestsPerSecondProperty] = "20" },
         };
 
-        var limits = ChannelRateLimits.For(ChannelKind.TikTokShop).ForAccount(account);
+        var limits = TikTokShopRateLimits.Client.ForAccount(account);
 
         Assert.Equal(20, limits.RequestsPerSecond);
-        Assert.Equal(ChannelRateLimits.For(ChannelKind.TikTokShop).Burst, limits.Burst);
+        Assert.Equal(TikTokShopRateLimits.Client.Burst, limits.Burst);
     }
 }

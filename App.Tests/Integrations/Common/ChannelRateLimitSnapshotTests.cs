@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Common;
+using SellerPortal.Integrations.Ebay;
 
 namespace SellerPortal.Tests.Integrations.Common;
 
@@ -22,7 +23,7 @@ public sealed class ChannelRateLimitSnapshotTests : IDisposable
         },
     };
 
-    public ChannelRateLimitSnapshotTests() => limiters = new ChannelRateLimiters(clock);
+    public ChannelRateLimitSnapshotTests() => limiters = new ChannelRateLimiters(clock, [new ChannelPipelineLimits(ChannelKind.Ebay, EbayRateLimits.Client)]);
 
     public void Dispose() => limiters.Dispose();
 
@@ -39,7 +40,7 @@ public sealed class ChannelRateLimitSnapshotTests : IDisposable
     [Fact]
     public async Task ThreeCallsThroughThePipelinesLimiter_LeaveThreeFewerTokens_AndThreeUsed()
     {
-        using var http = new HttpClient(new ChannelRateLimitMessageHandler(limiters, ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay))
+        using var http = new HttpClient(new ChannelRateLimitMessageHandler(limiters, ChannelKind.Ebay, EbayRateLimits.Client)
         {
             InnerHandler = new Answering(),
         });
@@ -59,7 +60,7 @@ public sealed class ChannelRateLimitSnapshotTests : IDisposable
     [Fact]
     public async Task TheQuotaWindow_ResetsADayAfterTheFirstCall_AndEveryDayFromThen()
     {
-        (await limiters.AcquireAsync(ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay), account, CancellationToken.None)).Dispose();
+        (await limiters.AcquireAsync(ChannelKind.Ebay, EbayRateLimits.Client, account, CancellationToken.None)).Dispose();
 
         clock.Advance(TimeSpan.FromHours(30));
 
@@ -70,7 +71,7 @@ public sealed class ChannelRateLimitSnapshotTests : IDisposable
     public async Task AnotherAccountsCalls_DoNotShowOnThisOne()
     {
         var other = account with { AccountId = 6 };
-        (await limiters.AcquireAsync(ChannelKind.Ebay, ChannelRateLimits.For(ChannelKind.Ebay), other, CancellationToken.None)).Dispose();
+        (await limiters.AcquireAsync(ChannelKind.Ebay, EbayRateLimits.Client, other, CancellationToken.None)).Dispose();
 
         Assert.False(limiters.For(account).CalledSinceStart);
         Assert.Equal(9, limiters.For(other).Buckets[0].TokensAvailable);

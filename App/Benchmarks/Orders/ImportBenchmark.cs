@@ -15,7 +15,7 @@ namespace SellerPortal.Benchmarks.Orders;
 
 /// <summary>
 /// <c>bench import [--orders N] [--limits on|off|both] [--limited-orders M] [--warmup W]</c>: N orders (default 100,000) spread
-/// over the three emulated channels, imported from empty by the real import jobs (all three accounts side by side).
+/// over every emulated channel, imported from empty by the real import jobs (one account each, side by side).
 /// Prints orders per second and peak memory (GC heap and working set, sampled). With the emulators' rate limits on,
 /// Amazon's searchOrders (one page every 180 s after a burst of 20) makes 100,000 several days' work, so that run takes M
 /// orders and prints the floor the published limits impose and how close the import came to it.
@@ -95,11 +95,12 @@ internal static class ImportBenchmark
         var clock = Stopwatch.StartNew();
         await portal.Services.GetRequiredService<OrderImportScheduler>().EnqueueDueAsync(ct);
         var finished = new Dictionary<ChannelKind, TimeSpan>();
-        var limit = rateLimits ? TimeSpan.FromSeconds(Floor(perChannel).Max(f => f.Value) * 2 + 120) : TimeSpan.FromMinutes(20);
+        var registry = portal.Services.GetRequiredService<ChannelRegistry>();
+        var limit = rateLimits ? TimeSpan.FromSeconds(Floor(registry, perChannel).Max(f => f.Value) * 2 + 120) : TimeSpan.FromMinutes(20);
         // A channel whose count stops growing (an order the import cannot see) ends the wait with what it has: after a
         // minute, or with the limits on a minute past the slowest published refill (Amazon's searchOrders, a page every
         // 180 s after its burst), which a minute alone cut short every time.
-        var stall = Stall(rateLimits);
+        var stall = Stall(rateLimits, perChannel.Keys.Select(registry.Describe));
         var (lastTotal, lastProgress) = (-1, clock.Elapsed);
         while (finished.Count < accounts.Count && clock.Elapsed < limit && clock.Elapsed - lastProgress < stall)
         {
@@ -147,33 +148,27 @@ internal static class ImportBenchmark
             return imported == orders;
         }
 
-        var floors = Floor(perChannel);
+        var floors = Floor(registry, perChannel);
         var floor = floors.Values.Max();
         Console.WriteLine("  floor from the published limits: " + string.Join(", ", floors.Select(f => $"{f.Key} {f.Value:F1} s")) +
             $" -> {floor:F1} s in parallel; wall / floor = {wall.TotalSeconds / floor:F2} (goal <= 1.10)");
         return imported == orders;
     }
 
-    private static TimeSpan Stall(bool rateLimits) => rateLimits
-        ? TimeSpan.FromSeconds(1 / AmazonRateLimits.Published[AmazonRateLimits.SearchOrders].RatePerSecond + 60)
+    /// <summary>
+    /// With the limits on, a channel counts as stalled only a minute past the slowest published refill of any emulated
+    /// channel (Amazon's searchOrders, a page every 180 s after its burst); a minute alone cut those runs short.
+    /// </summary>
+    private static TimeSpan Stall(bool rateLimits, IEnumerable<ChannelDescriptor> channels) => rateLimits
+        ? channels.Max(c => c.Floors.LongestRefill) + TimeSpan.FromMinutes(1)
         : TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// The least time each channel's published limits allow for its orders, pages of <see cref="PageSize"/>:
-    /// TikTok 50 requests/s per API and shop (tiktok-shop.md); Amazon searchOrders (items inline), one call every three
-    /// minutes after a burst of 20 (<see cref="AmazonRateLimits"/>); eBay publishes daily quotas only.
+    /// The least time each channel's published limits allow for its orders, pages of <see cref="PageSize"/>, as the
+    /// channel's own descriptor states it (<see cref="ChannelLimitFloors.OrderPages"/>).
     /// </summary>
-    internal static Dictionary<ChannelKind, double> Floor(Dictionary<ChannelKind, int> perChannel)
-    {
-        static double Bucket(int calls, AmazonRateLimit limit) => Math.Max(0, calls - limit.Burst) / limit.RatePerSecond;
-        var amazonPages = (int)Math.Ceiling(perChannel.GetValueOrDefault(ChannelKind.Amazon) / (double)PageSize);
-        return new Dictionary<ChannelKind, double>
-        {
-            [ChannelKind.TikTokShop] = Math.Ceiling(perChannel.GetValueOrDefault(ChannelKind.TikTokShop) / (double)PageSize) / 50.0,
-            [ChannelKind.Amazon] = Bucket(amazonPages, AmazonRateLimits.Published[AmazonRateLimits.SearchOrders]),
-            [ChannelKind.Ebay] = 0,
-        };
-    }
+    private static Dictionary<ChannelKind, double> Floor(ChannelRegistry registry, Dictionary<ChannelKind, int> perChannel) =>
+        perChannel.ToDictionary(p => p.Key, p => registry.Describe(p.Key).Floors.OrderPages((int)Math.Ceiling(p.Value / (double)PageSize)));
 
     private static async Task LiftClientLimitsAsync(BenchmarkPortal portal, CancellationToken ct)
     {

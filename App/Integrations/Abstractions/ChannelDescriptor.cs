@@ -25,6 +25,9 @@ public sealed record ChannelDescriptor
     /// <summary>Reads the channel's own listing status word as active or not.</summary>
     public Func<string?, ChannelListingActivity> ReadListingStatus { get; init; } = ChannelStatusWords.Common;
 
+    /// <summary>The least time the channel's published limits allow for the benches' work.</summary>
+    public ChannelLimitFloors Floors { get; init; } = new();
+
     /// <summary>What the registry answers for a kind no marketplace registered: its name, nothing more.</summary>
     public static ChannelDescriptor Unregistered(ChannelKind kind) => new() { Kind = kind };
 }

@@ -20,7 +20,33 @@ public static class AmazonDescriptor
             new(AsinField, "ASIN to list against", "Find it with catalog search", FromCatalogSearch: true),
         ],
         ReadListingStatus = ReadStatus,
+        Floors = new()
+        {
+            // searchOrders, items inline: one page every three minutes after a burst of 20.
+            OrderPages = pages => AmazonRateLimits.Published[AmazonRateLimits.SearchOrders] is var l ? Math.Max(0, pages - l.Burst) / l.RatePerSecond : 0,
+            PriceUpdates = PriceFeedFloor,
+            LongestRefill = TimeSpan.FromSeconds(1 / AmazonRateLimits.Published[AmazonRateLimits.SearchOrders].RatePerSecond),
+        },
     };
+
+    /// <summary>
+    /// One JSON_LISTINGS_FEED per 25,000 SKUs: createFeedDocument, createFeed, getFeed until DONE (twice at least),
+    /// getFeedDocument for the report; the upload and download go to pre-signed storage URLs (not SP-API calls). Amazon
+    /// publishes token buckets (rate, burst), so calls within the burst cost no waiting.
+    /// </summary>
+    private static ChannelWorkFloor PriceFeedFloor(int products)
+    {
+        var feeds = (int)Math.Ceiling(products / 25_000.0);
+        var minimum = new Dictionary<string, int>
+        {
+            [AmazonRateLimits.CreateFeedDocument] = feeds,
+            [AmazonRateLimits.CreateFeed] = feeds,
+            [AmazonRateLimits.GetFeed] = 2 * feeds,
+            [AmazonRateLimits.GetFeedDocument] = feeds,
+        };
+        var seconds = minimum.Sum(m => AmazonRateLimits.Published[m.Key] is var l ? Math.Max(0, m.Value - l.Burst) / l.RatePerSecond : 0);
+        return new(minimum.Values.Sum(), seconds, "5 calls/feed, token buckets");
+    }
 
     // Listings Items summaries list BUYABLE and/or DISCOVERABLE; without BUYABLE nobody can buy it.
     private static ChannelListingActivity ReadStatus(string? status)

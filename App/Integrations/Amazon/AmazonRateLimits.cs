@@ -1,3 +1,5 @@
+using SellerPortal.Integrations.Common;
+
 namespace SellerPortal.Integrations.Amazon;
 
 /// <summary>A token bucket: <see cref="RatePerSecond"/> restores, <see cref="Burst"/> is the bucket size.</summary>
@@ -10,6 +12,7 @@ public sealed record AmazonRateLimit(double RatePerSecond, int Burst);
 /// </summary>
 public static class AmazonRateLimits
 {
+
     public const string GetOrders = "getOrders";
     public const string SearchOrders = "searchOrders";
     public const string GetOrderV2 = "getOrder (2026-01-01)";
@@ -53,5 +56,14 @@ public static class AmazonRateLimits
         // Not in the notes' table; the Feeds API reference gives getFeedDocument 0.0222/s, burst 10.
         // https://developer-docs.amazon.com/sp-api/reference/getfeeddocument
         [GetFeedDocument] = new(0.0222, 10),
+    };
+
+    /// <summary>
+    /// The client's budget: the per-operation buckets above, under an account-wide ceiling of 5 calls a second with
+    /// bursts of 10 (amazon-sp-api.md). Declared after <see cref="Published"/>, which it reads as it is initialised.
+    /// </summary>
+    public static ChannelRateLimits Client { get; } = new(5, 10)
+    {
+        Operations = Published.ToDictionary(o => o.Key, o => new OperationRateLimit(o.Value.RatePerSecond, o.Value.Burst)),
     };
 }

@@ -24,6 +24,7 @@ public static class ChannelPipelineExtensions
     {
         var name = channel.ToString();
         builder.Services.TryAddSingleton<ChannelRateLimiters>();
+        builder.Services.AddSingleton(new ChannelPipelineLimits(channel, limits));
         builder.Services.AddOptions<ChannelResilienceOptions>(name)
             .BindConfiguration($"{ChannelResilienceOptions.SectionName}:{name}")
             .ValidateDataAnnotations()

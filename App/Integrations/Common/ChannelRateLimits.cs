@@ -7,8 +7,9 @@ namespace SellerPortal.Integrations.Common;
 
 /// <summary>
 /// A channel's client-side request budget per account: a token bucket of <see cref="Burst"/> refilled at
-/// <see cref="RequestsPerSecond"/>, and an optional daily quota. Defaults are the published limits in
-/// /work/shared/api (see <see cref="For"/>); an account overrides them with the properties
+/// <see cref="RequestsPerSecond"/>, and an optional daily quota. Defaults are the marketplace's published limits, which
+/// its own folder states and its registration line hands to <see cref="ChannelPipelineExtensions.AddChannelPipeline"/>
+/// (<c>TikTokShopRateLimits.Client</c>); an account overrides them with the properties
 /// <see cref="RequestsPerSecondProperty"/>, <see cref="BurstProperty"/> and <see cref="DailyQuotaProperty"/>
 /// (some channels raise limits per app).
 /// </summary>
@@ -27,31 +28,8 @@ public sealed record ChannelRateLimits(double RequestsPerSecond, int Burst, int?
     /// </summary>
     public IReadOnlyDictionary<string, OperationRateLimit> Operations { get; init; } = new Dictionary<string, OperationRateLimit>();
 
-    public static ChannelRateLimits For(ChannelKind channel) => channel switch
-    {
-        // tiktok-shop.md: 50/s per API per app and shop, counted per second (the seeds' 10/s left four fifths of it unused:
-        // a price wave, one call per product, took five times its floor). A bucket of B at rate R can let B + R through in
-        // one second, so 48/s with a bucket of 1 stays under 50 in every window.
-        ChannelKind.TikTokShop => new(48, 1),
-        // amazon-sp-api.md: per-operation buckets (getOrders 0.0167/20 … putListingsItem 5/10), which the Amazon
-        // registration adds as Operations; this is the account-wide ceiling over them.
-        ChannelKind.Amazon => new(5, 10),
-        // ebay.md: limits are per day per API (Inventory API about 2,000,000/day).
-        ChannelKind.Ebay => new(10, 20, 2_000_000),
-        // etsy.md: 10 QPS and 10,000 QPD per key.
-        ChannelKind.Etsy => new(10, 10, 10_000),
-        // shopify.md: REST 2/s Standard with a bucket of 40 (GraphQL is cost-based and paced by the client).
-        ChannelKind.Shopify => new(2, 40),
-        // flipkart.md: not published; a conservative guess.
-        ChannelKind.Flipkart => new(5, 5),
-        // indiamart.md: advised once every 5 minutes.
-        ChannelKind.IndiaMart => new(1.0 / 300, 1),
-        // gem.md: no public API.
-        ChannelKind.Gem => new(1, 1),
-        // shipstation.md: 40 requests a minute per key pair.
-        ChannelKind.ShipStation => new(40.0 / 60, 40),
-        _ => new(1, 1),
-    };
+    /// <summary>What a channel without a registered pipeline gets: one call a second.</summary>
+    public static ChannelRateLimits Unregistered { get; } = new(1, 1);
 
     /// <summary>These limits with the account's own overrides applied.</summary>
     public ChannelRateLimits ForAccount(ChannelAccountContext? account)
@@ -77,6 +55,9 @@ public sealed record ChannelRateLimits(double RequestsPerSecond, int Burst, int?
         value is null ? null : parse(value, CultureInfo.InvariantCulture);
 }
 
+/// <summary>A channel's published limits, as its pipeline registration gave them (for accounts that have made no call yet).</summary>
+public sealed record ChannelPipelineLimits(ChannelKind Channel, ChannelRateLimits Limits);
+
 /// <summary>An operation's token bucket: <see cref="RatePerSecond"/> restores, <see cref="Burst"/> is the bucket size.</summary>
 public sealed record OperationRateLimit(double RatePerSecond, int Burst);
 
@@ -84,8 +65,17 @@ public sealed record OperationRateLimit(double RatePerSecond, int Burst);
 /// The rate limiters of every channel, per account. A singleton: HTTP message handlers are recycled by the
 /// client factory, the buckets must outlive them. <see cref="For"/> reads them for the Sync page.
 /// </summary>
-public sealed class ChannelRateLimiters(TimeProvider clock) : IRateLimitSnapshots, IDisposable
+public sealed class ChannelRateLimiters(TimeProvider clock, IEnumerable<ChannelPipelineLimits> registered) : IRateLimitSnapshots, IDisposable
 {
+    private readonly IReadOnlyDictionary<ChannelKind, ChannelRateLimits> published =
+        registered.GroupBy(r => r.Channel).ToDictionary(g => g.Key, g => g.Last().Limits);
+
+    /// <summary>Limiters with no channel's pipeline registered (tests that pass the limits to every call).</summary>
+    public ChannelRateLimiters(TimeProvider clock)
+        : this(clock, [])
+    {
+    }
+
     /// <summary>The name of the one bucket each account has today: every call of the account draws on it.</summary>
     public const string AccountBucket = "All calls";
 
@@ -140,7 +130,7 @@ public sealed class ChannelRateLimiters(TimeProvider clock) : IRateLimitSnapshot
         if (!limiters.TryGetValue((account.Channel, account.AccountId), out var limiter))
         {
             // No call since start: the limits the first call will get, nothing used.
-            var configured = ChannelRateLimits.For(account.Channel).ForAccount(account);
+            var configured = (published.TryGetValue(account.Channel, out var limits) ? limits : ChannelRateLimits.Unregistered).ForAccount(account);
             var burst = Math.Max(1, configured.Burst);
             return new(account.AccountId, account.Channel,
                 [new RateBucketSnapshot(AccountBucket, configured.RequestsPerSecond, burst, burst, 0)],

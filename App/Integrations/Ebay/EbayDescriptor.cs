@@ -21,7 +21,18 @@ public static class EbayDescriptor
             new("return_policy_id", "Return policy id"),
         ],
         ReadListingStatus = ReadStatus,
+        // Daily quotas only: no wait for order pages; bulkUpdatePriceQuantity's 25 SKUs a call, the day's budget spread over the day.
+        Floors = new()
+        {
+            PriceUpdates = PriceBatchFloor,
+        },
     };
+
+    private static ChannelWorkFloor PriceBatchFloor(int products)
+    {
+        var calls = (int)Math.Ceiling(products / (double)EbayClient.BulkPriceQuantityLimit);
+        return new(calls, calls / (EbayRateLimits.InventoryCallsPerDay / 86_400.0), "⌈N/25⌉ ÷ 2M/day");
+    }
 
     // Inventory API offer status: PUBLISHED or UNPUBLISHED.
     private static ChannelListingActivity ReadStatus(string? status) => ChannelStatusWords.Normalise(status) switch

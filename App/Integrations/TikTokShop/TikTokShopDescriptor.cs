@@ -13,6 +13,12 @@ public static class TikTokShopDescriptor
         // Products API: category_id of a leaf category.
         ListingFields = [new("category_id", "TikTok category id", "A leaf category")],
         ReadListingStatus = ReadStatus,
+        // 50 requests/s per API and shop: order pages, and one price call per product.
+        Floors = new()
+        {
+            OrderPages = pages => pages / TikTokShopRateLimits.PublishedPerSecond,
+            PriceUpdates = products => new(products, products / TikTokShopRateLimits.PublishedPerSecond, "N ÷ 50/s"),
+        },
     };
 
     // Product statuses (Products API 202309): ACTIVATE sells; PENDING is under review.
