@@ -124,7 +124,8 @@ internal static class OrdersGridSeed
 
     public static async Task<World> SeedAsync(IDbContextFactory<AppDbContext> contexts, int orders, CancellationToken ct)
     {
-        var channels = new[] { ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay, ChannelKind.Etsy };
+        // Four accounts, the first four marketplaces of the Channels page: the grid's figures are for that many.
+        var channels = ChannelNames.InDisplayOrder.Take(4).ToList();
         var accounts = new List<int>();
         var now = DateTime.UtcNow;
         var catalog = Enumerable.Range(0, CatalogSize)
