@@ -9,21 +9,28 @@ namespace SellerPortal.Benchmarks;
 /// </summary>
 internal static class BenchmarkCatalog
 {
-    /// <summary>A product per row; <paramref name="variantsOf"/> and <paramref name="listingsOf"/> shape each one.</summary>
+    /// <summary>
+    /// A product per row; <paramref name="variantsOf"/> and <paramref name="listingsOf"/> shape each one. Every product
+    /// gets <paramref name="imageUrl"/> and <paramref name="weightGrams"/> when given (a channel such as TikTok Shop
+    /// lists nothing without a picture and a weight).
+    /// </summary>
     public static async Task SeedAsync(
         string databasePath,
         int products,
         Func<int, Random, (string Name, string Brand, string Category, DateTime Updated)> productOf,
         Func<int, Random, IEnumerable<(string Sku, int Stock, long PriceMinor)>> variantsOf,
         Func<int, Random, IEnumerable<(int AccountId, string State)>> listingsOf,
-        CancellationToken ct)
+        CancellationToken ct,
+        string? imageUrl = null,
+        int? weightGrams = null)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         var product = Command(connection, tx,
-            "INSERT INTO Products (Id, Name, Brand, Category, Condition, ImageUrls, CreatedUtc, UpdatedUtc) VALUES ($id, $name, $brand, $category, 'New', '[]', $time, $time)",
-            "$id", "$name", "$brand", "$category", "$time");
+            "INSERT INTO Products (Id, Name, Brand, Category, Condition, ImageUrls, WeightGrams, CreatedUtc, UpdatedUtc) VALUES ($id, $name, $brand, $category, 'New', $images, $weight, $time, $time)",
+            "$id", "$name", "$brand", "$category", "$images", "$weight", "$time");
+        var images = System.Text.Json.JsonSerializer.Serialize(imageUrl is null ? [] : new[] { imageUrl });
         var variant = Command(connection, tx,
             "INSERT INTO Variants (ProductId, Sku, StockOnHand, PriceMinor, Currency, Options) VALUES ($product, $sku, $stock, $price, 'USD', '[]')",
             "$product", "$sku", "$stock", "$price");
@@ -35,7 +42,7 @@ internal static class BenchmarkCatalog
         for (var i = 1; i <= products; i++)
         {
             var p = productOf(i, random);
-            Run(product, i, p.Name, p.Brand, p.Category, p.Updated.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+            Run(product, i, p.Name, p.Brand, p.Category, images, (object?)weightGrams ?? DBNull.Value, p.Updated.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
             foreach (var v in variantsOf(i, random))
             {
                 Run(variant, i, v.Sku, v.Stock, v.PriceMinor);

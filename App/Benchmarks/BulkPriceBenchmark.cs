@@ -9,6 +9,7 @@ using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.Bulk;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Benchmarks;
 
@@ -27,7 +28,7 @@ internal static class BulkPriceBenchmark
     public static async Task<int> RunAsync(int products, IReadOnlyList<ChannelKind>? named, CancellationToken ct)
     {
         await using var portal = await BenchmarkPortal.StartAsync(BenchmarkPortal.WithoutScheduler(), ct);
-        var channels = named ?? portal.Services.GetRequiredService<Sandbox.Common.EmulatedChannels>().InDisplayOrder;
+        var channels = named ?? portal.Services.GetRequiredService<EmulatedChannels>().InDisplayOrder;
         Console.WriteLine($"bulk-price: {products:N0} products × {channels.Count} channels ({string.Join(", ", channels.Select(ChannelNames.Display))})");
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var bulk = portal.Services.GetRequiredService<BulkOperationsService>();
@@ -86,7 +87,9 @@ internal static class BulkPriceBenchmark
             (i, _) => ($"Benchmark mug {i}", "Benchmark", Category, epoch.AddMinutes(i)),
             (i, r) => [($"BENCH-{i:D6}", 5 + r.Next(50), 1_000 + r.Next(9_000))],
             (_, _) => [],
-            ct);
+            ct,
+            imageUrl: SandboxMerchantImages.Url(portal.BaseAddress.ToString(), "benchmark-mug"),
+            weightGrams: 350);
     }
 
     /// <summary>

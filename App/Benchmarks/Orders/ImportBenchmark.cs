@@ -7,7 +7,6 @@ using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Orders;
 using SellerPortal.Integrations.Abstractions;
-using SellerPortal.Integrations.Amazon;
 using SellerPortal.Integrations.Common;
 using SellerPortal.Sandbox.Common;
 

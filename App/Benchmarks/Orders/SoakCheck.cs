@@ -144,7 +144,7 @@ internal static class SoakCheck
     }
 
     /// <summary>What the account's seller shows buyers per SKU on its emulator (no seller: the whole emulator).</summary>
-    internal static async Task<Dictionary<string, int>> EmulatorQuantitiesAsync(IServiceProvider services, SoakAccount account, CancellationToken ct) =>
+    private static async Task<Dictionary<string, int>> EmulatorQuantitiesAsync(IServiceProvider services, SoakAccount account, CancellationToken ct) =>
         (await account.Control(services).ListingsAsync(account.Seller, ct)).GroupBy(l => l.Sku, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last().Quantity, StringComparer.Ordinal);
 }
