@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SellerPortal.Sandbox.Amazon;
 using SellerPortal.Sandbox.Ebay;
+using SellerPortal.Sandbox.Etsy;
 using SellerPortal.Sandbox.TikTokShop;
 
 namespace SellerPortal.Sandbox.Common;
@@ -34,6 +35,7 @@ public static class SandboxServiceCollectionExtensions
         // One line per emulator; each client points itself at its emulator in its own Add<Channel>().
         builder.AddAmazonSandbox();
         builder.AddEbaySandbox();
+        builder.AddEtsySandbox();
         builder.AddTikTokShopSandbox();
         return builder;
     }
@@ -63,6 +65,7 @@ public static class SandboxServiceCollectionExtensions
         sandbox.MapGet("/", () => TypedResults.Ok(new { emulators = "see /sandbox/{channel}" }));
         sandbox.MapAmazonSandbox();
         sandbox.MapEbaySandbox();
+        sandbox.MapEtsySandbox();
         sandbox.MapTikTokShopSandbox();
         sandbox.MapMerchantImages();
         sandbox.MapSandboxControls(app.Services);
