@@ -16,6 +16,7 @@ public sealed class SandboxFaultGateTests
         { "TikTokShop", "/sandbox/tiktok/api/v2/token/get?app_key=x&app_secret=y&auth_code=z&grant_type=authorized_code", "36009002", "36009003" },
         { "amazon", "/sandbox/amazon/feeds/2021-06-30/feeds/F1", "\"QuotaExceeded\"", "\"InternalFailure\"" },
         { "ebay", "/sandbox/ebay/sell/inventory/v1/location", "\"errorId\":2001", "\"errorId\":10001" },
+        { "etsy", "/sandbox/etsy/v3/application/shops/1/receipts", "{\"error\":\"Exceeded per second rate limit\"}", "{\"error\":\"Internal server error\"}" },
     };
 
     [Theory]

@@ -79,19 +79,19 @@ internal sealed class EmulatorPortal : IAsyncDisposable
             values[key] = value;
         }
 
-        var faults = new SandboxFaults();
-        foreach (var channel in new[] { SellerPortal.Sandbox.TikTokShop.TikTokShopSandboxStore.Channel, SellerPortal.Sandbox.Amazon.AmazonSandboxCollections.Channel, SellerPortal.Sandbox.Ebay.EbaySandboxCollections.Channel })
-        {
-            faults.Set(channel, new FaultSettings { RateLimitsEnabled = false });
-        }
-
         var factory = PortalAppFactory.With(dataDirectory, values, services =>
         {
-            services.AddSingleton(faults);
             PortalAppFactory.RouteOutboundToTestServer(services);
             configureServices?.Invoke(services);
         });
         _ = factory.Server;
+        // Every emulator's limits off, each found through the control contract: a new one is covered without a line here.
+        var faults = factory.Services.GetRequiredService<SandboxFaults>();
+        foreach (var control in factory.Services.GetServices<ISandboxControl>())
+        {
+            faults.Set(control.About.StoreChannel, new FaultSettings { RateLimitsEnabled = false });
+        }
+
         return new EmulatorPortal(factory);
     }
 
