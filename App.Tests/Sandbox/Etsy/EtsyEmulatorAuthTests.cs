@@ -133,6 +133,21 @@ public sealed class EtsyEmulatorAuthTests
         Assert.NotEqual(shopId, otherShop);
     }
 
+    [Fact]
+    public async Task GetMe_NamesTheTokensUserAndShop_TheUserBeingTheTokensPrefix()
+    {
+        await using var etsy = EtsyEmulator.Start();
+        var (access, _, shop) = await etsy.ConnectAsync(scope: "listings_r");
+
+        using var me = await etsy.CallAsync(HttpMethod.Get, "/v3/application/users/me", access);
+        var self = await me.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(["user_id", "shop_id"], self.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(shop, self.GetProperty("shop_id").GetInt64());
+        Assert.Equal(access.Split('.')[0], self.GetProperty("user_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static async Task<string> OAuthError(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
 }

@@ -54,10 +54,10 @@ public sealed class EtsyEmulatorListingsTests
         {
             products = new object[]
             {
-                new { sku = "MUG-BLUE", property_values = Array.Empty<object>(), offerings = new[] { new { price = 21.5, quantity = 3, is_enabled = true } } },
-                new { sku = "MUG-RED", property_values = Array.Empty<object>(), offerings = new[] { new { price = 19.0, quantity = 4, is_enabled = true } } },
+                new { sku = "MUG-BLUE", property_values = new[] { Colour("Blue") }, offerings = new[] { new { price = 21.5, quantity = 3, is_enabled = true } } },
+                new { sku = "MUG-RED", property_values = new[] { Colour("Red") }, offerings = new[] { new { price = 19.0, quantity = 4, is_enabled = true } } },
             },
-            price_on_property = Array.Empty<long>(), quantity_on_property = Array.Empty<long>(), sku_on_property = Array.Empty<long>(),
+            price_on_property = new long[] { 513 }, quantity_on_property = new long[] { 513 }, sku_on_property = new long[] { 513 },
         };
         using var put = await etsy.CallAsync(HttpMethod.Put, $"/v3/application/listings/{id}/inventory", access, JsonContent.Create(inventory));
         var written = await put.Content.ReadFromJsonAsync<JsonElement>();
@@ -78,6 +78,34 @@ public sealed class EtsyEmulatorListingsTests
         Assert.Equal(1, listings.GetProperty("count").GetInt32());
         Assert.Equal(id, listings.GetProperty("results")[0].GetProperty("listing_id").GetInt64());
     }
+
+    [Fact]
+    public async Task SeveralProducts_MustVaryOnTheSameOneOrTwoProperties_EachOnItsOwnValues()
+    {
+        await using var etsy = EtsyEmulator.Start();
+        var (access, _, shop) = await etsy.ConnectAsync();
+        var id = (await etsy.CreateListingAsync(access, shop)).GetProperty("listing_id").GetInt64();
+        object Product(string sku, params object[] values) => new { sku, property_values = values, offerings = new[] { new { price = 10.0, quantity = 1, is_enabled = true } } };
+        async Task<string> RefusalOf(object body)
+        {
+            using var response = await etsy.CallAsync(HttpMethod.Put, $"/v3/application/listings/{id}/inventory", access, JsonContent.Create(body));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await EtsyEmulator.ErrorOf(response);
+        }
+
+        Assert.Equal("Every product of a listing with variations needs property_values for the same variation properties.",
+            await RefusalOf(new { products = new[] { Product("A"), Product("B") } }));
+        Assert.Equal("Each product needs a different combination of property values.",
+            await RefusalOf(new { products = new[] { Product("A", Colour("Blue")), Product("B", Colour("Blue")) } }));
+        Assert.Equal("price_on_property, quantity_on_property and sku_on_property name only the products' variation properties.",
+            await RefusalOf(new { products = new[] { Product("A", Colour("Blue")), Product("B", Colour("Red")) }, price_on_property = new long[] { 514 } }));
+        using var fine = await etsy.CallAsync(HttpMethod.Put, $"/v3/application/listings/{id}/inventory", access,
+            JsonContent.Create(new { products = new[] { Product("A", Colour("Blue")), Product("B", Colour("Red")) }, sku_on_property = new long[] { 513 } }));
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
+
+    /// <summary>A custom variation property (Etsy's 513), its value typed by the seller.</summary>
+    private static object Colour(string value) => new { property_id = 513, property_name = "Colour", values = new[] { value }, value_ids = Array.Empty<long>() };
 
     [OfficialExampleFact(EtsySchema.File)]
     public async Task TheInventoryAnswer_ConformsToListingInventory()

@@ -27,6 +27,9 @@ internal static class EtsySandboxAuth
         etsy.MapGet("/oauth/connect", ConsentPage);
         etsy.MapPost("/oauth/connect", DecideAsync);
         etsy.MapPost("/v3/public/oauth/token", TokenAsync);
+        // getMe: who the token is for. The user id is also the prefix of every token Etsy issues.
+        etsy.MapGet("/v3/application/users/me", (HttpContext http) => Results.Json(new EtsyWireSelf(http.Seller().UserId, http.Seller().ShopId), EtsySandboxJson.Options))
+            .Api(scope: null);
     }
 
     /// <summary>The redirect URI the app registered: configured, else the portal's own callback.</summary>

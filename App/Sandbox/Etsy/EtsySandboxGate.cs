@@ -16,7 +16,8 @@ internal static class EtsySandboxGate
 {
     private const string SellerItem = "etsy.seller";
 
-    public static RouteHandlerBuilder Api(this RouteHandlerBuilder route, string scope) =>
+    /// <param name="scope">The OAuth scope the call needs; null for a call any token of the seller may make (getMe).</param>
+    public static RouteHandlerBuilder Api(this RouteHandlerBuilder route, string? scope) =>
         route.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -54,7 +55,7 @@ internal static class EtsySandboxGate
                 return Error(401, "invalid_token");
             }
 
-            if (!token.Scopes.Contains(scope))
+            if (scope is not null && !token.Scopes.Contains(scope))
             {
                 return Error(403, $"insufficient_scope: this call needs {scope}");
             }

@@ -254,9 +254,46 @@ internal static class EtsySandboxListings
             return "Each product's sku must be unique within the listing.";
         }
 
-        return products.Any(p => p.PropertyValues?.Any(v => v.Values.Any(s => s.Contains('(') || s.Contains(')'))) == true)
-            ? "Property values may not contain parentheses."
-            : null;
+        if (products.Any(p => p.PropertyValues?.Any(v => v.Values.Any(s => s.Contains('(') || s.Contains(')'))) == true))
+        {
+            return "Property values may not contain parentheses.";
+        }
+
+        return VariationProblem(body, products);
+    }
+
+    /// <summary>
+    /// Several products are the listing's variations: at most two variation properties, the same ones on every
+    /// product, a different combination of values on each, and the price, quantity and SKU varying only on those.
+    /// </summary>
+    private static string? VariationProblem(EtsyWireInventoryUpdate body, IReadOnlyList<EtsyWireInventoryUpdateProduct> products)
+    {
+        static string Combination(EtsyWireInventoryUpdateProduct p) =>
+            string.Join("|", (p.PropertyValues ?? []).OrderBy(v => v.PropertyId).Select(v => $"{v.PropertyId}={string.Join(",", v.Values)}"));
+        var properties = products.Select(p => string.Join(",", (p.PropertyValues ?? []).Select(v => v.PropertyId).Order())).Distinct().ToList();
+        var used = (products[0].PropertyValues ?? []).Select(v => v.PropertyId).ToHashSet();
+        if (products.Count == 1)
+        {
+            return null;
+        }
+
+        if (properties.Count != 1 || used.Count == 0)
+        {
+            return "Every product of a listing with variations needs property_values for the same variation properties.";
+        }
+
+        if (used.Count > 2)
+        {
+            return "A listing can vary on at most two properties.";
+        }
+
+        if (products.Select(Combination).Distinct(StringComparer.Ordinal).Count() != products.Count)
+        {
+            return "Each product needs a different combination of property values.";
+        }
+
+        var on = (body.PriceOnProperty ?? []).Concat(body.QuantityOnProperty ?? []).Concat(body.SkuOnProperty ?? []);
+        return on.Any(id => !used.Contains(id)) ? "price_on_property, quantity_on_property and sku_on_property name only the products' variation properties." : null;
     }
 
     /// <summary>At most 140 characters, and each of %, :, &amp; and + at most once (createDraftListing's title rules).</summary>

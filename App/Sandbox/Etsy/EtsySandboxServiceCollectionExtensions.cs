@@ -29,6 +29,7 @@ public static class EtsySandboxServiceCollectionExtensions
         // A method a resource does not take: 405 in Etsy's ErrorSchema, not ASP.NET's empty answer.
         foreach (var (pattern, allowed) in new (string, string[])[]
         {
+            ("/v3/application/users/me", ["GET"]),
             ("/v3/application/shops/{shop_id}/listings", ["GET", "POST"]),
             ("/v3/application/shops/{shop_id}/listings/{listing_id}", ["PATCH"]),
             ("/v3/application/listings/{listing_id}", ["DELETE"]),

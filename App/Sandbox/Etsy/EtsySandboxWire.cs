@@ -28,6 +28,11 @@ internal sealed record EtsyWireOAuthError(
     [property: JsonPropertyName("error")] string Error,
     [property: JsonPropertyName("error_description")] string ErrorDescription);
 
+/// <summary>Self (getMe): the user the token is for and the shop it owns.</summary>
+internal sealed record EtsyWireSelf(
+    [property: JsonPropertyName("user_id")] long UserId,
+    [property: JsonPropertyName("shop_id")] long ShopId);
+
 /// <summary>Money: an integer amount over a divisor (1999 / 100 = 19.99).</summary>
 internal sealed record EtsyWireMoney(
     [property: JsonPropertyName("amount")] long Amount,
