@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Catalog;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.Bulk;
 using SellerPortal.Features.Sync;

@@ -4,7 +4,6 @@ using SellerPortal.Benchmarks;
 using SellerPortal.Benchmarks.Orders;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
-using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Tests.Features.Listings;
 using Xunit.Abstractions;

@@ -2,12 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Catalog;
-using SellerPortal.Features.Channels;
 using SellerPortal.Features.Inventory;
 using SellerPortal.Features.Listings;
 using SellerPortal.Features.Listings.Bulk;
 using SellerPortal.Features.Sync;
-using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Sandbox.Common;
 
 namespace SellerPortal.Benchmarks.Orders;

@@ -119,8 +119,7 @@ internal sealed class SoakScenario(IReadOnlyList<SoakAccount> accounts, IReadOnl
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         foreach (var account in await db.ChannelAccounts.Where(a => ids.Contains(a.Id)).ToListAsync(ct))
         {
-            account.PropertiesJson = Features.Channels.ChannelAccountContexts.MergeProperties(
-            account.PropertiesJson, new Dictionary<string, string>
+            account.PropertiesJson = Features.Channels.ChannelAccountContexts.MergeProperties(account.PropertiesJson, new Dictionary<string, string>
             {
                 [Integrations.Common.ChannelRateLimits.RequestsPerSecondProperty] = "200",
                 [Integrations.Common.ChannelRateLimits.BurstProperty] = "200",
