@@ -8,9 +8,10 @@ namespace SellerPortal.Benchmarks.Orders;
 /// <summary>
 /// The emulators' common control contract (<see cref="ISandboxControl"/>) over HTTP, as a test or a person uses it:
 /// buyer orders, order moves, what each emulator holds and shows, faults, and the replay of the webhooks it signed.
-/// Nothing here knows a marketplace: every channel with an emulator is driven the same way.
+/// Nothing here knows a marketplace: every channel with an emulator is driven the same way. The HTTP client stays
+/// the caller's (a test server's or the bench's), who disposes it.
 /// </summary>
-internal sealed class EmulatorControl(HttpClient http, EmulatedChannels emulators) : IDisposable
+internal sealed class EmulatorControl(HttpClient http, EmulatedChannels emulators)
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
@@ -70,8 +71,6 @@ internal sealed class EmulatorControl(HttpClient http, EmulatedChannels emulator
             throw new InvalidOperationException($"A replayed {ChannelNames.Display(channel)} webhook answered {(int)response.StatusCode}.");
         }
     }
-
-    public void Dispose() => http.Dispose();
 
     private string Base(ChannelKind channel) => $"/sandbox/{emulators.PathOf(channel)}/_control/";
 
