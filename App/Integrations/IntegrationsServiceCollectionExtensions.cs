@@ -20,7 +20,7 @@ public static class IntegrationsServiceCollectionExtensions
         builder.AddAmazon(http => http.AddChannelPipeline(ChannelKind.Amazon, AmazonRateLimits.Client));
         builder.AddEbay(http => http.AddChannelPipeline(ChannelKind.Ebay, EbayRateLimits.Client));
         builder.AddTikTokShop(http => http.AddChannelPipeline(ChannelKind.TikTokShop, TikTokShopRateLimits.Client));
-        builder.AddEtsy();
+        builder.AddEtsy(http => http.AddChannelPipeline(ChannelKind.Etsy, EtsyRateLimits.Client));
         builder.AddShopify();
         return builder;
     }

@@ -23,7 +23,7 @@ public sealed class AdminHealthChecksTests : IDisposable
     {
         factory = baseFactory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
-            // Shopify and Etsy have descriptors but no connector yet: these stand in for theirs.
+            // Test connectors in place of Shopify's (it has none yet) and Etsy's: one that hangs, one that answers.
             s.AddKeyedScoped<IChannelConnector, HangingConnector>(ChannelKind.Shopify);
             s.AddKeyedScoped<IChannelConnector, HealthyConnector>(ChannelKind.Etsy);
         }));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Integrations.Ebay;
+using SellerPortal.Integrations.Etsy;
 using SellerPortal.Integrations.TikTokShop;
 using SellerPortal.Tests.TestSupport;
 
@@ -43,7 +44,10 @@ public sealed class ChannelRegistryTests : IAsyncLifetime
         Assert.IsType<TikTokShopAccountSettings>(registry.AccountSettings(ChannelKind.TikTokShop));
         Assert.IsType<AmazonAuthorization>(registry.RefreshTokenConnect(ChannelKind.Amazon));
         Assert.Null(registry.RefreshTokenConnect(ChannelKind.Ebay));
-        Assert.Equal([ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay], registry.Connectors.Select(c => c.Channel));
+        Assert.IsType<EtsyConnector>(registry.Connector(ChannelKind.Etsy));
+        Assert.IsType<EtsyAuthorization>(registry.Authorization(ChannelKind.Etsy));
+        Assert.Null(registry.WebhookVerifier(ChannelKind.Etsy));
+        Assert.Equal([ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay, ChannelKind.Etsy], registry.Connectors.Select(c => c.Channel));
     }
 
     [Fact]
@@ -52,10 +56,10 @@ public sealed class ChannelRegistryTests : IAsyncLifetime
         using var scope = factory.Services.CreateScope();
         var registry = scope.ServiceProvider.GetRequiredService<ChannelRegistry>();
 
-        Assert.Equal(140, registry.Describe(ChannelKind.Etsy).TitleMaxLength);
-        Assert.Null(registry.Connector(ChannelKind.Etsy));
-        Assert.Null(registry.Authorization(ChannelKind.Etsy));
-        Assert.Same(ChannelCapabilities.None, registry.Capabilities(ChannelKind.Etsy));
+        Assert.Equal(255, registry.Describe(ChannelKind.Shopify).TitleMaxLength);
+        Assert.Null(registry.Connector(ChannelKind.Shopify));
+        Assert.Null(registry.Authorization(ChannelKind.Shopify));
+        Assert.Same(ChannelCapabilities.None, registry.Capabilities(ChannelKind.Shopify));
         var gem = registry.Describe(ChannelKind.Gem);
         Assert.Equal(("GeM", null, ChannelTone.Default), (gem.DisplayName, gem.TitleMaxLength, gem.Tone));
         Assert.Empty(gem.ListingFields);

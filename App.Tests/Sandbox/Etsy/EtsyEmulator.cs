@@ -23,8 +23,11 @@ internal sealed class EtsyEmulator : IAsyncDisposable
 
     public const string AllScopes = "listings_r listings_w listings_d transactions_r transactions_w";
 
-    private EtsyEmulator(EmulatorPortal portal)
+    private readonly bool ownsPortal;
+
+    private EtsyEmulator(EmulatorPortal portal, bool ownsPortal = true)
     {
+        this.ownsPortal = ownsPortal;
         Portal = portal;
         Http = portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         App = portal.Services.GetRequiredService<IOptions<EtsySandboxOptions>>().Value;
@@ -32,6 +35,9 @@ internal sealed class EtsyEmulator : IAsyncDisposable
     }
 
     public EmulatorPortal Portal { get; }
+
+    /// <summary>Raw access to the emulator of a portal a test already runs (the portal stays the test's).</summary>
+    public static EtsyEmulator On(EmulatorPortal portal) => new(portal, ownsPortal: false);
 
     public HttpClient Http { get; }
 
@@ -123,6 +129,9 @@ internal sealed class EtsyEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Portal.DisposeAsync();
+        if (ownsPortal)
+        {
+            await Portal.DisposeAsync();
+        }
     }
 }

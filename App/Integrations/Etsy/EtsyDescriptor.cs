@@ -2,7 +2,6 @@ using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Etsy;
 
-/// <summary>Etsy as the portal describes it before its connector exists: a Coming soon card and the editor's title hint.</summary>
 public static class EtsyDescriptor
 {
     public static ChannelDescriptor Descriptor { get; } = new()
@@ -11,14 +10,28 @@ public static class EtsyDescriptor
         Tone = ChannelTone.Secondary,
         // Open API v3, createDraftListing: title is at most 140 characters.
         TitleMaxLength = 140,
+        // createDraftListing's required who_made, when_made and taxonomy_id, and a physical listing's shipping profile.
+        ListingFields =
+        [
+            new(EtsyConnector.TaxonomyField, "Etsy taxonomy id", "Leave empty to use the category mapping"),
+            new(EtsyConnector.ShippingProfileField, "Shipping profile id", "Leave empty to use the account's"),
+            new(EtsyConnector.WhoMadeField, "Who made it", "i_did, someone_else or collective", "i_did"),
+            new(EtsyConnector.WhenMadeField, "When it was made", "made_to_order, 2020_2026, …", "made_to_order"),
+        ],
+        ReadListingStatus = ReadStatus,
+        // 10 a second per key: one receipts page a call; a price push is a read and a write per listing.
+        Floors = new()
+        {
+            OrderPages = pages => pages / EtsyRateLimits.PublishedPerSecond,
+            PriceUpdates = products => new(2 * products, 2 * products / EtsyRateLimits.PublishedPerSecond, "2 calls/listing ÷ 10/s"),
+        },
     };
-}
 
-public static class EtsyServiceCollectionExtensions
-{
-    public static IHostApplicationBuilder AddEtsy(this IHostApplicationBuilder builder)
+    // Listing states (getListingsByShop's state): active sells; draft, inactive, sold_out and expired do not.
+    private static ChannelListingActivity ReadStatus(string? status) => ChannelStatusWords.Normalise(status) switch
     {
-        builder.Services.AddChannel(EtsyDescriptor.Descriptor);
-        return builder;
-    }
+        "ACTIVE" => ChannelListingActivity.Active,
+        "INACTIVE" or "DRAFT" or "SOLD_OUT" or "EXPIRED" => ChannelListingActivity.Inactive,
+        _ => ChannelListingActivity.Unknown,
+    };
 }

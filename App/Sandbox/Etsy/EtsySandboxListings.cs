@@ -64,9 +64,9 @@ internal static class EtsySandboxListings
             return EtsySandboxGate.Error(404, $"Shipping profile {form["shipping_profile_id"]} does not exist in this shop.");
         }
 
-        if (!int.TryParse(form["quantity"], NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity < 1 || quantity > 999)
+        if (!int.TryParse(form["quantity"], NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity < 1)
         {
-            return EtsySandboxGate.Error(400, "quantity must be a whole number from 1 to 999.");
+            return EtsySandboxGate.Error(400, "quantity must be a positive whole number.");
         }
 
         if (!decimal.TryParse(form["price"], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price) || price <= 0)
@@ -243,9 +243,9 @@ internal static class EtsySandboxListings
             return "Every product needs at least one offering.";
         }
 
-        if (products.SelectMany(p => p.Offerings!).Any(o => o.Price is not > 0 || o.Quantity is not (>= 0 and <= 999)))
+        if (products.SelectMany(p => p.Offerings!).Any(o => o.Price is not > 0 || o.Quantity is not >= 0))
         {
-            return "Every offering needs a price above 0 and a quantity from 0 to 999.";
+            return "Every offering needs a price above 0 and a quantity of 0 or more.";
         }
 
         var skus = products.Select(p => p.Sku ?? "").Where(s => s.Length > 0).ToList();
