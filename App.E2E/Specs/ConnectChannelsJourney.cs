@@ -12,6 +12,7 @@ public sealed class ConnectChannelsJourney(BrowserFixture fixture)
     [InlineData("TikTokShop")]
     [InlineData("Amazon")]
     [InlineData("Ebay")]
+    [InlineData("Etsy")]
     public Task AnAdminConnectsAChannel_ThroughTheEmulatorsConsentPage_AndSeesItConnected(string channel) =>
         fixture.RunAsync($"connect-{channel}", async page =>
         {
