@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Benchmarks.Orders;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Etsy;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Sandbox.Etsy;
@@ -61,7 +62,7 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
         var query = QueryHelpers.ParseQuery(url.Query);
 
         Assert.Equal("S256", query["code_challenge_method"]);
-        Assert.Equal(EtsyAuthorization.Challenge(authorization.Verifier("state-123")), query["code_challenge"]);
+        Assert.Equal(Pkce.Challenge(authorization.Verifier("state-123")), query["code_challenge"]);
         Assert.Equal(EtsySandboxAuth.Challenge(authorization.Verifier("state-123")), query["code_challenge"].ToString());
         Assert.NotEqual(authorization.Verifier("state-123"), authorization.Verifier("state-124"));
         Assert.Equal(43, authorization.Verifier("state-123").Length);

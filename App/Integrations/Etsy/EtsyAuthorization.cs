@@ -31,7 +31,7 @@ public sealed class EtsyAuthorization(IHttpClientFactory clients, IOptions<EtsyO
             "redirect_uri=" + Uri.EscapeDataString(RedirectUri(request.RedirectUri)),
             "scope=" + Uri.EscapeDataString(string.Join(' ', settings.Scopes)),
             "state=" + Uri.EscapeDataString(request.State),
-            "code_challenge=" + Challenge(Verifier(request.State)),
+            "code_challenge=" + Pkce.Challenge(Verifier(request.State)),
             "code_challenge_method=S256");
         return new Uri($"{settings.ConnectUrl}?{query}");
     }
@@ -75,12 +75,9 @@ public sealed class EtsyAuthorization(IHttpClientFactory clients, IOptions<EtsyO
                 ?? throw new ChannelAuthException(ChannelKind.Etsy, "No refresh token is stored; connect the account again.", requiresReauthorization: true),
         }, ct);
 
-    /// <summary>RFC 7636 S256: BASE64URL-NOPAD(SHA256(ASCII(verifier))).</summary>
-    public static string Challenge(string verifier) => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-
     /// <summary>The PKCE verifier for a state: 43 characters of base64url, an HMAC under the app's shared secret.</summary>
     public string Verifier(string state) =>
-        Base64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(EtsyOptions.Required(options.Value.SharedSecret, "SharedSecret")), Encoding.UTF8.GetBytes("pkce:" + state)));
+        Pkce.Base64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(EtsyOptions.Required(options.Value.SharedSecret, "SharedSecret")), Encoding.UTF8.GetBytes("pkce:" + state)));
 
     private string RedirectUri(Uri callback) => options.Value.RedirectUri ?? callback.ToString();
 
@@ -141,6 +138,4 @@ public sealed class EtsyAuthorization(IHttpClientFactory clients, IOptions<EtsyO
             _ => new ChannelAuthException(ChannelKind.Etsy, message, error?.Error, null, status),
         };
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
