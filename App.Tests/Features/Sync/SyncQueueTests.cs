@@ -147,6 +147,25 @@ public sealed class SyncQueueTests
     }
 
     [Fact]
+    public async Task ANewerChange_WaitsWhileTheOlderOneOfItsKeyRuns_SoTheOlderCannotLandLast()
+    {
+        await queue.EnqueueAsync(Stock(1, "SKU-1", 7), CancellationToken.None);
+        await queue.EnqueueAsync(Stock(1, "SKU-2", 1), CancellationToken.None);
+        var first = await queue.ClaimAsync(1, 1, CancellationToken.None);
+        var older = Assert.Single(first);
+        await queue.EnqueueAsync(Stock(1, "SKU-1", 6), CancellationToken.None);
+
+        // Another dispatcher: the other SKU's job is free to go, SKU-1's newer figure is not while the older one runs.
+        var second = await queue.ClaimAsync(1, 10, CancellationToken.None);
+        Assert.Equal(["SKU-2"], second.Select(j => SyncPayload.Read<StockPushPayload>(j).Sku));
+        Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
+
+        Assert.Equal(1, await queue.CompleteAsync([older.Id], older.LeaseOwner!, CancellationToken.None));
+        var newer = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+        Assert.Equal(("SKU-1", 6), (SyncPayload.Read<StockPushPayload>(newer).Sku, SyncPayload.Read<StockPushPayload>(newer).Quantity));
+    }
+
+    [Fact]
     public async Task AWorkerWhoseLeaseExpired_CannotCompleteFailReleaseOrRenew_TheNextOwnersClaim()
     {
         var id = await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);

@@ -83,7 +83,8 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
     /// <summary>
     /// Claims up to <paramref name="max"/> due jobs of one account, highest priority first, under a fresh lease.
     /// Jobs whose lease expired (their dispatcher died) are returned to the queue first. Of several claimed jobs with
-    /// the same dedupe key only the newest is kept; the older ones are cancelled as superseded.
+    /// the same dedupe key only the newest is kept; the older ones are cancelled as superseded. A job whose key has a
+    /// job still running is not claimed until that one ends.
     /// </summary>
     public Task<IReadOnlyList<SyncJob>> ClaimAsync(int accountId, int max, CancellationToken ct) => ClaimAsync(accountId, max, null, ct);
 
@@ -99,9 +100,13 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
                 .SetProperty(j => j.Status, SyncJobStatus.Dead)
                 .SetProperty(j => j.CompletedUtc, now), ct);
 
+        // A change waits while an older one of the same key is still running for the account (another dispatcher's
+        // claim): run side by side, the older call could land last and set the channel back to a stale figure.
         var candidates = await db.SyncJobs
             .Where(j => j.ChannelAccountId == accountId && j.Status == SyncJobStatus.Pending && j.NextAttemptUtc <= now)
             .Where(j => kind == null || j.Kind == kind)
+            .Where(j => j.DedupeKey == null || !db.SyncJobs.Any(r =>
+                r.ChannelAccountId == accountId && r.Status == SyncJobStatus.Running && r.DedupeKey == j.DedupeKey))
             .OrderBy(j => j.Priority).ThenBy(j => j.Id)
             .Select(j => j.Id)
             .Take(max)
