@@ -92,6 +92,9 @@ public sealed class EtsyEmulatorReceiptsTests
         Assert.Empty(await control.OrderStatusesAsync(ChannelKind.Etsy, "maker_a", CancellationToken.None));
         Assert.Equal(placed.OrderIds, (await control.OrderStatusesAsync(ChannelKind.Etsy, "maker_b", CancellationToken.None)).Keys);
         Assert.Equal(new SandboxControlAbout("etsy", "seller", OrderWebhooks: false, RateLimitBurstsAreRetries: true), await control.AboutAsync(ChannelKind.Etsy, CancellationToken.None));
+        var setup = await etsy.Http.GetFromJsonAsync<JsonElement>("/sandbox/etsy/_control/publish-setup");
+        Assert.Equal("1633", setup.GetProperty("categoryId").GetString());
+        Assert.Equal("193845012", setup.GetProperty("accountProperties").GetProperty("shipping_profile_id").GetString());
     }
 
     /// <summary>A listing of one SKU, its inventory set and made active, as a seller publishing it would.</summary>

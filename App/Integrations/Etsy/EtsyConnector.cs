@@ -60,8 +60,7 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
             snapshots.Add(EtsyMapper.ToSnapshot(listing, await client.GetListingInventoryAsync(account, listing.ListingId, ct)));
         }
 
-        var next = offset + page.Results.Count;
-        return new Page<ChannelListingSnapshot>(snapshots, next < page.Count && page.Results.Count > 0 ? next.ToString(CultureInfo.InvariantCulture) : null);
+        return new Page<ChannelListingSnapshot>(snapshots, NextOffset(offset, page.Results.Count, page.Count));
     }
 
     /// <summary>A draft with the required fields, its inventory (a product per variant), then active.</summary>
@@ -119,9 +118,7 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
         var since = new DateTimeOffset(DateTime.SpecifyKind(query.UpdatedSinceUtc, DateTimeKind.Utc)).ToUnixTimeSeconds();
         long? until = query.UpdatedUntilUtc is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)).ToUnixTimeSeconds() : null;
         var page = await client.GetShopReceiptsAsync(account, since, until, Math.Min(query.PageSize, EtsyClient.PageLimit), offset, ct);
-        var next = offset + page.Results.Count;
-        return new Page<ChannelOrder>([.. page.Results.Select(EtsyMapper.ToOrder)],
-            next < page.Count && page.Results.Count > 0 ? next.ToString(CultureInfo.InvariantCulture) : null);
+        return new Page<ChannelOrder>([.. page.Results.Select(EtsyMapper.ToOrder)], NextOffset(offset, page.Results.Count, page.Count));
     }
 
     public async Task<ChannelOrder?> GetOrderAsync(ChannelAccountContext account, string externalOrderId, CancellationToken ct) =>
@@ -167,6 +164,10 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
 
         return results;
     }
+
+    /// <summary>Etsy pages by offset with the total in <c>count</c>: the next page's offset while results remain.</summary>
+    private static string? NextOffset(int offset, int returned, int total) =>
+        returned > 0 && offset + returned < total ? (offset + returned).ToString(CultureInfo.InvariantCulture) : null;
 
     private static long? ListingOf(string? externalId, string? externalSkuId) =>
         long.TryParse(externalId ?? externalSkuId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;

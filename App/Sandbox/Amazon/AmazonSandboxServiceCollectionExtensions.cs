@@ -31,8 +31,8 @@ public static class AmazonSandboxServiceCollectionExtensions
         AmazonSandboxFeeds.Map(amazon);
         AmazonSandboxInventory.Map(amazon);
         // A method a resource does not take: 405 in Amazon's error envelope, not ASP.NET's empty answer.
-        foreach (var (pattern, allowed) in new (string, string[])[]
-        {
+        amazon.MapMethodNotAllowed(
+        [
             ("/orders/v0/orders", ["GET"]),
             ("/orders/v0/orders/{orderId}", ["GET"]),
             ("/orders/v0/orders/{orderId}/orderItems", ["GET"]),
@@ -47,12 +47,9 @@ public static class AmazonSandboxServiceCollectionExtensions
             ("/feeds/2021-06-30/documents/{feedDocumentId}", ["GET"]),
             ("/feeds/2021-06-30/feeds", ["POST"]),
             ("/feeds/2021-06-30/feeds/{feedId}", ["GET"]),
-        })
-        {
-            amazon.MapMethods(pattern, new[] { "GET", "POST", "PUT", "DELETE", "PATCH" }.Except(allowed), (HttpContext http) =>
-                AmazonSandboxGate.Error(405, "MethodNotAllowed", $"Method {http.Request.Method} is not allowed for this resource.",
-                    $"Allowed: {string.Join(", ", allowed)}."));
-        }
+        ], (http, allowed) =>
+            AmazonSandboxGate.Error(405, "MethodNotAllowed", $"Method {http.Request.Method} is not allowed for this resource.",
+                $"Allowed: {string.Join(", ", allowed)}."));
 
         AmazonSandboxControl.Map(amazon);
         return sandbox;

@@ -64,7 +64,12 @@ public interface ISandboxControl
 public sealed record SandboxControlAbout(string StoreChannel, string? SellerField, bool OrderWebhooks, bool RateLimitBurstsAreRetries);
 
 /// <summary>Who called the control: the portal's base URL, which webhooks the emulator sends go to.</summary>
-public sealed record SandboxCaller(string PortalBaseUrl);
+public sealed record SandboxCaller(string PortalBaseUrl)
+{
+    /// <summary>The portal a request reached: the configured <c>Sandbox:PortalBaseUrl</c>, else the request's own base.</summary>
+    public static SandboxCaller Of(HttpContext http, SandboxOptions options) =>
+        new(options.PortalBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
+}
 
 public sealed record SandboxOrderRequest(int Count, IReadOnlyList<string> Skus, bool Webhooks = false, string? Seller = null, bool Cancelled = false)
 {

@@ -19,12 +19,12 @@ public static class SandboxControlEndpoints
                     return Results.BadRequest(new { error = $"count (1..{SandboxOrderRequest.MaxPerCall}) and at least one sku are required." });
                 }
 
-                return Results.Json(await control.PlaceOrdersAsync(request, Caller(http, options.Value), http.RequestAborted));
+                return Results.Json(await control.PlaceOrdersAsync(request, SandboxCaller.Of(http, options.Value), http.RequestAborted));
             });
             group.MapGet("/buyer-orders", async (string? seller, CancellationToken ct) =>
                 Results.Json(new SandboxOrders(await control.OrdersAsync(seller, ct))));
             group.MapPost("/buyer-orders/{orderId}/state", async (string orderId, SandboxOrderStateRequest request, HttpContext http, IOptions<SandboxOptions> options) =>
-                await control.SetOrderStateAsync(orderId, request, Caller(http, options.Value), http.RequestAborted) is { } moved
+                await control.SetOrderStateAsync(orderId, request, SandboxCaller.Of(http, options.Value), http.RequestAborted) is { } moved
                     ? Results.Json(moved)
                     : Results.NotFound(new { error = $"No order {orderId} in the {control.Path} emulator." }));
             group.MapGet("/listings", async (string? seller, CancellationToken ct) =>
@@ -46,8 +46,4 @@ public static class SandboxControlEndpoints
             });
         }
     }
-
-    /// <summary>The portal the caller reached: the configured base URL, else the request's own.</summary>
-    private static SandboxCaller Caller(HttpContext http, SandboxOptions options) =>
-        new(options.PortalBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
 }

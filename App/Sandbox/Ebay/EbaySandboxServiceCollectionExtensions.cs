@@ -28,8 +28,8 @@ public static class EbaySandboxServiceCollectionExtensions
         EbaySandboxFulfillment.Map(ebay);
         EbaySandboxAccount.Map(ebay);
         // A method a resource does not take: 405 in eBay's envelope, not ASP.NET's empty answer.
-        foreach (var (pattern, allowed) in new (string, string[])[]
-        {
+        ebay.MapMethodNotAllowed(
+        [
             ("/sell/inventory/v1/inventory_item/{sku}", ["GET", "PUT", "DELETE"]),
             ("/sell/inventory/v1/offer", ["GET", "POST"]),
             ("/sell/inventory/v1/offer/{offerId}/publish", ["POST"]),
@@ -38,12 +38,9 @@ public static class EbaySandboxServiceCollectionExtensions
             ("/sell/fulfillment/v1/order", ["GET"]),
             ("/sell/fulfillment/v1/order/{orderId}", ["GET"]),
             ("/sell/fulfillment/v1/order/{orderId}/shipping_fulfillment", ["POST"]),
-        })
-        {
-            ebay.MapMethods(pattern, new[] { "GET", "POST", "PUT", "DELETE", "PATCH" }.Except(allowed), (HttpContext http) =>
-                EbaySandboxGate.Error(405, 2003, "ACCESS", "REQUEST", $"Method {http.Request.Method} is not allowed for this resource.", null,
-                    new EbayWireErrorParameter("method", http.Request.Method)));
-        }
+        ], (http, _) =>
+            EbaySandboxGate.Error(405, 2003, "ACCESS", "REQUEST", $"Method {http.Request.Method} is not allowed for this resource.", null,
+                new EbayWireErrorParameter("method", http.Request.Method)));
 
         EbaySandboxControl.Map(ebay);
         return sandbox;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -169,11 +170,13 @@ internal static class EtsySandboxAuth
 
         var seller = new EtsySandboxSeller(name, NextId(), NextId());
         await store.PutAsync(Channel, Sellers, name, seller);
+        await store.PutAsync(Channel, Users, seller.UserId.ToString(CultureInfo.InvariantCulture), seller);
         return seller;
     }
 
-    public static async Task<EtsySandboxSeller?> SellerByUserAsync(SandboxStore store, long userId) =>
-        (await store.ListAsync<EtsySandboxSeller>(Channel, Sellers)).Select(s => s.Document).FirstOrDefault(s => s.UserId == userId);
+    /// <summary>The seller a token's user is: one read by the user id, on every API call.</summary>
+    public static Task<EtsySandboxSeller?> SellerByUserAsync(SandboxStore store, long userId, CancellationToken ct) =>
+        store.GetAsync<EtsySandboxSeller>(Channel, Users, userId.ToString(CultureInfo.InvariantCulture), ct);
 
     private static IResult? InvalidRequest(string? responseType, string? clientId, string? redirectUri, string? scope, string? state,
         string? challenge, string? method, EtsySandboxOptions app, SandboxOptions sandbox)

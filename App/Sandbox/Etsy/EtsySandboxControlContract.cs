@@ -33,7 +33,7 @@ internal sealed class EtsySandboxControls(SandboxStore store, TimeProvider time,
         return await store.SerializedAsync(Channel, async () =>
         {
             var listings = await ActiveAsync(seller.ShopId, ct);
-            var stock = new SandboxStock(Offerings(listings).GroupBy(o => o.Sku).ToDictionary(g => g.Key, g => g.First().Quantity, StringComparer.Ordinal));
+            var stock = StockOf(listings);
             var receipts = new List<EtsySandboxReceipt>();
             var refused = stock.Sell(request.Count, request.Skus, request.Cancelled, (i, sku, units) =>
                 receipts.Add(new EtsySandboxReceipt(seller.ShopId, NewReceipt(seller, listings, sku, units, request.Cancelled, now, i))));
@@ -71,7 +71,7 @@ internal sealed class EtsySandboxControls(SandboxStore store, TimeProvider time,
             {
                 receipt = EtsySandboxReceipts.Canceled(receipt, now);
                 var listings = await ActiveAsync(found.ShopId, ct, includeInactive: true);
-                var stock = new SandboxStock(Offerings(listings).GroupBy(o => o.Sku).ToDictionary(g => g.Key, g => g.First().Quantity, StringComparer.Ordinal));
+                var stock = StockOf(listings);
                 stock.Give(receipt.Transactions.Where(t => t.Sku is not null).Select(t => (t.Sku!, t.Quantity)));
                 await SaveStockAsync(listings, stock, ct);
             }
@@ -116,6 +116,10 @@ internal sealed class EtsySandboxControls(SandboxStore store, TimeProvider time,
             await SaveStockAsync(listings, stock, ct);
             return true;
         }, ct);
+
+    /// <summary>What buyers can buy of each SKU of the listings, as the generators' stock.</summary>
+    private static SandboxStock StockOf(IEnumerable<EtsySandboxListing> listings) =>
+        new(Offerings(listings).GroupBy(o => o.Sku).ToDictionary(g => g.Key, g => g.First().Quantity, StringComparer.Ordinal));
 
     /// <summary>The enabled offering of each SKU of the listings: what buyers can buy of it.</summary>
     private static IEnumerable<(string Sku, int Quantity)> Offerings(IEnumerable<EtsySandboxListing> listings) =>

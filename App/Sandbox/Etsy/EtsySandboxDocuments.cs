@@ -5,6 +5,8 @@ internal static class EtsySandboxCollections
 {
     public const string Channel = "etsy";
     public const string Sellers = "sellers";
+    /// <summary>The same sellers by user id, for the gate's lookup of a token's seller.</summary>
+    public const string Users = "users";
     public const string AuthCodes = "auth_codes";
     public const string AccessTokens = "access_tokens";
     public const string RefreshTokens = "refresh_tokens";

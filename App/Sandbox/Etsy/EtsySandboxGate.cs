@@ -60,7 +60,7 @@ internal static class EtsySandboxGate
                 return Error(403, $"insufficient_scope: this call needs {scope}");
             }
 
-            var seller = await EtsySandboxAuth.SellerByUserAsync(store, token.UserId);
+            var seller = await EtsySandboxAuth.SellerByUserAsync(store, token.UserId, http.RequestAborted);
             if (seller is null)
             {
                 return Error(401, "invalid_token");

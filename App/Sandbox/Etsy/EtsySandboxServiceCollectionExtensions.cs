@@ -27,8 +27,8 @@ public static class EtsySandboxServiceCollectionExtensions
         EtsySandboxListings.Map(etsy);
         EtsySandboxReceipts.Map(etsy);
         // A method a resource does not take: 405 in Etsy's ErrorSchema, not ASP.NET's empty answer.
-        foreach (var (pattern, allowed) in new (string, string[])[]
-        {
+        etsy.MapMethodNotAllowed(
+        [
             ("/v3/application/users/me", ["GET"]),
             ("/v3/application/shops/{shop_id}/listings", ["GET", "POST"]),
             ("/v3/application/shops/{shop_id}/listings/{listing_id}", ["PATCH"]),
@@ -37,11 +37,8 @@ public static class EtsySandboxServiceCollectionExtensions
             ("/v3/application/shops/{shop_id}/receipts", ["GET"]),
             ("/v3/application/shops/{shop_id}/receipts/{receipt_id}", ["GET", "PUT"]),
             ("/v3/application/shops/{shop_id}/receipts/{receipt_id}/tracking", ["POST"]),
-        })
-        {
-            etsy.MapMethods(pattern, new[] { "GET", "POST", "PUT", "DELETE", "PATCH" }.Except(allowed), (HttpContext http) =>
-                EtsySandboxGate.Error(405, $"Method {http.Request.Method} is not allowed for this resource."));
-        }
+        ], (http, _) =>
+            EtsySandboxGate.Error(405, $"Method {http.Request.Method} is not allowed for this resource."));
 
         etsy.MapGroup("/_control").MapFaultControl(EtsySandboxCollections.Channel, services => services.GetRequiredService<EtsySandboxRateLimiter>().Reset());
         return sandbox;

@@ -78,8 +78,7 @@ public static class TikTokShopSandboxExtensions
     }
 
     /// <summary>The portal's own base URL as seen by this request (for redirects and webhooks).</summary>
-    public static string PortalBase(HttpContext http, SandboxOptions sandbox) =>
-        sandbox.PortalBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    public static string PortalBase(HttpContext http, SandboxOptions sandbox) => SandboxCaller.Of(http, sandbox).PortalBaseUrl;
 
     /// <summary>The portal's base URL outside a request: the one shared setting (Sandbox:PortalBaseUrl, else the dev URL).</summary>
     public static string PortalBase(IServiceProvider services) =>
