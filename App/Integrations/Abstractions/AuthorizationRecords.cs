@@ -1,14 +1,19 @@
 
 namespace SellerPortal.Integrations.Abstractions;
 
-public sealed record AuthorizeRequest(string State, Uri RedirectUri, ChannelEnvironment Environment, string? Region = null);
+/// <param name="Shop">The shop the staff member named before connecting, where the channel's hosts are per shop (Shopify's <c>name.myshopify.com</c>).</param>
+public sealed record AuthorizeRequest(string State, Uri RedirectUri, ChannelEnvironment Environment, string? Region = null, string? Shop = null);
 
-/// <summary>What came back to our callback: every query parameter, as the channel sent it.</summary>
+/// <summary>
+/// What came back to our callback: every query parameter, as the channel sent it. <see cref="Shop"/> is the shop the
+/// connection was started for, kept with its state, so a callback naming another shop can be refused.
+/// </summary>
 public sealed record AuthorizationCallback(
     IReadOnlyDictionary<string, string> Query,
     Uri RedirectUri,
     ChannelEnvironment Environment,
-    string? Region = null);
+    string? Region = null,
+    string? Shop = null);
 
 /// <summary>
 /// Access and refresh tokens with their expiry (UTC). Secret: stored only encrypted, never logged
