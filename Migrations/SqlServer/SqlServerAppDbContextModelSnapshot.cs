@@ -696,6 +696,10 @@ namespace SellerPortal.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("Shop")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<string>("StateHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1429,3 +1429,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207175725_OAuthStateShop'
+)
+BEGIN
+    ALTER TABLE [OAuthStates] ADD [Shop] nvarchar(255) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207175725_OAuthStateShop'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207175725_OAuthStateShop', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

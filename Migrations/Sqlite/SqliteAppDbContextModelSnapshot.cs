@@ -666,6 +666,10 @@ namespace SellerPortal.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Shop")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StateHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
@@ -103,5 +105,50 @@ public sealed class ChannelCardTests : MudTestContext, IAsyncLifetime
         cut.Find("[data-testid=test-connection-9]").Click();
 
         Assert.Equal(9, tested?.Id);
+    }
+
+    [Fact]
+    public void AShopChannel_AsksWhichShop_AndConnectsOnlyOnceTheNameFits_ToThatShop()
+    {
+        RenderProviders();
+        var card = new ChannelCardModel(ChannelKind.Shopify, "Shopify", true, [], SellerPortal.Integrations.Shopify.ShopifyDescriptor.ShopDomain);
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, true));
+        var connect = () => cut.Find("[data-testid=connect-Shopify]");
+
+        Assert.True(connect().HasAttribute("disabled"));
+        cut.Find("input[data-testid=connect-shop-Shopify]").Input("my store.myshopify.com");
+        Assert.True(connect().HasAttribute("disabled"));
+        Assert.Contains("Type the shop's myshopify.com domain", cut.Markup);
+
+        cut.Find("input[data-testid=connect-shop-Shopify]").Input("  Acme-Goods.myshopify.com ");
+        Assert.False(connect().HasAttribute("disabled"));
+        connect().Click();
+
+        Assert.Equal("http://localhost/channels/connect/Shopify?shop=acme-goods.myshopify.com", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void AShopChannelsReconnect_GoesBackToTheAccountsOwnShop()
+    {
+        RenderProviders();
+        var account = Account(12, ChannelAccountStatus.NeedsReauth) with { Channel = ChannelKind.Shopify, ShopId = "acme-goods.myshopify.com" };
+        var card = new ChannelCardModel(ChannelKind.Shopify, "Shopify", true, [account], SellerPortal.Integrations.Shopify.ShopifyDescriptor.ShopDomain);
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, true));
+
+        cut.Find("[data-testid=reconnect-12]").Click();
+
+        Assert.Equal("http://localhost/channels/connect/Shopify?shop=acme-goods.myshopify.com", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void AChannelWithoutShops_AsksNothingBeforeConnect()
+    {
+        RenderProviders();
+        var card = new ChannelCardModel(ChannelKind.TikTokShop, "TikTok Shop", true, []);
+
+        var cut = Render<ChannelCard>(p => p.Add(c => c.Card, card).Add(c => c.CanManage, true));
+
+        Assert.Empty(cut.FindAll("[data-testid=connect-shop-TikTokShop]"));
+        Assert.False(cut.Find("[data-testid=connect-TikTokShop]").HasAttribute("disabled"));
     }
 }

@@ -27,6 +27,16 @@ public sealed class OAuthStateServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheShopAConnectionWasStartedFor_ComesBackWithItsState()
+    {
+        var state = await States.IssueAsync("user-a", ChannelKind.Shopify, ChannelEnvironment.Production, null, CancellationToken.None, "acme-goods.myshopify.com");
+        var other = await States.IssueAsync("user-a", ChannelKind.TikTokShop, ChannelEnvironment.Production, null, CancellationToken.None);
+
+        Assert.Equal("acme-goods.myshopify.com", (await States.ConsumeAsync(state, "user-a", ChannelKind.Shopify, CancellationToken.None)).Shop);
+        Assert.Null((await States.ConsumeAsync(other, "user-a", ChannelKind.TikTokShop, CancellationToken.None)).Shop);
+    }
+
+    [Fact]
     public async Task State_IsStoredOnlyAsAHash()
     {
         var state = await States.IssueAsync("user-a", ChannelKind.TikTokShop, ChannelEnvironment.Production, null, CancellationToken.None);

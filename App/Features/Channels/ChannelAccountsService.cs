@@ -6,7 +6,9 @@ using SellerPortal.Integrations.Abstractions;
 namespace SellerPortal.Features.Channels;
 
 /// <summary>One marketplace on the Channels page. No secrets: built from a projection that never reads credentials.</summary>
-public sealed record ChannelCardModel(ChannelKind Channel, string Name, bool Available, IReadOnlyList<ChannelAccountView> Accounts);
+/// <param name="ShopPrompt">Set where Connect first asks which shop (Shopify).</param>
+public sealed record ChannelCardModel(
+    ChannelKind Channel, string Name, bool Available, IReadOnlyList<ChannelAccountView> Accounts, ConnectShopPrompt? ShopPrompt = null);
 
 public sealed record ChannelAccountView(
     int Id,
@@ -17,7 +19,8 @@ public sealed record ChannelAccountView(
     ChannelAccountStatus Status,
     DateTime? AccessTokenExpiresUtc,
     DateTime? LastSuccessfulCallUtc,
-    string? LastError);
+    string? LastError,
+    string? ShopId = null);
 
 /// <summary>What the Channels page shows and does: the accounts per marketplace, test connection, and (Admins) disconnect.</summary>
 public sealed class ChannelAccountsService(
@@ -34,7 +37,7 @@ public sealed class ChannelAccountsService(
             .OrderBy(a => a.DisplayName)
             .Select(a => new ChannelAccountView(
                 a.Id, a.Channel, a.DisplayName, a.ShopName, a.Environment, a.Status,
-                a.AccessTokenExpiresUtc, a.LastSuccessfulCallUtc, a.LastError))
+                a.AccessTokenExpiresUtc, a.LastSuccessfulCallUtc, a.LastError, a.ShopId))
             .ToListAsync(ct);
         return
         [
@@ -42,7 +45,8 @@ public sealed class ChannelAccountsService(
                 channel.Kind,
                 channel.DisplayName,
                 channels.Authorization(channel.Kind) is not null,
-                [.. accounts.Where(a => a.Channel == channel.Kind)])),
+                [.. accounts.Where(a => a.Channel == channel.Kind)],
+                channel.ConnectAsksForShop)),
         ];
     }
 

@@ -24,7 +24,7 @@ public static class ChannelConnectEndpoints
         request.HttpContext.RequestServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.CallbackUri(request, channel.ToString());
 
     private static async Task<IResult> ConnectAsync(
-        string channel, string? environment, string? region, HttpContext http, ChannelConnectFlow flow, CancellationToken ct)
+        string channel, string? environment, string? region, string? shop, HttpContext http, ChannelConnectFlow flow, CancellationToken ct)
     {
         if (!ChannelNames.TryParse(channel, out var kind))
         {
@@ -32,7 +32,7 @@ public static class ChannelConnectEndpoints
         }
 
         var env = Enum.TryParse<ChannelEnvironment>(environment, ignoreCase: true, out var parsed) ? parsed : ChannelEnvironment.Production;
-        var outcome = await flow.StartAsync(kind, Actor.From(http.User), env, region, CallbackUri(http.Request, kind), ct);
+        var outcome = await flow.StartAsync(kind, Actor.From(http.User), env, region, CallbackUri(http.Request, kind), ct, shop);
         return Results.Redirect(outcome.RedirectTo);
     }
 

@@ -24,8 +24,9 @@ public sealed class ChannelConnectFlow(
     TimeProvider clock,
     ILogger<ChannelConnectFlow> logger)
 {
+    /// <param name="shop">The shop staff named, where the channel asks for one (<see cref="ChannelDescriptor.ConnectAsksForShop"/>).</param>
     public async Task<ConnectOutcome> StartAsync(
-        ChannelKind channel, Actor actor, ChannelEnvironment environment, string? region, Uri redirectUri, CancellationToken ct)
+        ChannelKind channel, Actor actor, ChannelEnvironment environment, string? region, Uri redirectUri, CancellationToken ct, string? shop = null)
     {
         AdminOnly.Demand(actor, "connect a marketplace account");
         var userId = actor.UserId ?? throw new ArgumentException("A signed-in user starts a connection.", nameof(actor));
@@ -35,8 +36,22 @@ public sealed class ChannelConnectFlow(
             return Failed($"{ChannelNames.Display(channel)} cannot be connected yet.");
         }
 
-        var state = await states.IssueAsync(userId, channel, environment, region, ct);
-        var url = authorization.BuildAuthorizeUrl(new AuthorizeRequest(state, redirectUri, environment, region));
+        if (channels.Describe(channel).ConnectAsksForShop is { } prompt)
+        {
+            if (prompt.Check(shop) is { } refusal)
+            {
+                return Failed(refusal);
+            }
+
+            shop = ConnectShopPrompt.Normalise(shop);
+        }
+        else
+        {
+            shop = null;
+        }
+
+        var state = await states.IssueAsync(userId, channel, environment, region, ct, shop);
+        var url = authorization.BuildAuthorizeUrl(new AuthorizeRequest(state, redirectUri, environment, region, shop));
         return new ConnectOutcome(url.ToString());
     }
 
@@ -69,7 +84,7 @@ public sealed class ChannelConnectFlow(
         ConnectedAccount connected;
         try
         {
-            connected = await authorization.CompleteAsync(new AuthorizationCallback(query, redirectUri, check.Environment, check.Region), ct);
+            connected = await authorization.CompleteAsync(new AuthorizationCallback(query, redirectUri, check.Environment, check.Region, check.Shop), ct);
         }
         catch (ChannelException ex)
         {

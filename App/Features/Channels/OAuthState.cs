@@ -16,6 +16,8 @@ public sealed class OAuthState
     public ChannelKind Channel { get; set; }
     public ChannelEnvironment Environment { get; set; }
     public string? Region { get; set; }
+    /// <summary>The shop the staff member named, where the channel's hosts are per shop (Shopify).</summary>
+    public string? Shop { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime ExpiresUtc { get; set; }
     public DateTime? UsedUtc { get; set; }
@@ -30,6 +32,7 @@ public sealed class OAuthStateConfiguration : IEntityTypeConfiguration<OAuthStat
         b.Property(s => s.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Environment).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Region).HasMaxLength(50);
+        b.Property(s => s.Shop).HasMaxLength(255);
         b.HasIndex(s => s.StateHash).IsUnique();
         b.HasIndex(s => s.ExpiresUtc);
     }

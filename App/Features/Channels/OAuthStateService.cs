@@ -7,7 +7,8 @@ using SellerPortal.Integrations.Abstractions;
 namespace SellerPortal.Features.Channels;
 
 /// <summary>What checking a callback's state found: the environment it was issued for, or why it is refused.</summary>
-public sealed record OAuthStateCheck(bool Ok, string? Error, ChannelEnvironment Environment = ChannelEnvironment.Production, string? Region = null)
+public sealed record OAuthStateCheck(
+    bool Ok, string? Error, ChannelEnvironment Environment = ChannelEnvironment.Production, string? Region = null, string? Shop = null)
 {
     public static OAuthStateCheck Refused(string error) => new(false, error);
 }
@@ -20,7 +21,7 @@ public sealed class OAuthStateService(IDbContextFactory<AppDbContext> contexts, 
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public async Task<string> IssueAsync(string userId, ChannelKind channel, ChannelEnvironment environment, string? region, CancellationToken ct)
+    public async Task<string> IssueAsync(string userId, ChannelKind channel, ChannelEnvironment environment, string? region, CancellationToken ct, string? shop = null)
     {
         var state = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -35,6 +36,7 @@ public sealed class OAuthStateService(IDbContextFactory<AppDbContext> contexts, 
             Channel = channel,
             Environment = environment,
             Region = region,
+            Shop = shop,
             CreatedUtc = now,
             ExpiresUtc = now + Lifetime,
         });
@@ -84,7 +86,7 @@ public sealed class OAuthStateService(IDbContextFactory<AppDbContext> contexts, 
             .Where(s => s.Id == row.Id && s.UsedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.UsedUtc, now), ct);
         return used == 1
-            ? new OAuthStateCheck(true, null, row.Environment, row.Region)
+            ? new OAuthStateCheck(true, null, row.Environment, row.Region, row.Shop)
             : OAuthStateCheck.Refused($"This connection link was already used. {restart}");
     }
 

@@ -28,8 +28,27 @@ public sealed record ChannelDescriptor
     /// <summary>The least time the channel's published limits allow for the benches' work.</summary>
     public ChannelLimitFloors Floors { get; init; } = new();
 
+    /// <summary>
+    /// Set where the channel's hosts are per shop (Shopify): Connect first asks staff which shop, and the connect flow
+    /// refuses a name that does not fit before anything leaves the portal.
+    /// </summary>
+    public ConnectShopPrompt? ConnectAsksForShop { get; init; }
+
     /// <summary>What the registry answers for a kind no marketplace registered: its name, nothing more.</summary>
     public static ChannelDescriptor Unregistered(ChannelKind kind) => new() { Kind = kind };
+}
+
+/// <summary>The question Connect asks first where a channel's hosts are per shop, and the rule a typed answer must fit.</summary>
+/// <param name="Label">What the field is called (Shopify: "Shop domain").</param>
+/// <param name="Example">A name that fits, shown as the placeholder.</param>
+/// <param name="Pattern">The whole answer must match it.</param>
+/// <param name="Refusal">The sentence staff read when it does not.</param>
+public sealed record ConnectShopPrompt(string Label, string Example, System.Text.RegularExpressions.Regex Pattern, string Refusal)
+{
+    /// <summary>Null when <paramref name="shop"/> fits (trimmed, lower-cased by <see cref="Normalise"/>), else the refusal.</summary>
+    public string? Check(string? shop) => Normalise(shop) is { Length: > 0 and <= 255 } name && Pattern.IsMatch(name) ? null : Refusal;
+
+    public static string Normalise(string? shop) => (shop ?? "").Trim().ToLowerInvariant();
 }
 
 /// <summary>The portal palette's names, so a descriptor chooses a colour without knowing the UI library.</summary>
