@@ -68,7 +68,7 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
         Assert.Equal(43, authorization.Verifier("state-123").Length);
         // The emulator's registered redirect, not the callback the request named: Etsy takes only the registered one.
         Assert.EndsWith("/channels/callback/Etsy", query["redirect_uri"].ToString(), StringComparison.Ordinal);
-        Assert.Equal(["listings_r", "listings_w", "listings_d", "transactions_r", "transactions_w"], query["scope"].ToString().Split(' '));
+        Assert.Equal(["listings_r", "listings_w", "listings_d", "transactions_r", "transactions_w", "shops_r"], query["scope"].ToString().Split(' '));
     }
 
     [Fact]
@@ -94,7 +94,11 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
         var draft = new ListingDraft
         {
             ProductKey = "P-1", Title = "Glazed mug", Description = "Stoneware", CategoryId = "1633",
-            ChannelFields = new Dictionary<string, string> { [EtsyConnector.ShippingProfileField] = EtsySandboxListings.ShippingProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ChannelFields = new Dictionary<string, string>
+            {
+                [EtsyConnector.ShippingProfileField] = EtsySandboxListings.ShippingProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [EtsyConnector.ReturnPolicyField] = EtsySandboxShopPolicies.ReturnPolicyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
             Variants =
             [
                 new ListingVariantDraft("MUG-BLUE", new ChannelMoney(21.50m, "USD"), 3, new Dictionary<string, string> { ["Colour"] = "Blue" }),
@@ -127,10 +131,15 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
             ProductKey = "P-2", Title = "Plate", CategoryId = "1633",
             Variants = [new ListingVariantDraft("PLATE-1", new ChannelMoney(12.00m, "USD"), 10, new Dictionary<string, string>())],
         };
-        // The shop's shipping profile as the account holds it, for listings that name none.
+        // The shop's shipping profile and return policy as the account's settings hold them, for listings that name none.
+        var settings = scope.ServiceProvider.GetRequiredService<EtsyAccountSettings>();
         var withProfile = account with
         {
-            Properties = new Dictionary<string, string>(account.Properties) { [EtsyConnector.ShippingProfileField] = EtsySandboxListings.ShippingProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Properties = new Dictionary<string, string>(await settings.ApplyAsync(account, new Dictionary<string, string>
+            {
+                [EtsyConnector.ShippingProfileField] = "193845012", [EtsyConnector.ReturnPolicyField] = "1274903311",
+                [EtsyConnector.WhoMadeField] = "collective", [EtsyConnector.WhenMadeField] = "2010_2019",
+            }, CancellationToken.None)),
         };
         await connector.CreateListingAsync(withProfile, draft, CancellationToken.None);
         using var http = portal.Factory.CreateClient();
@@ -159,5 +168,40 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
         var (access, _, _) = await etsy.ConnectAsync();
         using var response = await etsy.CallAsync(HttpMethod.Get, $"/v3/application/listings/{listingId}/inventory", access);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task TheAccountSettings_OfferTheShopsOwnProfilesAndPolicies_AndRefuseWhatTheShopLacks()
+    {
+        var settings = scope.ServiceProvider.GetRequiredService<EtsyAccountSettings>();
+
+        var read = await settings.ReadAsync(account, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<ChannelValidationException>(() => settings.ApplyAsync(account, new Dictionary<string, string>
+        {
+            [EtsyConnector.ShippingProfileField] = "42", [EtsyConnector.WhoMadeField] = "i_did", [EtsyConnector.WhenMadeField] = "made_to_order",
+        }, CancellationToken.None));
+
+        Assert.Equal(["shipping_profile_id", "return_policy_id", "who_made", "when_made"], read.Select(s => s.Key));
+        Assert.Equal([("193845012", "Standard shipping"), ("193845013", "Made to order, 2 weeks")], read[0].Choices.Select(c => (c.Value, c.Label)));
+        Assert.Equal([("1274903311", "Returns and exchanges within 30 days"), ("1274903312", "No returns or exchanges")], read[1].Choices.Select(c => (c.Value, c.Label)));
+        Assert.Equal(["i_did", "made_to_order"], read.Skip(2).Select(s => s.Value));
+        Assert.Equal(["shipping_profile_id", "return_policy_id"], refused.FieldErrors.Select(e => e.Field));
+        Assert.Equal("The Etsy settings were not saved: The Etsy shop has no shipping profile 42. Choose the return policy.", refused.Message);
+    }
+
+    [Fact]
+    public async Task AListingWithoutAReturnPolicy_IsRefusedBeforeAnyCall_SayingWhereToSetIt()
+    {
+        var draft = new ListingDraft
+        {
+            ProductKey = "P-3", Title = "Bowl", CategoryId = "1633",
+            ChannelFields = new Dictionary<string, string> { [EtsyConnector.ShippingProfileField] = "193845012" },
+            Variants = [new ListingVariantDraft("BOWL-1", new ChannelMoney(9.00m, "USD"), 2, new Dictionary<string, string>())],
+        };
+
+        var refused = await Assert.ThrowsAsync<ChannelValidationException>(() => connector.CreateListingAsync(account, draft, CancellationToken.None));
+
+        Assert.Equal("Etsy cannot publish without the return policy: choose them in the Etsy account's settings on the Channels page (or on the product's Etsy fields).", refused.Message);
+        Assert.Empty((await connector.ListListingsAsync(account, null, CancellationToken.None)).Items);
     }
 }

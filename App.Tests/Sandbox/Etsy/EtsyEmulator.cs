@@ -21,7 +21,7 @@ internal sealed class EtsyEmulator : IAsyncDisposable
     /// <summary>RFC 7636 Appendix B's verifier: 43 characters, as Etsy takes (43 to 128).</summary>
     public const string Verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-    public const string AllScopes = "listings_r listings_w listings_d transactions_r transactions_w";
+    public const string AllScopes = "listings_r listings_w listings_d transactions_r transactions_w shops_r";
 
     private readonly bool ownsPortal;
 
@@ -108,12 +108,13 @@ internal sealed class EtsyEmulator : IAsyncDisposable
     public static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
-    /// <summary>A draft listing with every field createDraftListing requires, and the emulated shop's shipping profile.</summary>
+    /// <summary>A draft listing with every field createDraftListing requires, and the emulated shop's shipping profile and return policy.</summary>
     public async Task<JsonElement> CreateListingAsync(string access, long shopId, string title = "Blue mug", string quantity = "5", string price = "19.99")
     {
         using var response = await CallAsync(HttpMethod.Post, $"/v3/application/shops/{shopId}/listings", access, Form(
             ("quantity", quantity), ("title", title), ("description", "A mug"), ("price", price), ("who_made", "i_did"),
-            ("when_made", "made_to_order"), ("taxonomy_id", "1633"), ("shipping_profile_id", EtsySandboxListings.ShippingProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            ("when_made", "made_to_order"), ("taxonomy_id", "1633"), ("shipping_profile_id", EtsySandboxListings.ShippingProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("return_policy_id", EtsySandboxShopPolicies.ReturnPolicyId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
         return body;

@@ -24,7 +24,7 @@ public sealed class EtsyEmulatorListingsTests
         (string, string)[] Complete() =>
         [
             ("quantity", "5"), ("title", "Blue mug"), ("description", "A mug"), ("price", "19.99"), ("who_made", "i_did"),
-            ("when_made", "made_to_order"), ("taxonomy_id", "1633"), ("shipping_profile_id", "193845012"),
+            ("when_made", "made_to_order"), ("taxonomy_id", "1633"), ("shipping_profile_id", "193845012"), ("return_policy_id", "1274903311"),
         ];
 
         using var noTitle = await etsy.CallAsync(HttpMethod.Post, path, access, EtsyEmulator.Form([.. Complete().Where(f => f.Item1 != "title")]));
@@ -32,12 +32,18 @@ public sealed class EtsyEmulatorListingsTests
         using var twoPlus = await etsy.CallAsync(HttpMethod.Post, path, access, EtsyEmulator.Form([.. Complete().Where(f => f.Item1 != "title"), ("title", "Mug + saucer + spoon")]));
         using var profile = await etsy.CallAsync(HttpMethod.Post, path, access, EtsyEmulator.Form([.. Complete().Where(f => f.Item1 != "shipping_profile_id"), ("shipping_profile_id", "42")]));
         using var maker = await etsy.CallAsync(HttpMethod.Post, path, access, EtsyEmulator.Form([.. Complete().Where(f => f.Item1 != "who_made"), ("who_made", "factory")]));
+        using var noReturns = await etsy.CallAsync(HttpMethod.Post, path, access, EtsyEmulator.Form([.. Complete().Where(f => f.Item1 != "return_policy_id")]));
+        using var otherReturns = await etsy.CallAsync(HttpMethod.Post, path, access, EtsyEmulator.Form([.. Complete().Where(f => f.Item1 != "return_policy_id"), ("return_policy_id", "7")]));
+        using var secondProfile = await etsy.CallAsync(HttpMethod.Post, path, access, EtsyEmulator.Form([.. Complete().Where(f => f.Item1 != "shipping_profile_id"), ("shipping_profile_id", "193845013")]));
 
         Assert.Equal((HttpStatusCode.BadRequest, "Missing required parameter: title"), (noTitle.StatusCode, await EtsyEmulator.ErrorOf(noTitle)));
         Assert.Equal((HttpStatusCode.BadRequest, "createDraftListing takes application/x-www-form-urlencoded."), (json.StatusCode, await EtsyEmulator.ErrorOf(json)));
         Assert.Equal((HttpStatusCode.BadRequest, "title may use + only once."), (twoPlus.StatusCode, await EtsyEmulator.ErrorOf(twoPlus)));
         Assert.Equal(HttpStatusCode.NotFound, profile.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, maker.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, "return_policy_id is required for a physical listing."), (noReturns.StatusCode, await EtsyEmulator.ErrorOf(noReturns)));
+        Assert.Equal((HttpStatusCode.NotFound, "Return policy 7 does not exist in this shop."), (otherReturns.StatusCode, await EtsyEmulator.ErrorOf(otherReturns)));
+        Assert.Equal(HttpStatusCode.Created, secondProfile.StatusCode);
     }
 
     [Fact]

@@ -66,6 +66,16 @@ public sealed class EtsyClient(HttpClient http, IOptions<EtsyOptions> options)
         }
     }
 
+    /// <summary>The shop's shipping profiles, set up in Shop Manager (needs the shops_r scope).</summary>
+    public async Task<IReadOnlyList<EtsyShippingProfile>> GetShippingProfilesAsync(ChannelAccountContext account, CancellationToken ct) =>
+        (await SendAsync<EtsyShippingProfilesPage>(account, HttpMethod.Get, $"{V3}/shops/{Shop(account)}/shipping-profiles", null, "getShopShippingProfiles", ct,
+            retrySafe: true)).Results;
+
+    /// <summary>The shop's return policies (needs the shops_r scope).</summary>
+    public async Task<IReadOnlyList<EtsyReturnPolicy>> GetReturnPoliciesAsync(ChannelAccountContext account, CancellationToken ct) =>
+        (await SendAsync<EtsyReturnPoliciesPage>(account, HttpMethod.Get, $"{V3}/shops/{Shop(account)}/policies/return", null, "getShopReturnPolicies", ct,
+            retrySafe: true)).Results;
+
     /// <summary>Not retry-safe: a repeat would add the shipment twice.</summary>
     public Task<EtsyReceipt> CreateReceiptShipmentAsync(ChannelAccountContext account, string receiptId, string carrier, string trackingCode, CancellationToken ct) =>
         SendAsync<EtsyReceipt>(account, HttpMethod.Post, $"{V3}/shops/{Shop(account)}/receipts/{Uri.EscapeDataString(receiptId)}/tracking",

@@ -16,6 +16,7 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
     public const string ShippingProfileField = "shipping_profile_id";
     public const string WhoMadeField = "who_made";
     public const string WhenMadeField = "when_made";
+    public const string ReturnPolicyField = "return_policy_id";
 
     public ChannelKind Channel => ChannelKind.Etsy;
 
@@ -66,8 +67,7 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
     /// <summary>A draft with the required fields, its inventory (a product per variant), then active.</summary>
     public async Task<ListingResult> CreateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
     {
-        var shippingProfile = Field(draft, account, ShippingProfileField)
-            ?? throw new ChannelValidationException(ChannelKind.Etsy, "Etsy needs the shop's shipping profile id (the account's Etsy settings or the listing's field).", []);
+        EtsyAccountSettings.RequireListingSettings(draft, account);
         var created = await client.CreateDraftListingAsync(account, new Dictionary<string, string>
         {
             ["quantity"] = Math.Max(1, draft.Variants.Sum(v => v.Quantity)).ToString(CultureInfo.InvariantCulture),
@@ -78,7 +78,8 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
             [WhenMadeField] = Field(draft, account, WhenMadeField) ?? "made_to_order",
             [TaxonomyField] = Field(draft, account, TaxonomyField) ?? draft.CategoryId
                 ?? throw new ChannelValidationException(ChannelKind.Etsy, "Etsy needs a taxonomy id: map the product's category to one.", []),
-            [ShippingProfileField] = shippingProfile,
+            [ShippingProfileField] = Field(draft, account, ShippingProfileField)!,
+            [ReturnPolicyField] = Field(draft, account, ReturnPolicyField)!,
         }, ct);
         return await WriteAsync(account, created.ListingId, draft, ct);
     }
@@ -172,6 +173,6 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
     private static long? ListingOf(string? externalId, string? externalSkuId) =>
         long.TryParse(externalId ?? externalSkuId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    private static string? Field(ListingDraft draft, ChannelAccountContext account, string key) =>
+    internal static string? Field(ListingDraft draft, ChannelAccountContext account, string key) =>
         draft.ChannelFields.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : account.Property(key);
 }

@@ -10,13 +10,14 @@ public static class EtsyDescriptor
         Tone = ChannelTone.Secondary,
         // Open API v3, createDraftListing: title is at most 140 characters.
         TitleMaxLength = 140,
-        // createDraftListing's required who_made, when_made and taxonomy_id, and a physical listing's shipping profile.
+        // createDraftListing's required who_made, when_made and taxonomy_id, and a physical listing's shipping profile and return policy.
         ListingFields =
         [
             new(EtsyConnector.TaxonomyField, "Etsy taxonomy id", "Leave empty to use the category mapping"),
             new(EtsyConnector.ShippingProfileField, "Shipping profile id", "Leave empty to use the account's"),
+            new(EtsyConnector.ReturnPolicyField, "Return policy id", "Leave empty to use the account's"),
             new(EtsyConnector.WhoMadeField, "Who made it", "i_did, someone_else or collective", "i_did"),
-            new(EtsyConnector.WhenMadeField, "When it was made", "made_to_order, 2020_2026, …", "made_to_order"),
+            new(EtsyConnector.WhenMadeField, "When it was made", "made_to_order, 2020_2023, …", "made_to_order"),
         ],
         ReadListingStatus = ReadStatus,
         // 10 a second per key: one receipts page a call; a price push is a read and a write per listing.

@@ -24,7 +24,7 @@ public sealed class EtsyOptions
     /// </summary>
     public string? RedirectUri { get; set; }
 
-    public string[] Scopes { get; set; } = ["listings_r", "listings_w", "listings_d", "transactions_r", "transactions_w"];
+    public string[] Scopes { get; set; } = ["listings_r", "listings_w", "listings_d", "transactions_r", "transactions_w", "shops_r"];
 
     /// <summary>Etsy does not say how long a refresh token lives in its answer; about 90 days (etsy.md, to confirm).</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(90);

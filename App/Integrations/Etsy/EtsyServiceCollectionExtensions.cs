@@ -28,9 +28,11 @@ public static class EtsyServiceCollectionExtensions
         builder.Services.AddHttpClient(EtsyAuthorization.OAuthClientName);
         builder.Services.AddTransient<EtsyAuthorization>();
         builder.Services.AddTransient<EtsyConnector>();
+        builder.Services.AddTransient<EtsyAccountSettings>();
         builder.Services.AddChannel(EtsyDescriptor.Descriptor)
             .Connector<EtsyConnector>()
-            .Authorization<EtsyAuthorization>();
+            .Authorization<EtsyAuthorization>()
+            .AccountSettings<EtsyAccountSettings>();
         // In Development and tests with the sandbox on, the client talks to its emulator (Sandbox/Etsy).
         if (Sandbox.Common.SandboxServiceCollectionExtensions.IsEnabled(builder))
         {

@@ -19,11 +19,12 @@ internal sealed class EtsySandboxControls(SandboxStore store, TimeProvider time,
 
     /// <summary>
     /// Etsy needs a taxonomy id on every listing (the emulator takes any positive one) and, for a physical listing, the
-    /// shop's shipping profile, which the account holds for the listings that name none.
+    /// shop's shipping profile and return policy, which the account holds for the listings that name none.
     /// </summary>
     public SandboxPublishSetup PublishSetup { get; } = new("1633", new Dictionary<string, string>
     {
         ["shipping_profile_id"] = EtsySandboxListings.ShippingProfileId.ToString(CultureInfo.InvariantCulture),
+        ["return_policy_id"] = EtsySandboxShopPolicies.ReturnPolicyId.ToString(CultureInfo.InvariantCulture),
     });
 
     public async Task<SandboxPlacedOrders> PlaceOrdersAsync(SandboxOrderRequest request, SandboxCaller caller, CancellationToken ct)

@@ -14,14 +14,15 @@ namespace SellerPortal.Sandbox.Etsy;
 /// </summary>
 internal static class EtsySandboxListings
 {
-    /// <summary>Every emulated shop has one shipping profile, as if set up once in Shop Manager; a physical listing names it.</summary>
+    /// <summary>The first of every emulated shop's shipping profiles (<see cref="EtsySandboxShopPolicies"/>); a physical listing names one.</summary>
     public const long ShippingProfileId = 193_845_012;
 
     public static readonly IReadOnlySet<string> WhoMade = new HashSet<string>(StringComparer.Ordinal) { "i_did", "someone_else", "collective" };
 
+    /// <summary>createDraftListing's when_made enum as Etsy's OpenAPI schema lists it (the eras move with the years).</summary>
     public static readonly IReadOnlySet<string> WhenMade = new HashSet<string>(StringComparer.Ordinal)
     {
-        "made_to_order", "2020_2026", "2010_2019", "2007_2009", "before_2007", "2000_2006", "1990s", "1980s", "1970s",
+        "made_to_order", "2020_2023", "2010_2019", "2004_2009", "before_2004", "2000_2003", "1990s", "1980s", "1970s",
         "1960s", "1950s", "1940s", "1930s", "1920s", "1910s", "1900s", "1800s", "1700s", "before_1700",
     };
 
@@ -59,9 +60,19 @@ internal static class EtsySandboxListings
             return EtsySandboxGate.Error(400, "shipping_profile_id is required for a physical listing.");
         }
 
-        if (type == "physical" && form["shipping_profile_id"] != ShippingProfileId.ToString(CultureInfo.InvariantCulture))
+        if (type == "physical" && !EtsySandboxShopPolicies.IsShippingProfile(form["shipping_profile_id"]))
         {
             return EtsySandboxGate.Error(404, $"Shipping profile {form["shipping_profile_id"]} does not exist in this shop.");
+        }
+
+        if (type == "physical" && string.IsNullOrWhiteSpace(form["return_policy_id"]))
+        {
+            return EtsySandboxGate.Error(400, "return_policy_id is required for a physical listing.");
+        }
+
+        if (form["return_policy_id"].ToString() is { Length: > 0 } returnPolicy && !EtsySandboxShopPolicies.IsReturnPolicy(returnPolicy))
+        {
+            return EtsySandboxGate.Error(404, $"Return policy {returnPolicy} does not exist in this shop.");
         }
 
         if (!int.TryParse(form["quantity"], NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity < 1)

@@ -26,6 +26,7 @@ public static class EtsySandboxServiceCollectionExtensions
         EtsySandboxAuth.Map(etsy);
         EtsySandboxListings.Map(etsy);
         EtsySandboxReceipts.Map(etsy);
+        EtsySandboxShopPolicies.Map(etsy);
         // A method a resource does not take: 405 in Etsy's ErrorSchema, not ASP.NET's empty answer.
         etsy.MapMethodNotAllowed(
         [

@@ -185,3 +185,30 @@ internal sealed record EtsyWireTransaction
     [JsonPropertyName("price")] public EtsyWireMoney Price { get; init; } = new(0, 100, "USD");
     [JsonPropertyName("shipping_cost")] public EtsyWireMoney ShippingCost { get; init; } = new(0, 100, "USD");
 }
+
+/// <summary>ShopShippingProfile, the members the portal's choices need.</summary>
+internal sealed record EtsyWireShippingProfile(
+    [property: JsonPropertyName("shipping_profile_id")] long ShippingProfileId,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("origin_country_iso")] string OriginCountryIso,
+    [property: JsonPropertyName("is_deleted")] bool IsDeleted,
+    [property: JsonPropertyName("min_processing_days")] int? MinProcessingDays,
+    [property: JsonPropertyName("max_processing_days")] int? MaxProcessingDays);
+
+internal sealed record EtsyWireShippingProfiles(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("results")] IReadOnlyList<EtsyWireShippingProfile> Results);
+
+/// <summary>ShopReturnPolicy: whether returns and exchanges are accepted, and the deadline in days.</summary>
+internal sealed record EtsyWireReturnPolicy(
+    [property: JsonPropertyName("return_policy_id")] long ReturnPolicyId,
+    [property: JsonPropertyName("accepts_returns")] bool AcceptsReturns,
+    [property: JsonPropertyName("accepts_exchanges")] bool AcceptsExchanges,
+    [property: JsonPropertyName("return_deadline")] int? ReturnDeadline)
+{
+    [JsonPropertyName("shop_id")] public long ShopId { get; init; }
+}
+
+internal sealed record EtsyWireReturnPolicies(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("results")] IReadOnlyList<EtsyWireReturnPolicy> Results);

@@ -148,3 +148,30 @@ public sealed record EtsyTransaction
     [JsonPropertyName("sku")] public string? Sku { get; init; }
     [JsonPropertyName("price")] public EtsyMoney? Price { get; init; }
 }
+
+/// <summary>getShopShippingProfiles: <c>{count, results}</c> of ShopShippingProfile.</summary>
+public sealed record EtsyShippingProfilesPage
+{
+    [JsonPropertyName("results")] public IReadOnlyList<EtsyShippingProfile> Results { get; init; } = [];
+}
+
+public sealed record EtsyShippingProfile
+{
+    [JsonPropertyName("shipping_profile_id")] public long ShippingProfileId { get; init; }
+    [JsonPropertyName("title")] public string? Title { get; init; }
+    [JsonPropertyName("is_deleted")] public bool IsDeleted { get; init; }
+}
+
+/// <summary>getShopReturnPolicies: <c>{count, results}</c> of ShopReturnPolicy.</summary>
+public sealed record EtsyReturnPoliciesPage
+{
+    [JsonPropertyName("results")] public IReadOnlyList<EtsyReturnPolicy> Results { get; init; } = [];
+}
+
+public sealed record EtsyReturnPolicy
+{
+    [JsonPropertyName("return_policy_id")] public long ReturnPolicyId { get; init; }
+    [JsonPropertyName("accepts_returns")] public bool AcceptsReturns { get; init; }
+    [JsonPropertyName("accepts_exchanges")] public bool AcceptsExchanges { get; init; }
+    [JsonPropertyName("return_deadline")] public int? ReturnDeadline { get; init; }
+}
