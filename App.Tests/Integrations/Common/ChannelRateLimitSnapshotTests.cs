@@ -38,6 +38,24 @@ public sealed class ChannelRateLimitSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task TheChannelsOwnRemainingFigure_SpendsWhatOurWindowStillHeld_AndALargerOneChangesNothing()
+    {
+        using (await limiters.AcquireAsync(ChannelKind.Ebay, EbayRateLimits.Client, account, CancellationToken.None))
+        {
+        }
+
+        limiters.ReportRemainingToday(ChannelKind.Ebay, account, 40);
+        var reported = limiters.For(account).DailyQuota;
+        limiters.ReportRemainingToday(ChannelKind.Ebay, account, 90);
+        var larger = limiters.For(account).DailyQuota;
+        limiters.ReportRemainingToday(ChannelKind.Ebay, account, -3);
+
+        Assert.Equal(new DailyQuotaSnapshot(60, 100, Start.UtcDateTime.AddDays(1)), reported);
+        Assert.Equal(reported, larger);
+        Assert.Equal(100, limiters.For(account).DailyQuota!.Used);
+    }
+
+    [Fact]
     public async Task ThreeCallsThroughThePipelinesLimiter_LeaveThreeFewerTokens_AndThreeUsed()
     {
         using var http = new HttpClient(new ChannelRateLimitMessageHandler(limiters, ChannelKind.Ebay, EbayRateLimits.Client)

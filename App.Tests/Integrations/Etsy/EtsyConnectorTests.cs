@@ -204,4 +204,28 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
         Assert.Equal("Etsy cannot publish without the return policy: choose them in the Etsy account's settings on the Channels page (or on the product's Etsy fields).", refused.Message);
         Assert.Empty((await connector.ListListingsAsync(account, null, CancellationToken.None)).Items);
     }
+
+    [Fact]
+    public async Task TheDailyQuota_IsEtsysOwnCount_ReadFromTheRemainingHeader()
+    {
+        // The emulator counts and states the budget only with its limits on (the test host turns them off for speed).
+        // The emulator counts and states the budget only with its limits on (the test host turns them off for speed).
+        portal.Faults.Set(EtsySandboxCollections.Channel, new FaultSettings { RateLimitsEnabled = true });
+        var app = portal.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EtsySandboxOptions>>().Value;
+        var etsyCounter = portal.Services.GetRequiredService<EtsySandboxRateLimiter>();
+        // Five calls the portal never saw (another shop on the same app key, or made before a restart).
+        for (var i = 0; i < 5; i++)
+        {
+            etsyCounter.Take(app, DateTimeOffset.UtcNow);
+        }
+
+        await connector.TestConnectionAsync(account, CancellationToken.None);
+        var used = scope.ServiceProvider.GetRequiredService<IRateLimitSnapshots>().For(account).DailyQuota!;
+        // One more on the same key, straight at the emulator's counter: Etsy counts it, so one fewer remains.
+        var remaining = etsyCounter.Take(app, DateTimeOffset.UtcNow).LeftToday;
+
+        Assert.Equal(10_000, used.Limit);
+        Assert.Equal(10_000 - (remaining + 1), used.Used);
+        Assert.Equal(6, used.Used);
+    }
 }

@@ -125,6 +125,21 @@ public sealed class ChannelRateLimiters(TimeProvider clock, IEnumerable<ChannelP
         return lease;
     }
 
+    /// <summary>
+    /// The channel's own word on the account's day (Etsy's <c>x-remaining-today</c>): where it says fewer calls remain
+    /// than our window holds (a restart began a fresh window, or another app or shop shares the key), our window takes
+    /// the difference, so the quota is never spent twice. A larger figure changes nothing: ours stays the cautious one.
+    /// </summary>
+    public void ReportRemainingToday(ChannelKind channel, ChannelAccountContext account, int remaining)
+    {
+        if (limiters.TryGetValue((channel, account.AccountId), out var limiter) && limiter.Daily is { } daily
+            && daily.GetStatistics()?.CurrentAvailablePermits is { } available && available > Math.Max(0, remaining))
+        {
+            // A fixed window does not give permits back when a lease is disposed: taking them spends them until the reset.
+            daily.AttemptAcquire((int)Math.Min(int.MaxValue, available - Math.Max(0, remaining))).Dispose();
+        }
+    }
+
     public AccountRateLimitSnapshot For(ChannelAccountContext account)
     {
         if (!limiters.TryGetValue((account.Channel, account.AccountId), out var limiter))

@@ -21,6 +21,7 @@ public static class EtsyServiceCollectionExtensions
 
         var http = builder.Services.AddHttpClient<EtsyClient>();
         pipeline?.Invoke(http);
+        http.AddHttpMessageHandler(services => new EtsyQuotaHeaders(services.GetRequiredService<ChannelRateLimiters>()));
         http.AddChannelBearerToken(new AccessTokenPlacement
         {
             UntaggedRequestError = "Etsy requests must be tagged with ChannelRequestOptions.For(account, operation).",
