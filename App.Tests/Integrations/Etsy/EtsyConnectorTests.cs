@@ -94,6 +94,7 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
         var draft = new ListingDraft
         {
             ProductKey = "P-1", Title = "Glazed mug", Description = "Stoneware", CategoryId = "1633",
+            ImageUrls = [SandboxMerchantImages.Url("http://localhost", "glazed-mug", 120, 90), SandboxMerchantImages.Url("http://localhost", "glazed-mug-side", 60, 90)],
             ChannelFields = new Dictionary<string, string>
             {
                 [EtsyConnector.ShippingProfileField] = EtsySandboxListings.ShippingProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -121,6 +122,24 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
         Assert.Equal(["Blue", "Red"], inventory.GetProperty("products").EnumerateArray()
             .Select(p => p.GetProperty("property_values")[0].GetProperty("values")[0].GetString()).Order());
         Assert.Equal([513L], inventory.GetProperty("sku_on_property").EnumerateArray().Select(e => e.GetInt64()));
+        var pictures = await portal.Emulators.GetAsync<EtsySandboxListing>(EtsySandboxCollections.Channel, EtsySandboxCollections.Listings, listed.ExternalId);
+        Assert.Equal([(1, 120, 90), (2, 60, 90)], pictures!.Images.Select(i => (i.Rank, i.FullWidth!.Value, i.FullHeight!.Value)));
+    }
+
+    [Fact]
+    public async Task AProductWithoutAPicture_IsRefusedBeforeAnyCall()
+    {
+        var draft = new ListingDraft
+        {
+            ProductKey = "P-4", Title = "Cup", CategoryId = "1633",
+            ChannelFields = new Dictionary<string, string> { [EtsyConnector.ShippingProfileField] = "193845012", [EtsyConnector.ReturnPolicyField] = "1274903311" },
+            Variants = [new ListingVariantDraft("CUP-1", new ChannelMoney(7.00m, "USD"), 2, new Dictionary<string, string>())],
+        };
+
+        var refused = await Assert.ThrowsAsync<ChannelValidationException>(() => connector.CreateListingAsync(account, draft, CancellationToken.None));
+
+        Assert.Equal("Etsy needs at least one product image before a listing can go on sale: add one to the product.", refused.Message);
+        Assert.Empty(await portal.Emulators.ListAsync<EtsySandboxListing>(EtsySandboxCollections.Channel, EtsySandboxCollections.Listings, new DocumentRange(), ct: CancellationToken.None));
     }
 
     [Fact]
@@ -128,7 +147,7 @@ public sealed class EtsyConnectorTests : IAsyncLifetime
     {
         var draft = new ListingDraft
         {
-            ProductKey = "P-2", Title = "Plate", CategoryId = "1633",
+            ProductKey = "P-2", Title = "Plate", CategoryId = "1633", ImageUrls = [SandboxMerchantImages.Url("http://localhost", "plate")],
             Variants = [new ListingVariantDraft("PLATE-1", new ChannelMoney(12.00m, "USD"), 10, new Dictionary<string, string>())],
         };
         // The shop's shipping profile and return policy as the account's settings hold them, for listings that name none.

@@ -109,7 +109,8 @@ internal sealed class EtsyEmulator : IAsyncDisposable
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
     /// <summary>A draft listing with every field createDraftListing requires, and the emulated shop's shipping profile and return policy.</summary>
-    public async Task<JsonElement> CreateListingAsync(string access, long shopId, string title = "Blue mug", string quantity = "5", string price = "19.99")
+    /// <remarks>With <paramref name="withImage"/> it gets a picture too, so it may go active.</remarks>
+    public async Task<JsonElement> CreateListingAsync(string access, long shopId, string title = "Blue mug", string quantity = "5", string price = "19.99", bool withImage = true)
     {
         using var response = await CallAsync(HttpMethod.Post, $"/v3/application/shops/{shopId}/listings", access, Form(
             ("quantity", quantity), ("title", title), ("description", "A mug"), ("price", price), ("who_made", "i_did"),
@@ -117,7 +118,25 @@ internal sealed class EtsyEmulator : IAsyncDisposable
             ("return_policy_id", EtsySandboxShopPolicies.ReturnPolicyId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        if (withImage)
+        {
+            using var image = await UploadImageAsync(access, shopId, body.GetProperty("listing_id").GetInt64(), SandboxMerchantImages.Png(40, 30, (200, 80, 20)));
+            Assert.Equal(HttpStatusCode.Created, image.StatusCode);
+        }
+
         return body;
+    }
+
+    /// <summary>uploadListingImage: multipart/form-data with the file in <c>image</c>.</summary>
+    public Task<HttpResponseMessage> UploadImageAsync(string access, long shopId, long listingId, byte[] file, string? rank = null, string fileName = "mug.png")
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(file), "image", fileName } };
+        if (rank is not null)
+        {
+            form.Add(new StringContent(rank), "rank");
+        }
+
+        return CallAsync(HttpMethod.Post, $"/v3/application/shops/{shopId}/listings/{listingId}/images", access, form);
     }
 
     public static async Task<string> ErrorOf(HttpResponseMessage response)

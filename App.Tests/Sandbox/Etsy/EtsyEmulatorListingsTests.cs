@@ -178,4 +178,29 @@ public sealed class EtsyEmulatorListingsTests
         Assert.Equal(TimeSpan.FromSeconds(1), answers[10].Headers.RetryAfter?.Delta);
         answers.ForEach(a => a.Dispose());
     }
+
+    [Fact]
+    public async Task ADraftWithoutAPicture_CannotGoActive_AndUploadedPicturesTakeTheirRanks()
+    {
+        await using var etsy = EtsyEmulator.Start();
+        var (access, _, shop) = await etsy.ConnectAsync();
+        var id = (await etsy.CreateListingAsync(access, shop, withImage: false)).GetProperty("listing_id").GetInt64();
+        var listing = $"/v3/application/shops/{shop}/listings/{id}";
+
+        using var bare = await etsy.CallAsync(HttpMethod.Patch, listing, access, EtsyEmulator.Form(("state", "active")));
+        using var notMultipart = await etsy.CallAsync(HttpMethod.Post, listing + "/images", access, EtsyEmulator.Form(("image", "mug.png")));
+        using var notAPicture = await etsy.UploadImageAsync(access, shop, id, Encoding.UTF8.GetBytes("<html>not a picture</html>"), fileName: "mug.html");
+        using var first = await etsy.UploadImageAsync(access, shop, id, SandboxMerchantImages.Png(64, 48, (10, 20, 30)));
+        using var front = await etsy.UploadImageAsync(access, shop, id, SandboxMerchantImages.Png(32, 32, (90, 20, 30)), rank: "1");
+        using var active = await etsy.CallAsync(HttpMethod.Patch, listing, access, EtsyEmulator.Form(("state", "active")));
+        var images = await (await etsy.CallAsync(HttpMethod.Get, $"/v3/application/listings/{id}/images", access)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((HttpStatusCode.BadRequest, "A listing needs at least one image before it can be active."), (bare.StatusCode, await EtsyEmulator.ErrorOf(bare)));
+        Assert.Equal((HttpStatusCode.BadRequest, "uploadListingImage takes multipart/form-data with the file in image."), (notMultipart.StatusCode, await EtsyEmulator.ErrorOf(notMultipart)));
+        Assert.Equal((HttpStatusCode.BadRequest, "The image must be a JPEG, PNG or GIF file."), (notAPicture.StatusCode, await EtsyEmulator.ErrorOf(notAPicture)));
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, front.StatusCode, active.StatusCode));
+        Assert.Equal(2, images.GetProperty("count").GetInt32());
+        Assert.Equal([(1, 32, 32), (2, 64, 48)], images.GetProperty("results").EnumerateArray()
+            .Select(i => (i.GetProperty("rank").GetInt32(), i.GetProperty("full_width").GetInt32(), i.GetProperty("full_height").GetInt32())));
+    }
 }

@@ -66,6 +66,18 @@ public sealed class EtsyClient(HttpClient http, IOptions<EtsyOptions> options)
         }
     }
 
+    public Task<EtsyListingImagesPage> GetListingImagesAsync(ChannelAccountContext account, long listingId, CancellationToken ct) =>
+        SendAsync<EtsyListingImagesPage>(account, HttpMethod.Get, $"{V3}/listings/{Id(listingId)}/images", null, "getListingImages", ct, retrySafe: true);
+
+    /// <summary>uploadListingImage, multipart with the file in <c>image</c>. Not retry-safe: a repeat would add the picture twice.</summary>
+    public Task<EtsyListingImage> UploadListingImageAsync(ChannelAccountContext account, long listingId, ChannelImage image, int rank, CancellationToken ct)
+    {
+        var file = new ByteArrayContent(image.Bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(image.MediaType);
+        var form = new MultipartFormDataContent { { file, "image", image.FileName }, { new StringContent(Id(rank)), "rank" } };
+        return SendAsync<EtsyListingImage>(account, HttpMethod.Post, $"{V3}/shops/{Shop(account)}/listings/{Id(listingId)}/images", form, "uploadListingImage", ct);
+    }
+
     /// <summary>The shop's shipping profiles, set up in Shop Manager (needs the shops_r scope).</summary>
     public async Task<IReadOnlyList<EtsyShippingProfile>> GetShippingProfilesAsync(ChannelAccountContext account, CancellationToken ct) =>
         (await SendAsync<EtsyShippingProfilesPage>(account, HttpMethod.Get, $"{V3}/shops/{Shop(account)}/shipping-profiles", null, "getShopShippingProfiles", ct,

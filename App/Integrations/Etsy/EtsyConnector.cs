@@ -1,17 +1,24 @@
 using System.Globalization;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Etsy.Dto;
 
 namespace SellerPortal.Integrations.Etsy;
 
 /// <summary>
 /// Etsy through Open API v3: one listing per product with its variants as the inventory's products (a draft, its
-/// inventory, then active); stock and prices by reading the listing's inventory and writing it back whole with the
+/// inventory, its pictures uploaded, then active); stock and prices by reading the listing's inventory and writing it back whole with the
 /// SKUs changed, one listing at a time; orders are receipts read by last-modified time; tracking through
 /// createReceiptShipment. Etsy sends no order webhooks.
 /// </summary>
-public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
+public sealed class EtsyConnector(EtsyClient client, ChannelImageSource images) : IChannelConnector
 {
+    /// <summary>Etsy keeps at most ten pictures a listing.</summary>
+    public const int MaxImages = 10;
+
+    /// <summary>Our cap on one picture read from the merchant's host: Etsy's upload limit.</summary>
+    public const int MaxImageBytes = 20 * 1024 * 1024;
+
     public const string TaxonomyField = "taxonomy_id";
     public const string ShippingProfileField = "shipping_profile_id";
     public const string WhoMadeField = "who_made";
@@ -68,6 +75,13 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
     public async Task<ListingResult> CreateListingAsync(ChannelAccountContext account, ListingDraft draft, CancellationToken ct)
     {
         EtsyAccountSettings.RequireListingSettings(draft, account);
+        if (draft.ImageUrls.Count == 0)
+        {
+            // Etsy keeps a listing without a picture as a draft: refuse before making one.
+            throw new ChannelValidationException(ChannelKind.Etsy, "Etsy needs at least one product image before a listing can go on sale: add one to the product.",
+                [new ChannelFieldError("ImageUrls", "No image.")], httpStatus: null);
+        }
+
         var created = await client.CreateDraftListingAsync(account, new Dictionary<string, string>
         {
             ["quantity"] = Math.Max(1, draft.Variants.Sum(v => v.Quantity)).ToString(CultureInfo.InvariantCulture),
@@ -132,10 +146,29 @@ public sealed class EtsyConnector(EtsyClient client) : IChannelConnector
     private async Task<ListingResult> WriteAsync(ChannelAccountContext account, long listingId, ListingDraft draft, CancellationToken ct)
     {
         await client.UpdateListingInventoryAsync(account, listingId, EtsyMapper.ToInventory(draft), ct);
+        await UploadImagesAsync(account, listingId, draft, ct);
         var listing = await client.UpdateListingAsync(account, listingId, new Dictionary<string, string> { ["state"] = "active" }, ct);
         var id = listingId.ToString(CultureInfo.InvariantCulture);
         // Each SKU's external id is its listing: stock and price pushes find the inventory to rewrite by it.
         return new ListingResult(id, listing.Url, draft.Variants.ToDictionary(v => v.Sku, _ => id, StringComparer.Ordinal), listing.State);
+    }
+
+    /// <summary>
+    /// The product's pictures, in order, on a listing that has none yet (a new draft, or one whose upload failed part
+    /// way). A listing that already has pictures keeps them: Etsy's are edited in Shop Manager.
+    /// </summary>
+    private async Task UploadImagesAsync(ChannelAccountContext account, long listingId, ListingDraft draft, CancellationToken ct)
+    {
+        var held = await client.GetListingImagesAsync(account, listingId, ct);
+        if (held.Count > 0)
+        {
+            return;
+        }
+
+        foreach (var (url, rank) in draft.ImageUrls.Take(MaxImages).Select((url, i) => (url, i + 1)))
+        {
+            await client.UploadListingImageAsync(account, listingId, await images.ReadAsync(ChannelKind.Etsy, url, MaxImageBytes, ct), rank, ct);
+        }
     }
 
     /// <summary>One read and one whole write per listing, with the SKUs' new figures; a SKU the listing lacks fails alone.</summary>

@@ -28,6 +28,7 @@ public static class EtsyServiceCollectionExtensions
         });
         builder.Services.AddHttpClient(EtsyAuthorization.OAuthClientName);
         builder.Services.AddTransient<EtsyAuthorization>();
+        ChannelImageSource.AddTo(builder.Services);
         builder.Services.AddTransient<EtsyConnector>();
         builder.Services.AddTransient<EtsyAccountSettings>();
         builder.Services.AddChannel(EtsyDescriptor.Descriptor)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 
 namespace SellerPortal.Integrations.TikTokShop;
 
@@ -44,14 +45,10 @@ public static class TikTokShopServiceCollectionExtensions
         services.AddHttpClient(TikTokShopAuthorization.TokenClientName);
 
         // The merchant's own image host, read to upload each picture once (TikTok takes no outside URL).
-        services.AddHttpClient(TikTokShopImages.SourceClientName, c =>
-        {
-            c.Timeout = TimeSpan.FromSeconds(30);
-            c.MaxResponseContentBufferSize = TikTokShopImages.MaxBytes;
-        });
+        ChannelImageSource.AddTo(services);
         // A factory registration for the same reason as the signing handler: the media cache comes from Integrations/Common.
         services.TryAddTransient(sp => new TikTokShopImages(
-            sp.GetRequiredService<TikTokShopClient>(), sp.GetRequiredService<IChannelMediaCache>(), sp.GetRequiredService<IHttpClientFactory>()));
+            sp.GetRequiredService<TikTokShopClient>(), sp.GetRequiredService<IChannelMediaCache>(), sp.GetRequiredService<ChannelImageSource>()));
         services.TryAddSingleton<TikTokShopWebhookVerifier>();
         services.AddChannel(TikTokShopDescriptor.Descriptor)
             .Connector<TikTokShopConnector>()

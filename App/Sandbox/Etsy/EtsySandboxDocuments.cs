@@ -29,6 +29,9 @@ internal sealed record EtsySandboxRefreshToken(string Token, long UserId, IReadO
 
 internal sealed record EtsySandboxListing(long ShopId, EtsyWireListing Listing, EtsyWireInventory Inventory) : Common.ISandboxOwned
 {
+    /// <summary>The listing's pictures by rank (uploadListingImage); a listing goes active only with one.</summary>
+    public IReadOnlyList<EtsyWireListingImage> Images { get; init; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string Owner => ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -9,8 +9,7 @@ namespace SellerPortal.Sandbox.Etsy;
 /// Listings (createDraftListing, updateListing, deleteListing, getListingsByShop) and their inventory
 /// (getListingInventory, updateListingInventory). Writes are form-encoded except the inventory, which is JSON and a
 /// full replace of the listing's products; the listing's quantity is the sum of its enabled offerings.
-/// Not modelled: images (Etsy requires one before a draft goes active; there is no upload here) and properties'
-/// taxonomy checks.
+/// A listing goes active only once it has an image (<see cref="EtsySandboxImages"/>). Not modelled: properties' taxonomy checks.
 /// </summary>
 internal static class EtsySandboxListings
 {
@@ -136,6 +135,11 @@ internal static class EtsySandboxListings
                 if (state is not ("active" or "inactive"))
                 {
                     return EtsySandboxGate.Error(400, "state is active or inactive.");
+                }
+
+                if (state == "active" && found.Images.Count == 0)
+                {
+                    return EtsySandboxGate.Error(400, "A listing needs at least one image before it can be active.");
                 }
 
                 listing = listing with { State = state };
@@ -317,7 +321,7 @@ internal static class EtsySandboxListings
 
     internal static string Key(long listingId) => listingId.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<EtsySandboxListing?> OwnAsync(HttpContext http, SandboxStore store, string listingId) =>
+    internal static async Task<EtsySandboxListing?> OwnAsync(HttpContext http, SandboxStore store, string listingId) =>
         await store.GetAsync<EtsySandboxListing>(Channel, Listings, listingId, http.RequestAborted) is { } found && found.ShopId == http.Seller().ShopId
             ? found
             : null;

@@ -27,6 +27,7 @@ public static class EtsySandboxServiceCollectionExtensions
         EtsySandboxListings.Map(etsy);
         EtsySandboxReceipts.Map(etsy);
         EtsySandboxShopPolicies.Map(etsy);
+        EtsySandboxImages.Map(etsy);
         // A method a resource does not take: 405 in Etsy's ErrorSchema, not ASP.NET's empty answer.
         etsy.MapMethodNotAllowed(
         [

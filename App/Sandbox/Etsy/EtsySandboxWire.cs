@@ -212,3 +212,16 @@ internal sealed record EtsyWireReturnPolicy(
 internal sealed record EtsyWireReturnPolicies(
     [property: JsonPropertyName("count")] int Count,
     [property: JsonPropertyName("results")] IReadOnlyList<EtsyWireReturnPolicy> Results);
+
+/// <summary>ListingImage, the members the portal reads: its id, rank and full-size address.</summary>
+internal sealed record EtsyWireListingImage(
+    [property: JsonPropertyName("listing_id")] long ListingId,
+    [property: JsonPropertyName("listing_image_id")] long ListingImageId,
+    [property: JsonPropertyName("rank")] int Rank,
+    [property: JsonPropertyName("url_fullxfull")] string UrlFullxfull,
+    [property: JsonPropertyName("full_width")] int? FullWidth,
+    [property: JsonPropertyName("full_height")] int? FullHeight);
+
+internal sealed record EtsyWireListingImages(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("results")] IReadOnlyList<EtsyWireListingImage> Results);

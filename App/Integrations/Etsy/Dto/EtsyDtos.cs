@@ -175,3 +175,17 @@ public sealed record EtsyReturnPolicy
     [JsonPropertyName("accepts_exchanges")] public bool AcceptsExchanges { get; init; }
     [JsonPropertyName("return_deadline")] public int? ReturnDeadline { get; init; }
 }
+
+/// <summary>getListingImages: <c>{count, results}</c> of ListingImage.</summary>
+public sealed record EtsyListingImagesPage
+{
+    [JsonPropertyName("count")] public int Count { get; init; }
+    [JsonPropertyName("results")] public IReadOnlyList<EtsyListingImage> Results { get; init; } = [];
+}
+
+public sealed record EtsyListingImage
+{
+    [JsonPropertyName("listing_image_id")] public long ListingImageId { get; init; }
+    [JsonPropertyName("rank")] public int Rank { get; init; }
+    [JsonPropertyName("url_fullxfull")] public string? UrlFullxfull { get; init; }
+}
