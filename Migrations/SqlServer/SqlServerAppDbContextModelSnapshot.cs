@@ -790,6 +790,9 @@ namespace SellerPortal.Migrations.SqlServer
                     b.Property<int>("OrderImportStaleMinutes")
                         .HasColumnType("int");
 
+                    b.Property<int>("SyncLatencySeconds")
+                        .HasColumnType("int");
+
                     b.Property<int>("TokenExpiryHours")
                         .HasColumnType("int");
 

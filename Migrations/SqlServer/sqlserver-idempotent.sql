@@ -1450,3 +1450,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207182851_AlertSyncLatency'
+)
+BEGIN
+    ALTER TABLE [AlertSettings] ADD [SyncLatencySeconds] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207182851_AlertSyncLatency'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207182851_AlertSyncLatency', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

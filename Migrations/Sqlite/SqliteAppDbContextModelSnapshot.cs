@@ -758,6 +758,9 @@ namespace SellerPortal.Migrations.Sqlite
                     b.Property<int>("OrderImportStaleMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SyncLatencySeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TokenExpiryHours")
                         .HasColumnType("INTEGER");
 

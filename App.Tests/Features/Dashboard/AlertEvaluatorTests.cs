@@ -4,6 +4,7 @@ using SellerPortal.Features.Admin.Audit;
 using SellerPortal.Features.Channels;
 using SellerPortal.Features.Dashboard;
 using SellerPortal.Features.Dashboard.Alerts;
+using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Tests.TestSupport;
@@ -84,6 +85,30 @@ public sealed class AlertEvaluatorTests : IDisposable
         Assert.Empty(await settings.SaveAsync(new AlertSettings { ErrorRatePercent = 25 }, Admin, CancellationToken.None));
 
         Assert.Empty(await AlertsAsync(AlertKind.HighErrorRate, id));
+    }
+
+    [Fact]
+    public async Task SyncLatency_FiresWhenTheHoursChangesArriveLaterThanTheThreshold_LeavingBackfillAndOurOwnShipmentsOut()
+    {
+        var slow = await HealthyAccountAsync("Slow shop");
+        var quick = await HealthyAccountAsync("Quick shop");
+        // Twenty changes of the last hour: seventeen arrived 40 s after the channel made them, three 10 minutes after.
+        await seed.OrderChangesAsync(slow, [.. Enumerable.Range(0, 17).Select(i => (Now.AddMinutes(-50 + i).AddSeconds(-40), Now.AddMinutes(-50 + i), OrderChangeSource.Import)),
+            .. Enumerable.Range(0, 3).Select(i => (Now.AddMinutes(-20 + i), Now.AddMinutes(-10 + i), OrderChangeSource.Webhook))]);
+        // A first import's backfill (changed a week ago) and the portal's own shipment entry (recorded late) are not sync delays.
+        await seed.OrderChangesAsync(quick, (Now.AddMinutes(-3).AddSeconds(-5), Now.AddMinutes(-3), OrderChangeSource.Import),
+            (Now.AddDays(-7), Now.AddMinutes(-2), OrderChangeSource.Import), (Now.AddHours(-5), Now.AddMinutes(-1), OrderChangeSource.Shipment));
+
+        var fired = Assert.Single(await AlertsAsync(AlertKind.SyncLatencyHigh, slow));
+        var latency = await new IntegrationMetrics(seed.Contexts, new FakeTimeProvider(new DateTimeOffset(Now))).SyncLatencyAsync(Now.AddHours(-1), Now, CancellationToken.None);
+
+        Assert.Equal("Slow shop (Etsy)'s order changes took up to 600 s to arrive in the last hour (95th percentile of 20; alert above 300 s). Check its webhooks and import schedule on the Integrations page.", fired.Sentence);
+        Assert.Empty(await AlertsAsync(AlertKind.SyncLatencyHigh, quick));
+        Assert.Equal(new SyncLatency(40, 600, 600, 20), latency[slow]);
+        Assert.Equal(new SyncLatency(5, 5, 5, 1), latency[quick]);
+
+        Assert.Empty(await settings.SaveAsync(new AlertSettings { SyncLatencySeconds = 900 }, Admin, CancellationToken.None));
+        Assert.Empty(await AlertsAsync(AlertKind.SyncLatencyHigh, slow));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Data;
 using SellerPortal.Features.Admin.Logs;
 using SellerPortal.Features.Channels;
+using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 
@@ -58,6 +59,20 @@ internal sealed class OperationsSeed(WebApplicationFactory<Program> factory)
         db.SyncJobs.Add(job);
         await db.SaveChangesAsync();
         return job.Id;
+    }
+
+    /// <summary>An order of the account with one history entry per change: each (the channel's update time, when it was recorded here, how).</summary>
+    public async Task OrderChangesAsync(int accountId, params (DateTime ChannelUpdatedUtc, DateTime AtUtc, OrderChangeSource Source)[] changes)
+    {
+        await using var db = Contexts.CreateDbContext();
+        var order = new Order { ChannelAccountId = accountId, ExternalOrderId = Guid.NewGuid().ToString("N"), Currency = "USD", Status = OrderStatus.Pending };
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        db.OrderStatusChanges.AddRange(changes.Select(c => new OrderStatusChange
+        {
+            OrderId = order.Id, To = OrderStatus.Pending, ChannelUpdatedUtc = c.ChannelUpdatedUtc, AtUtc = c.AtUtc, Source = c.Source,
+        }));
+        await db.SaveChangesAsync();
     }
 
     public async Task UpdateAccountAsync(int id, Action<ChannelAccount> change)

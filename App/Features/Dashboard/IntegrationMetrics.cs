@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SellerPortal.Data;
 using SellerPortal.Features.Channels;
+using SellerPortal.Features.Orders;
 using SellerPortal.Features.Sync;
 using SellerPortal.Integrations.Abstractions;
 
@@ -35,7 +36,17 @@ public sealed record AccountMetrics(
     int QueueDepth,
     TimeSpan? OldestPendingAge,
     DateTime? LastOrderImportUtc,
-    DateTime? LastStockPushUtc);
+    DateTime? LastStockPushUtc)
+{
+    /// <summary>From the channel's change of an order to its import here, over the window's imported changes.</summary>
+    public SyncLatency? SyncLatency { get; init; }
+}
+
+/// <summary>
+/// How long the channel's changes took to reach the portal: the 50th and 95th percentile and the slowest, in seconds,
+/// over <see cref="Changes"/> order changes imported (by poll, webhook or refresh) in the window.
+/// </summary>
+public sealed record SyncLatency(int P50Seconds, int P95Seconds, int MaxSeconds, int Changes);
 
 public sealed record IntegrationSnapshot(MetricsWindow Window, DateTime FromUtc, DateTime ToUtc, IReadOnlyList<AccountMetrics> Accounts);
 
@@ -68,6 +79,7 @@ public sealed class IntegrationMetrics(IDbContextFactory<AppDbContext> contexts,
         var series = await SeriesAsync(db, shape, now, ct);
         var queue = await QueueAsync(db, ct);
         var lastSuccess = await LastSuccessAsync(db, ct);
+        var latency = await SyncLatencyAsync(db, from, now, ct);
 
         var rows = new List<AccountMetrics>(accounts.Count);
         foreach (var a in accounts)
@@ -95,7 +107,10 @@ public sealed class IntegrationMetrics(IDbContextFactory<AppDbContext> contexts,
                 q.Depth,
                 q.OldestPendingCreatedUtc is { } oldest ? now - oldest : null,
                 lastSuccess.TryGetValue((a.Id, SyncJobKind.ImportOrders), out var imported) ? imported : null,
-                lastSuccess.TryGetValue((a.Id, SyncJobKind.PushStock), out var pushed) ? pushed : null));
+                lastSuccess.TryGetValue((a.Id, SyncJobKind.PushStock), out var pushed) ? pushed : null)
+            {
+                SyncLatency = latency.GetValueOrDefault(a.Id),
+            });
         }
 
         return new IntegrationSnapshot(window, from, now, rows);
@@ -120,6 +135,42 @@ public sealed class IntegrationMetrics(IDbContextFactory<AppDbContext> contexts,
     {
         await using var db = contexts.CreateDbContext();
         return await LastSuccessAsync(db, ct);
+    }
+
+    /// <summary>Changes older than this when imported are a first import's backfill, not a sync delay, and are left out.</summary>
+    public static readonly TimeSpan BackfillAge = TimeSpan.FromDays(1);
+
+    /// <summary>The most recent changes read for all accounts together, so a busy week cannot pull an unbounded result.</summary>
+    public const int MaxLatencyRows = 100_000;
+
+    /// <summary>
+    /// Each account's sync latency over the order changes imported from <paramref name="fromUtc"/> to
+    /// <paramref name="toUtc"/>: the channel's update time of each change against the time it was recorded here, the
+    /// most recent <see cref="MaxDurationsPerAccount"/> changes per account, a negative gap (clocks apart) as 0.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, SyncLatency>> SyncLatencyAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await SyncLatencyAsync(db, fromUtc, toUtc, ct);
+    }
+
+    private static async Task<Dictionary<int, SyncLatency>> SyncLatencyAsync(AppDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var backfill = from - BackfillAge;
+        var rows = await db.OrderStatusChanges.AsNoTracking()
+            .Where(c => c.AtUtc >= from && c.AtUtc <= to && c.ChannelUpdatedUtc >= backfill && c.Source != OrderChangeSource.Shipment)
+            .Join(db.Orders, c => c.OrderId, o => o.Id, (c, o) => new { o.ChannelAccountId, c.AtUtc, c.ChannelUpdatedUtc })
+            .OrderByDescending(r => r.AtUtc)
+            .Take(MaxLatencyRows)
+            .ToListAsync(ct);
+        return rows
+            .Where(r => r.AtUtc - r.ChannelUpdatedUtc <= BackfillAge)
+            .GroupBy(r => r.ChannelAccountId)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var seconds = g.Take(MaxDurationsPerAccount).Select(r => (int)Math.Max(0, (r.AtUtc - r.ChannelUpdatedUtc).TotalSeconds)).Order().ToList();
+                return new SyncLatency(Percentile(seconds, 50)!.Value, Percentile(seconds, 95)!.Value, seconds[^1], seconds.Count);
+            });
     }
 
     /// <summary>Nearest-rank percentile of an ascending list; null when it is empty.</summary>

@@ -12,6 +12,7 @@ public enum AlertKind
     HighErrorRate,
     TokenExpiring,
     DeadSyncJobs,
+    SyncLatencyHigh,
 }
 
 /// <summary>One condition an operator should act on, as a sentence they can act on.</summary>
@@ -36,6 +37,7 @@ public sealed class AlertEvaluator(
             .ToListAsync(ct);
         var lastSuccess = await metrics.LastSuccessAsync(ct);
         var lastHour = await metrics.CountCallsAsync(now.AddHours(-1), now, ct);
+        var latency = await metrics.SyncLatencyAsync(now.AddHours(-1), now, ct);
 
         var alerts = new List<ActiveAlert>();
         foreach (var a in accounts)
@@ -58,6 +60,12 @@ public sealed class AlertEvaluator(
             {
                 alerts.Add(new ActiveAlert(AlertKind.HighErrorRate, a.Id,
                     $"{name} failed {counts.Errors} of {counts.Calls} calls in the last hour ({counts.ErrorRate:P0}, alert above {settings.ErrorRatePercent}%). See the API call log."));
+            }
+
+            if (latency.TryGetValue(a.Id, out var late) && late.P95Seconds > settings.SyncLatencySeconds)
+            {
+                alerts.Add(new ActiveAlert(AlertKind.SyncLatencyHigh, a.Id,
+                    $"{name}'s order changes took up to {late.P95Seconds} s to arrive in the last hour (95th percentile of {late.Changes}; alert above {settings.SyncLatencySeconds} s). Check its webhooks and import schedule on the Integrations page."));
             }
 
             var refreshable = ChannelAccount.CanRefresh(a.HasRefreshToken, a.RefreshTokenExpiresUtc, now);

@@ -30,6 +30,13 @@ public sealed class AlertSettings
     [Range(1, 168)]
     public int TokenExpiryHours { get; set; } = 24;
 
+    /// <summary>
+    /// An account whose order changes took longer than this to arrive, at the 95th percentile over the last hour, raises an
+    /// alert (the seeds ask for 300 seconds).
+    /// </summary>
+    [Range(30, 86_400)]
+    public int SyncLatencySeconds { get; set; } = 300;
+
     public DateTime? UpdatedUtc { get; set; }
 
     public string? UpdatedBy { get; set; }

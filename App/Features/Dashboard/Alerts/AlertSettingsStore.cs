@@ -38,6 +38,7 @@ public sealed class AlertSettingsStore(IDbContextFactory<AppDbContext> contexts,
         row.ErrorRatePercent = input.ErrorRatePercent;
         row.ErrorRateMinimumCalls = input.ErrorRateMinimumCalls;
         row.TokenExpiryHours = input.TokenExpiryHours;
+        row.SyncLatencySeconds = input.SyncLatencySeconds;
         row.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         row.UpdatedBy = actor.UserName;
         await db.SaveChangesAsync(ct);
@@ -46,5 +47,5 @@ public sealed class AlertSettingsStore(IDbContextFactory<AppDbContext> contexts,
     }
 
     private static string Describe(AlertSettings s) =>
-        $"stale import {s.OrderImportStaleMinutes} min, error rate {s.ErrorRatePercent}% over {s.ErrorRateMinimumCalls} calls, token {s.TokenExpiryHours} h";
+        $"stale import {s.OrderImportStaleMinutes} min, error rate {s.ErrorRatePercent}% over {s.ErrorRateMinimumCalls} calls, token {s.TokenExpiryHours} h, sync latency {s.SyncLatencySeconds} s";
 }
