@@ -11,7 +11,21 @@ public sealed class ChannelsPage(IPage page)
         await page.WaitForCircuitAsync();
     }
 
-    public Task ConnectAsync(string channel) => page.ByTestId($"connect-{channel}").ClickAsync();
+    /// <summary>The emulated shop a channel with per-shop hosts (Shopify) is connected to.</summary>
+    public const string EmulatedShop = "sandbox-store.myshopify.com";
+
+    /// <summary>Presses Connect, first naming the shop where the card asks which one.</summary>
+    public async Task ConnectAsync(string channel, string shop = EmulatedShop)
+    {
+        var shopField = page.Locator($"input[data-testid=connect-shop-{channel}]");
+        if (await shopField.CountAsync() > 0)
+        {
+            await shopField.FillAsync(shop);
+            await Assertions.Expect(page.ByTestId($"connect-{channel}")).ToBeEnabledAsync();
+        }
+
+        await page.ByTestId($"connect-{channel}").ClickAsync();
+    }
 
     public async Task ApproveConsentAsync()
     {
