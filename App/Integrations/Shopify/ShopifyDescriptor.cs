@@ -2,7 +2,6 @@ using SellerPortal.Integrations.Abstractions;
 
 namespace SellerPortal.Integrations.Shopify;
 
-/// <summary>Shopify as the portal describes it before its connector exists: a Coming soon card and the editor's title hint.</summary>
 public static class ShopifyDescriptor
 {
     public static ChannelDescriptor Descriptor { get; } = new()
@@ -11,14 +10,23 @@ public static class ShopifyDescriptor
         Tone = ChannelTone.Success,
         // Admin API, Product.title: at most 255 characters.
         TitleMaxLength = 255,
+        ReadListingStatus = ReadStatus,
+        // The cost bucket restores 100 points a second (Standard): an orders page asks ≈ 820 points; a price push is
+        // one productVariantsBulkUpdate per product at 10 points.
+        Floors = new()
+        {
+            OrderPages = pages => pages * ShopifyRateLimits.OrdersPageCost / ShopifyRateLimits.StandardRestorePerSecond,
+            PriceUpdates = products => new(products, products * ShopifyRateLimits.PriceUpdateCost / ShopifyRateLimits.StandardRestorePerSecond,
+                "1 call/product × 10 pts ÷ 100 pts/s"),
+            LongestRefill = TimeSpan.FromSeconds(ShopifyRateLimits.StandardBucket / ShopifyRateLimits.StandardRestorePerSecond),
+        },
     };
-}
 
-public static class ShopifyServiceCollectionExtensions
-{
-    public static IHostApplicationBuilder AddShopify(this IHostApplicationBuilder builder)
+    // ProductStatus: ACTIVE sells; DRAFT and ARCHIVED do not; UNLISTED is sold by link only (not judged).
+    private static ChannelListingActivity ReadStatus(string? status) => ChannelStatusWords.Normalise(status) switch
     {
-        builder.Services.AddChannel(ShopifyDescriptor.Descriptor);
-        return builder;
-    }
+        "ACTIVE" => ChannelListingActivity.Active,
+        "DRAFT" or "ARCHIVED" => ChannelListingActivity.Inactive,
+        _ => ChannelListingActivity.Unknown,
+    };
 }
