@@ -36,6 +36,12 @@ public static class ShopifyServiceCollectionExtensions
             .Connector<ShopifyConnector>()
             .Authorization<ShopifyAuthorization>()
             .WebhookVerifier<ShopifyWebhookVerifier>();
+        // In Development and tests with the sandbox on, the client talks to its emulator (Sandbox/Shopify).
+        if (Sandbox.Common.SandboxServiceCollectionExtensions.IsEnabled(builder))
+        {
+            builder.PointShopifyAtEmulator();
+        }
+
         return builder;
     }
 }
