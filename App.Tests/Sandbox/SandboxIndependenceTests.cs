@@ -15,6 +15,7 @@ public sealed class SandboxIndependenceTests
         { "Amazon", "AmazonWireConfirmShipment" },
         { "Ebay", "EbayWireInventoryItem" },
         { "TikTokShop", "TikTokWireProductWrite" },
+        { "Shopify", "ShopifyWireAccessToken" },
     };
 
     [Theory]

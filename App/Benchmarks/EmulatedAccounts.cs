@@ -37,7 +37,10 @@ internal static partial class EmulatedAccounts
     {
         var flow = portal.Services.GetRequiredService<ChannelConnectFlow>();
         var callback = new Uri(portal.BaseAddress, $"/channels/callback/{channel}");
-        var start = await flow.StartAsync(channel, Admin, ChannelEnvironment.Sandbox, region: null, callback, ct);
+        // Where Connect asks which shop (Shopify), the bench names the emulator's default one, as staff type it.
+        var emulators = portal.Services.GetRequiredService<Sandbox.Common.EmulatedChannels>();
+        var shop = Sandbox.Common.SandboxControlContract.Control(portal.Services, emulators.PathOf(channel)).About.ConnectShop;
+        var start = await flow.StartAsync(channel, Admin, ChannelEnvironment.Sandbox, region: null, callback, ct, shop);
         var consentUrl = new Uri(portal.BaseAddress, start.RedirectTo);
 
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });

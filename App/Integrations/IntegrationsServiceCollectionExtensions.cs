@@ -21,7 +21,7 @@ public static class IntegrationsServiceCollectionExtensions
         builder.AddEbay(http => http.AddChannelPipeline(ChannelKind.Ebay, EbayRateLimits.Client));
         builder.AddTikTokShop(http => http.AddChannelPipeline(ChannelKind.TikTokShop, TikTokShopRateLimits.Client));
         builder.AddEtsy(http => http.AddChannelPipeline(ChannelKind.Etsy, EtsyRateLimits.Client));
-        builder.AddShopify();
+        builder.AddShopify(http => http.AddChannelPipeline(ChannelKind.Shopify, ShopifyRateLimits.Client));
         return builder;
     }
 

@@ -103,7 +103,9 @@ internal sealed class EmulatorPortal : IAsyncDisposable
     public async Task<int> ConnectAsync(ChannelKind channel, IReadOnlyDictionary<string, string>? consentFields = null)
     {
         admin ??= await PortalClient.SignedInAsync(Factory, PortalClient.AdminEmail, Roles.Admin);
-        var start = await admin.GetAsync($"/channels/connect/{channel}");
+        // Where Connect asks which shop (Shopify), the emulator's default one is named, as staff type it on the card.
+        var shop = Services.Control(Services.GetRequiredService<EmulatedChannels>().PathOf(channel)).About.ConnectShop;
+        var start = await admin.GetAsync($"/channels/connect/{channel}" + (shop is null ? "" : $"?shop={Uri.EscapeDataString(shop)}"));
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var consent = await ConsentFlow.DecideAsync(Factory, start.Headers.Location!, approve: true, consentFields);
         var callback = await admin.GetAsync(consent.Location.PathAndQuery);

@@ -3,6 +3,7 @@ using SellerPortal.Integrations.Abstractions;
 using SellerPortal.Integrations.Amazon;
 using SellerPortal.Integrations.Ebay;
 using SellerPortal.Integrations.Etsy;
+using SellerPortal.Integrations.Shopify;
 using SellerPortal.Integrations.TikTokShop;
 using SellerPortal.Tests.TestSupport;
 
@@ -47,19 +48,22 @@ public sealed class ChannelRegistryTests : IAsyncLifetime
         Assert.IsType<EtsyConnector>(registry.Connector(ChannelKind.Etsy));
         Assert.IsType<EtsyAuthorization>(registry.Authorization(ChannelKind.Etsy));
         Assert.Null(registry.WebhookVerifier(ChannelKind.Etsy));
-        Assert.Equal([ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay, ChannelKind.Etsy], registry.Connectors.Select(c => c.Channel));
+        Assert.IsType<ShopifyConnector>(registry.Connector(ChannelKind.Shopify));
+        Assert.IsType<ShopifyAuthorization>(registry.Authorization(ChannelKind.Shopify));
+        Assert.IsType<ShopifyWebhookVerifier>(registry.WebhookVerifier(ChannelKind.Shopify));
+        Assert.Equal([ChannelKind.TikTokShop, ChannelKind.Amazon, ChannelKind.Ebay, ChannelKind.Etsy, ChannelKind.Shopify], registry.Connectors.Select(c => c.Channel));
     }
 
     [Fact]
-    public void AKindWithOnlyADescriptor_HasNoParts_AndAnUnregisteredOneOnlyItsName()
+    public void AnUnregisteredKind_HasNoParts_AndOnlyItsName()
     {
         using var scope = factory.Services.CreateScope();
         var registry = scope.ServiceProvider.GetRequiredService<ChannelRegistry>();
 
         Assert.Equal(255, registry.Describe(ChannelKind.Shopify).TitleMaxLength);
-        Assert.Null(registry.Connector(ChannelKind.Shopify));
-        Assert.Null(registry.Authorization(ChannelKind.Shopify));
-        Assert.Same(ChannelCapabilities.None, registry.Capabilities(ChannelKind.Shopify));
+        Assert.Null(registry.Connector(ChannelKind.Gem));
+        Assert.Null(registry.Authorization(ChannelKind.Gem));
+        Assert.Same(ChannelCapabilities.None, registry.Capabilities(ChannelKind.Gem));
         var gem = registry.Describe(ChannelKind.Gem);
         Assert.Equal(("GeM", null, ChannelTone.Default), (gem.DisplayName, gem.TitleMaxLength, gem.Tone));
         Assert.Empty(gem.ListingFields);

@@ -61,7 +61,11 @@ public interface ISandboxControl
 /// Whether a queued burst of 429s costs the client only retries; false where the 429 publishes a rate the client then
 /// waits out (Amazon's x-amzn-RateLimit-Limit), so a burst parks the account for as long as that rate says.
 /// </param>
-public sealed record SandboxControlAbout(string StoreChannel, string? SellerField, bool OrderWebhooks, bool RateLimitBurstsAreRetries);
+/// <param name="ConnectShop">
+/// The shop a connection names before consent where the marketplace's hosts are per shop (Shopify's myshopify.com
+/// domain): the emulator's default seller. Null where Connect asks for no shop.
+/// </param>
+public sealed record SandboxControlAbout(string StoreChannel, string? SellerField, bool OrderWebhooks, bool RateLimitBurstsAreRetries, string? ConnectShop = null);
 
 /// <summary>Who called the control: the portal's base URL, which webhooks the emulator sends go to.</summary>
 public sealed record SandboxCaller(string PortalBaseUrl)

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using SellerPortal.Sandbox.Amazon;
 using SellerPortal.Sandbox.Ebay;
 using SellerPortal.Sandbox.Etsy;
+using SellerPortal.Sandbox.Shopify;
 using SellerPortal.Sandbox.TikTokShop;
 
 namespace SellerPortal.Sandbox.Common;
@@ -36,6 +37,7 @@ public static class SandboxServiceCollectionExtensions
         builder.AddAmazonSandbox();
         builder.AddEbaySandbox();
         builder.AddEtsySandbox();
+        builder.AddShopifySandbox();
         builder.AddTikTokShopSandbox();
         return builder;
     }
@@ -66,6 +68,7 @@ public static class SandboxServiceCollectionExtensions
         sandbox.MapAmazonSandbox();
         sandbox.MapEbaySandbox();
         sandbox.MapEtsySandbox();
+        sandbox.MapShopifySandbox();
         sandbox.MapTikTokShopSandbox();
         sandbox.MapMerchantImages();
         sandbox.MapSandboxControls(app.Services);
