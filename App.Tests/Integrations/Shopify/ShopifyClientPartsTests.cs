@@ -156,6 +156,17 @@ public sealed class ShopifyClientPartsTests
     }
 
     [Fact]
+    public void TheHandleAProductIsCreatedUnder_IsItsTitleThenItsKey_CutToShopifysLength()
+    {
+        ListingDraft Draft(string title) => new() { ProductKey = "P-1", Title = title, Variants = [] };
+
+        Assert.Equal("glazed-mug-p-1", ShopifyMapper.Handle(Draft("  Glazed Mug! ")));
+        Assert.Equal("p-1", ShopifyMapper.Handle(Draft("…")));
+        var cut = ShopifyMapper.Handle(Draft(new string('a', 300)));
+        Assert.Equal((255, new string('a', 251) + "-p-1"), (cut.Length, cut));
+    }
+
+    [Fact]
     public void Descriptor_AsksForTheShopDomain_AndChecksIt()
     {
         var prompt = ShopifyDescriptor.Descriptor.ConnectAsksForShop;

@@ -47,15 +47,12 @@ public static class ShopifyMapper
     /// </summary>
     public static string Handle(ListingDraft draft)
     {
-        var words = System.Text.RegularExpressions.Regex.Split($"{draft.Title} {draft.ProductKey}".ToLowerInvariant(), "[^a-z0-9]+")
-            .Where(w => w.Length > 0).ToList();
-        var key = System.Text.RegularExpressions.Regex.Split(draft.ProductKey.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0).ToList();
-        // The key's words always end the handle; the title's are cut to fit Shopify's 255 characters.
-        var title = string.Join('-', words.Take(words.Count - key.Count));
-        var suffix = string.Join('-', key);
-        var room = 255 - suffix.Length - 1;
-        title = title.Length > room ? title[..room].TrimEnd('-') : title;
-        return title.Length == 0 ? suffix : $"{title}-{suffix}";
+        static string Slug(string text) => string.Join('-',
+            System.Text.RegularExpressions.Regex.Split(text.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0));
+        // The key always ends the handle; the title is cut to fit Shopify's 255 characters.
+        var (title, key) = (Slug(draft.Title), Slug(draft.ProductKey));
+        title = title[..Math.Min(title.Length, Math.Max(0, 254 - key.Length))].TrimEnd('-');
+        return title.Length == 0 ? key : $"{title}-{key}";
     }
 
     public static string Money(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);

@@ -25,7 +25,7 @@ internal sealed class ShopifySandboxControls(ShopifySandboxShops shops, ShopifyS
     {
         var shop = shops.Shop(request.Seller ?? options.Value.DefaultShop);
         var now = time.GetUtcNow();
-        var placed = await ChangeAsync(shop, now, () =>
+        var placed = await UnderGateAsync(shop, now, () =>
         {
             var variants = OnSale(shop).GroupBy(v => v.Sku!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var stock = new SandboxStock(variants.ToDictionary(v => v.Key, v => v.Value.InventoryQuantity ?? 0, StringComparer.Ordinal));
@@ -60,14 +60,24 @@ internal sealed class ShopifySandboxControls(ShopifySandboxShops shops, ShopifyS
 
     public async Task<SandboxOrderMoved?> SetOrderStateAsync(string orderId, SandboxOrderStateRequest request, SandboxCaller caller, CancellationToken ct)
     {
-        var shop = shops.All.FirstOrDefault(s => s.Orders.Any(o => o.Id == orderId));
+        ShopifySandboxShop? shop = null;
+        foreach (var candidate in shops.All)
+        {
+            // Read under each shop's lock: a GraphQL call may be adding orders to the list.
+            if (await UnderGateAsync(candidate, null, () => candidate.Orders.Any(o => o.Id == orderId), ct))
+            {
+                shop = candidate;
+                break;
+            }
+        }
+
         if (shop is null)
         {
             return null;
         }
 
         var now = time.GetUtcNow();
-        var moved = await ChangeAsync(shop, now, () =>
+        var moved = await UnderGateAsync(shop, now, () =>
         {
             var order = shop.Orders.First(o => o.Id == orderId);
             // An order that cannot move (cancelled, or fulfilled in full) stays as it is: known, so not a 404.
@@ -98,7 +108,7 @@ internal sealed class ShopifySandboxControls(ShopifySandboxShops shops, ShopifyS
         var statuses = new List<SandboxOrderStatus>();
         foreach (var shop in Shops(seller))
         {
-            statuses.AddRange(await UnderGateAsync(shop, () => shop.Orders.Select(o => new SandboxOrderStatus(o.Id, ShopifySandboxOrders.StatusWord(o))).ToList(), ct));
+            statuses.AddRange(await UnderGateAsync(shop, null, () => shop.Orders.Select(o => new SandboxOrderStatus(o.Id, ShopifySandboxOrders.StatusWord(o))).ToList(), ct));
         }
 
         return statuses;
@@ -109,7 +119,7 @@ internal sealed class ShopifySandboxControls(ShopifySandboxShops shops, ShopifyS
         var listed = new List<SandboxListedSku>();
         foreach (var shop in Shops(seller))
         {
-            listed.AddRange(await UnderGateAsync(shop, () => shop.Variants.Where(v => !string.IsNullOrEmpty(v.Sku))
+            listed.AddRange(await UnderGateAsync(shop, null, () => shop.Variants.Where(v => !string.IsNullOrEmpty(v.Sku))
                 .Select(v => new SandboxListedSku(v.Sku!, v.InventoryQuantity ?? 0, v.Product.Status == "ACTIVE")).ToList(), ct));
         }
 
@@ -119,14 +129,14 @@ internal sealed class ShopifySandboxControls(ShopifySandboxShops shops, ShopifyS
     public async Task<int?> GetListedQuantityAsync(string sku, CancellationToken ct)
     {
         var shop = shops.Shop(options.Value.DefaultShop);
-        return await UnderGateAsync(shop, () => shop.Variants.FirstOrDefault(v => v.Sku == sku)?.InventoryQuantity, ct);
+        return await UnderGateAsync(shop, null, () => shop.Variants.FirstOrDefault(v => v.Sku == sku)?.InventoryQuantity, ct);
     }
 
     public async Task<bool> SetListedQuantityAsync(string sku, int quantity, CancellationToken ct)
     {
         var shop = shops.Shop(options.Value.DefaultShop);
         var now = time.GetUtcNow();
-        return await ChangeAsync(shop, now, () =>
+        return await UnderGateAsync(shop, now, () =>
         {
             var variants = shop.Variants.Where(v => v.Sku == sku).ToList();
             foreach (var variant in variants)
@@ -145,28 +155,22 @@ internal sealed class ShopifySandboxControls(ShopifySandboxShops shops, ShopifyS
     private IEnumerable<ShopifySandboxShop> Shops(string? seller) =>
         seller is null ? [.. shops.All] : [shops.Shop(seller)];
 
-    /// <summary>A change of the shop under its lock, written to the store before the lock is let go.</summary>
-    private async Task<T> ChangeAsync<T>(ShopifySandboxShop shop, DateTimeOffset now, Func<T> change, CancellationToken ct)
+    /// <summary>
+    /// Work on the shop under its lock; a change (<paramref name="changedAt"/> given) is written to the store before
+    /// the lock is let go.
+    /// </summary>
+    private async Task<T> UnderGateAsync<T>(ShopifySandboxShop shop, DateTimeOffset? changedAt, Func<T> work, CancellationToken ct)
     {
         await shop.Gate.WaitAsync(ct);
         try
         {
-            var result = change();
-            await shops.SaveAsync(shop, now, ct);
-            return result;
-        }
-        finally
-        {
-            shop.Gate.Release();
-        }
-    }
+            var result = work();
+            if (changedAt is { } since)
+            {
+                await shops.SaveAsync(shop, since, ct);
+            }
 
-    private static async Task<T> UnderGateAsync<T>(ShopifySandboxShop shop, Func<T> change, CancellationToken ct)
-    {
-        await shop.Gate.WaitAsync(ct);
-        try
-        {
-            return change();
+            return result;
         }
         finally
         {
