@@ -15,6 +15,9 @@ internal sealed class RecordingConnector(ChannelKind channel, int batchSize) : I
 
     public HashSet<string> RejectedSkus { get; } = [];
 
+    /// <summary>SKUs refused for now, as a compare-and-set that lost to a sale is: the channel says to try again.</summary>
+    public HashSet<string> ContendedSkus { get; } = [];
+
     public Exception? ThrowOnNextCall { get; set; }
 
     /// <summary>Awaited at the start of every price call (to hold a call open while another account's runs).</summary>
@@ -58,7 +61,9 @@ internal sealed class RecordingConnector(ChannelKind channel, int batchSize) : I
     }
 
     private IReadOnlyList<SkuUpdateResult> Answer(IEnumerable<string> skus) =>
-        skus.Select(s => RejectedSkus.Contains(s) ? new SkuUpdateResult(s, false, "25002", "Invalid SKU") : SkuUpdateResult.Ok(s)).ToList();
+        skus.Select(s => RejectedSkus.Contains(s) ? new SkuUpdateResult(s, false, "25002", "Invalid SKU")
+            : ContendedSkus.Contains(s) ? new SkuUpdateResult(s, false, "STALE", "The quantity changed meanwhile", Retryable: true)
+            : SkuUpdateResult.Ok(s)).ToList();
 
     public Task<ConnectionTestResult> TestConnectionAsync(ChannelAccountContext account, CancellationToken ct) => Task.FromResult(new ConnectionTestResult(true, "ok"));
     public Task<Page<ChannelListingSnapshot>> ListListingsAsync(ChannelAccountContext account, string? cursor, CancellationToken ct) => throw new NotSupportedException();

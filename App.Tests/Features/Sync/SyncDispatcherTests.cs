@@ -92,6 +92,22 @@ public sealed class SyncDispatcherTests
     }
 
     [Fact]
+    public async Task ASkuTheChannelSaysToTryAgain_StaysQueuedForAnotherAttempt_WhileTheRestSucceed()
+    {
+        channel.ContendedSkus.Add("SKU-BUSY");
+        await queue.EnqueueAsync(Stock("SKU-OK", 1), CancellationToken.None);
+        await queue.EnqueueAsync(Stock("SKU-BUSY", 1), CancellationToken.None);
+
+        await dispatcher.DrainAccountAsync(accountId, CancellationToken.None);
+
+        await using var context = db.CreateDbContext();
+        var jobs = await context.SyncJobs.ToDictionaryAsync(j => j.Target);
+        Assert.Equal(SyncJobStatus.Succeeded, jobs["SKU-OK"].Status);
+        Assert.Equal((SyncJobStatus.Pending, 1), (jobs["SKU-BUSY"].Status, jobs["SKU-BUSY"].Attempts));
+        Assert.Equal("STALE: The quantity changed meanwhile", jobs["SKU-BUSY"].LastError);
+    }
+
+    [Fact]
     public async Task ARateLimitedBatch_GoesBackToTheQueue_AfterTheChannelsHint()
     {
         channel.ThrowOnNextCall = new ChannelRateLimitException(ChannelKind.Ebay, "Too many requests", TimeSpan.FromMinutes(1), "RateLimit");

@@ -118,7 +118,12 @@ internal static class SoakCheck
                     if (!shown.TryGetValue(v.Sku, out var quantity) || quantity != expected)
                     {
                         channel++;
-                        Note(problems, $"{kind} {v.Sku}: the emulator shows {(shown.TryGetValue(v.Sku, out var q) ? q : "nothing")}, the portal says {expected}");
+                        // The SKU's last stock push on the account says why, where one failed.
+                        var push = await db.SyncJobs.AsNoTracking()
+                            .Where(j => j.ChannelAccountId == account.Id && j.Kind == SyncJobKind.PushStock && j.Target == v.Sku)
+                            .OrderByDescending(j => j.Id).Select(j => new { j.Status, j.Attempts, j.LastError }).FirstOrDefaultAsync(ct);
+                        Note(problems, $"{kind} {v.Sku}: the emulator shows {(shown.TryGetValue(v.Sku, out var q) ? q : "nothing")}, the portal says {expected}" +
+                            (push is null ? "; no stock push" : $"; last push {push.Status} after {push.Attempts} attempts{(push.LastError is null ? "" : $": {push.LastError}")}"));
                     }
                 }
             }

@@ -37,7 +37,7 @@ internal static class SyncPayload
         return jobs.Select(j => bySku.TryGetValue(j.Sku, out var r)
                 ? r.Succeeded
                     ? SyncJobOutcome.Ok(j.Job.Id)
-                    : new SyncJobOutcome(j.Job.Id, false, $"{r.ErrorCode}: {r.Error}".Trim(' ', ':'), Retryable: false)
+                    : new SyncJobOutcome(j.Job.Id, false, $"{r.ErrorCode}: {r.Error}".Trim(' ', ':'), Retryable: r.Retryable)
                 : new SyncJobOutcome(j.Job.Id, false, "The channel did not answer for this SKU.", Retryable: true))
             .ToList();
     }

@@ -68,7 +68,11 @@ public sealed record SkuQuantity(string Sku, int Quantity, string? ExternalId = 
 
 public sealed record SkuPrice(string Sku, ChannelMoney Price, string? ExternalId = null, string? ExternalSkuId = null);
 
-public sealed record SkuUpdateResult(string Sku, bool Succeeded, string? ErrorCode = null, string? Error = null)
+/// <summary>
+/// A channel's answer for one SKU of a batched push. <paramref name="Retryable"/> marks a refusal that may pass later
+/// unchanged (a compare-and-set that kept losing to sales), so the job is tried again instead of failing.
+/// </summary>
+public sealed record SkuUpdateResult(string Sku, bool Succeeded, string? ErrorCode = null, string? Error = null, bool Retryable = false)
 {
     public static SkuUpdateResult Ok(string sku) => new(sku, true);
 }

@@ -141,7 +141,9 @@ public sealed class ShopifyConnector(ShopifyClient client, IOptions<ShopifyOptio
                         continue;
                     }
 
-                    results[sku] = new SkuUpdateResult(sku, false, error.Code ?? "user_error", ShopifyErrors.Describe(error));
+                    // Stale on the last attempt: sales kept moving the figure; the job goes again later, re-reading it.
+                    results[sku] = new SkuUpdateResult(sku, false, error.Code ?? "user_error", ShopifyErrors.Describe(error),
+                        Retryable: error.Code == "CHANGE_FROM_QUANTITY_STALE");
                 }
             }
 
@@ -159,7 +161,8 @@ public sealed class ShopifyConnector(ShopifyClient client, IOptions<ShopifyOptio
             pending = attempt < StaleAttempts ? [.. sendable.Select(s => s.Item).Where(i => !results.ContainsKey(i.Sku))] : [];
             foreach (var left in sendable.Where(s => !results.ContainsKey(s.Item.Sku) && !pending.Contains(s.Item)))
             {
-                results[left.Item.Sku] = new SkuUpdateResult(left.Item.Sku, false, "CHANGE_FROM_QUANTITY_STALE", "The quantity kept changing in Shopify; try again.");
+                results[left.Item.Sku] = new SkuUpdateResult(left.Item.Sku, false, "CHANGE_FROM_QUANTITY_STALE",
+                    "The quantity kept changing in Shopify while the push compared it; it goes again.", Retryable: true);
             }
         }
 

@@ -39,7 +39,6 @@ public static class ShopifyMapper
         };
     }
 
-    /// <summary>The Money scalar: a decimal string in invariant culture, the scale kept ("21.50", "1500").</summary>
     /// <summary>
     /// The handle a product is created under: its title and the portal's product key, lower-case words joined by
     /// hyphens (<c>glazed-mug-p-1</c>). productSet upserts on it, so a create repeated after a lost answer finds the
@@ -55,6 +54,7 @@ public static class ShopifyMapper
         return title.Length == 0 ? key : $"{title}-{key}";
     }
 
+    /// <summary>The Money scalar: a decimal string in invariant culture, the scale kept ("21.50", "1500").</summary>
     public static string Money(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 
     public static ChannelMoney Money(ShopifyMoneyBag? bag, string? fallbackCurrency) =>

@@ -100,16 +100,20 @@ internal static class ShopifySandboxPaging
 
 /// <summary>
 /// Shopify's search syntax, the part the portal uses: <c>field:value</c>, <c>field:&gt;value</c>, <c>&gt;=</c>,
-/// <c>&lt;</c>, <c>&lt;=</c>, values quoted with ' or ", terms joined by spaces or AND, a trailing * for a prefix.
+/// <c>&lt;</c>, <c>&lt;=</c>, values quoted with ' or ", terms joined by spaces or AND, groups of them joined by OR
+/// (AND binds tighter, as in Shopify's syntax), a trailing * for a prefix.
 /// </summary>
 internal sealed record ShopifySearchTerm(string Field, string Op, string Value)
 {
-    public static IReadOnlyList<ShopifySearchTerm> Parse(string? query)
+    /// <summary>The query's OR groups, each the terms that must all match; no query is one empty group (everything).</summary>
+    public static IReadOnlyList<IReadOnlyList<ShopifySearchTerm>> Parse(string? query)
     {
+        var groups = new List<IReadOnlyList<ShopifySearchTerm>>();
         var terms = new List<ShopifySearchTerm>();
+        groups.Add(terms);
         if (string.IsNullOrWhiteSpace(query))
         {
-            return terms;
+            return groups;
         }
 
         var i = 0;
@@ -129,7 +133,12 @@ internal sealed record ShopifySearchTerm(string Field, string Op, string Value)
             var field = query[start..i];
             if (i >= query.Length || query[i] != ':')
             {
-                if (field.Length > 0 && field != "AND")
+                if (field == "OR")
+                {
+                    terms = [];
+                    groups.Add(terms);
+                }
+                else if (field.Length > 0 && field != "AND")
                 {
                     terms.Add(new ShopifySearchTerm("", ":", field));
                 }
@@ -172,7 +181,7 @@ internal sealed record ShopifySearchTerm(string Field, string Op, string Value)
             terms.Add(new ShopifySearchTerm(field.ToLowerInvariant(), op, value));
         }
 
-        return terms;
+        return groups;
     }
 
     /// <summary>Whether a value matches: dates and numbers compare, text equals (case-insensitive, * for a prefix).</summary>
@@ -214,12 +223,15 @@ internal sealed record ShopifySearchTerm(string Field, string Op, string Value)
         };
     }
 
-    /// <summary>Items matching every term whose field <paramref name="field"/> knows (Shopify ignores filters it does not know).</summary>
+    /// <summary>
+    /// Items matching every term of some OR group, each term on a field <paramref name="field"/> knows (Shopify ignores
+    /// filters it does not know).
+    /// </summary>
     public static IEnumerable<T> Filter<T>(IEnumerable<T> items, string? query, Func<T, string, (bool Known, string? Value)> field, Func<T, string> text)
     {
-        var terms = Parse(query);
-        return items.Where(item => terms.All(t => t.Field.Length == 0
+        var groups = Parse(query);
+        return items.Where(item => groups.Any(terms => terms.All(t => t.Field.Length == 0
             ? text(item).Contains(t.Value.TrimEnd('*'), StringComparison.OrdinalIgnoreCase)
-            : field(item, t.Field) is not (true, var value) || t.Matches(value)));
+            : field(item, t.Field) is not (true, var value) || t.Matches(value))));
     }
 }
