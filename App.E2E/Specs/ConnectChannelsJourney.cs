@@ -13,6 +13,7 @@ public sealed class ConnectChannelsJourney(BrowserFixture fixture)
     [InlineData("Amazon")]
     [InlineData("Ebay")]
     [InlineData("Etsy")]
+    [InlineData("Shopify")]
     public Task AnAdminConnectsAChannel_ThroughTheEmulatorsConsentPage_AndSeesItConnected(string channel) =>
         fixture.RunAsync($"connect-{channel}", async page =>
         {
@@ -32,6 +33,7 @@ public sealed class ConnectChannelsJourney(BrowserFixture fixture)
     [Theory]
     [InlineData("TikTokShop", "TikTok Shop")]
     [InlineData("Amazon", "Amazon")]
+    [InlineData("Shopify", "Shopify")]
     public Task DenyingConsent_ShowsAClearMessage_AndConnectsNothing(string channel, string name) =>
         fixture.RunAsync($"deny-{channel}", async page =>
         {
