@@ -40,11 +40,22 @@ public sealed class RateLimitOverviewTests
     }
 
     [Fact]
-    public void TheApp_ReadsTheSameLimitersItsChannelClientsUse()
+    public async Task TheApp_ReadsTheSameLimitersItsChannelClientsUse_AndAddsEachChannelsOwnBuckets()
     {
         using var factory = new PortalAppFactory();
+        var account = new ChannelAccountContext(7, ChannelKind.Shopify, ChannelEnvironment.Production, ShopId: "maker.myshopify.com");
+        var snapshots = factory.Services.GetRequiredService<IRateLimitSnapshots>();
+        var before = snapshots.For(account);
 
-        Assert.Same(factory.Services.GetRequiredService<ChannelRateLimiters>(), factory.Services.GetRequiredService<IRateLimitSnapshots>());
+        // A call the client makes through the app's limiters is what the Sync page's reader then sees.
+        using (await factory.Services.GetRequiredService<ChannelRateLimiters>().AcquireAsync(ChannelKind.Shopify, ChannelRateLimits.Unregistered, account, CancellationToken.None))
+        {
+        }
+
+        var after = snapshots.For(account);
+        Assert.False(before.CalledSinceStart);
+        Assert.True(after.CalledSinceStart);
+        Assert.Equal([ChannelRateLimiters.AccountBucket, SellerPortal.Integrations.Shopify.ShopifyCostBuckets.BucketName], after.Buckets.Select(b => b.Name));
         Assert.NotNull(factory.Services.GetRequiredService<RateLimitOverview>());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SellerPortal.Benchmarks.Orders;
 using SellerPortal.Features.Channels;
 using SellerPortal.Integrations.Abstractions;
+using SellerPortal.Integrations.Common;
 using SellerPortal.Integrations.Shopify;
 using SellerPortal.Sandbox.Common;
 using SellerPortal.Sandbox.Shopify;
@@ -60,6 +61,20 @@ public sealed class ShopifyConnectorTests : IAsyncLifetime
         Assert.Equal(Shop, account.ShopId);
         Assert.Equal($"gid://shopify/Location/{shop.Locations[0].Num}", account.Property(ShopifyAuthorization.LocationProperty));
         Assert.True(test.Ok, test.Message);
+    }
+
+    [Fact]
+    public async Task TheAccountsLimits_ShowTheShopsCostBucket_BesideTheClientsTokenBucket()
+    {
+        await connector.TestConnectionAsync(account, CancellationToken.None);
+
+        var limits = portal.Services.GetRequiredService<IRateLimitSnapshots>().For(account);
+
+        Assert.Equal([ChannelRateLimiters.AccountBucket, ShopifyCostBuckets.BucketName], limits.Buckets.Select(b => b.Name));
+        var cost = limits.Buckets[1];
+        // The emulator states a Standard plan's bucket: 2,000 points restored at 100 a second; one small read spent a few.
+        Assert.Equal((100d, 2000), (cost.RequestsPerSecond, cost.Burst));
+        Assert.InRange(cost.TokensAvailable, 1900, 2000);
     }
 
     [Fact]

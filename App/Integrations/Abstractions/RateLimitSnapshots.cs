@@ -30,3 +30,15 @@ public interface IRateLimitSnapshots
     /// </summary>
     AccountRateLimitSnapshot For(ChannelAccountContext account);
 }
+
+/// <summary>
+/// A channel's own limits beside the client's token buckets (Shopify's query-cost bucket, one per shop), read for the
+/// Sync page with the rest of the account's limits. Registered once per channel that has them.
+/// </summary>
+public interface IChannelRateBuckets
+{
+    ChannelKind Channel { get; }
+
+    /// <summary>The account's own buckets as they stand now. Read-only: taking them uses nothing.</summary>
+    IReadOnlyList<RateBucketSnapshot> For(ChannelAccountContext account);
+}

@@ -14,7 +14,7 @@ public static class IntegrationsCommonServiceCollectionExtensions
         var services = builder.Services;
         services.TryAddTransient<Abstractions.ChannelRegistry>();
         services.TryAddSingleton<ChannelRateLimiters>();
-        services.TryAddSingleton<Abstractions.IRateLimitSnapshots>(sp => sp.GetRequiredService<ChannelRateLimiters>());
+        services.TryAddSingleton<Abstractions.IRateLimitSnapshots, ChannelRateLimitSnapshots>();
         return builder;
     }
 }

@@ -11,7 +11,7 @@ namespace SellerPortal.Integrations.Shopify;
 /// shop's restore rate. Before a call the caller reserves the call's expected cost and waits until the estimate holds
 /// it, so a burst of calls spreads out instead of drawing THROTTLED answers. A singleton: the buckets outlive clients.
 /// </summary>
-public sealed class ShopifyCostBuckets(TimeProvider time, IOptions<ShopifyOptions> options)
+public sealed class ShopifyCostBuckets(TimeProvider time, IOptions<ShopifyOptions> options) : IChannelRateBuckets
 {
     public const string BucketName = "Query cost (points)";
 
@@ -80,6 +80,11 @@ public sealed class ShopifyCostBuckets(TimeProvider time, IOptions<ShopifyOption
         var missing = Math.Min(cost, status.MaximumAvailable) - status.CurrentlyAvailable;
         return missing <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(missing / Math.Max(0.001, status.RestoreRate));
     }
+
+    public ChannelKind Channel => ChannelKind.Shopify;
+
+    /// <summary>The account's shop's bucket, beside the client's token bucket on the Sync page.</summary>
+    public IReadOnlyList<RateBucketSnapshot> For(ChannelAccountContext account) => account.ShopId is { } shop ? [Snapshot(shop)] : [];
 
     /// <summary>The shop's bucket for the Sync page: points a second, bucket size, points available now.</summary>
     public RateBucketSnapshot Snapshot(string shop)

@@ -21,6 +21,7 @@ public static class ShopifyServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ShopifyCostBuckets>();
+        builder.Services.AddSingleton<IChannelRateBuckets>(sp => sp.GetRequiredService<ShopifyCostBuckets>());
 
         var http = builder.Services.AddHttpClient<ShopifyClient>();
         pipeline?.Invoke(http);
