@@ -166,6 +166,29 @@ public sealed class SyncQueueTests
     }
 
     [Fact]
+    public async Task AnOlderChangeThatFailsWhileANewerOneWaits_IsCancelled_NotRetriedAfterItToUndoIt()
+    {
+        var unpublish = await queue.EnqueueAsync(Listing(SyncJobKind.UnpublishListing), CancellationToken.None);
+        var running = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+        var publish = await queue.EnqueueAsync(Listing(SyncJobKind.PublishListing), CancellationToken.None);
+
+        // The channel answered 503 to the unpublish: a retryable failure, with the publish now queued behind it.
+        Assert.True(await queue.FailAsync(unpublish, running.LeaseOwner!, "503 Service Unavailable", retryable: true, retryAfter: null, CancellationToken.None));
+        var next = Assert.Single(await queue.ClaimAsync(1, 10, CancellationToken.None));
+        Assert.Equal(1, await queue.CompleteAsync([next.Id], next.LeaseOwner!, CancellationToken.None));
+        clock.Advance(TimeSpan.FromHours(1));
+
+        await using var context = db.CreateDbContext();
+        var older = await context.SyncJobs.SingleAsync(j => j.Id == unpublish);
+        Assert.Equal((publish, SyncJobKind.PublishListing), (next.Id, next.Kind));
+        Assert.Equal((SyncJobStatus.Cancelled, "Superseded by a newer change (this attempt: 503 Service Unavailable)"), (older.Status, older.LastError));
+        Assert.Empty(await queue.ClaimAsync(1, 10, CancellationToken.None));
+    }
+
+    private static SyncJobRequest Listing(SyncJobKind kind) =>
+        new(1, kind, "product:5", "{\"productId\":5}", DedupeKey: "listing:1:5");
+
+    [Fact]
     public async Task AWorkerWhoseLeaseExpired_CannotCompleteFailReleaseOrRenew_TheNextOwnersClaim()
     {
         var id = await queue.EnqueueAsync(Stock(1, "SKU-1", 3), CancellationToken.None);

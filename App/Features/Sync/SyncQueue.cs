@@ -202,7 +202,17 @@ public sealed class SyncQueue(IDbContextFactory<AppDbContext> contexts, IOptions
 
         var now = Now;
         var lastError = Truncate(error, 4000);
-        var (status, completed, next) = !retryable ? (SyncJobStatus.Failed, (DateTime?)now, job.NextAttemptUtc)
+        // A newer change of the same key queued while this one ran (staff unpublished, then published again) is the
+        // intent now: retried after its backoff, this older one would run after it and undo it.
+        var superseded = retryable && job.DedupeKey is not null && await db.SyncJobs.AnyAsync(j =>
+            j.DedupeKey == job.DedupeKey && j.Id > jobId && (j.Status == SyncJobStatus.Pending || j.Status == SyncJobStatus.Running), ct);
+        if (superseded)
+        {
+            lastError = Truncate($"Superseded by a newer change (this attempt: {error})", 4000);
+        }
+
+        var (status, completed, next) = superseded ? (SyncJobStatus.Cancelled, (DateTime?)now, job.NextAttemptUtc)
+            : !retryable ? (SyncJobStatus.Failed, (DateTime?)now, job.NextAttemptUtc)
             : job.Attempts >= job.MaxAttempts ? (SyncJobStatus.Dead, now, job.NextAttemptUtc)
             : (SyncJobStatus.Pending, (DateTime?)null, now + (retryAfter ?? Backoff(job.Attempts)));
         var changed = await db.SyncJobs.Where(j => j.Id == jobId && j.Status == SyncJobStatus.Running && j.LeaseOwner == owner)
